@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './common/audit/audit.module';
+import { Access } from './common/auth/access';
+import { AuthGuard } from './common/auth/auth.guard';
+import { DevSecret } from './common/auth/dev-secret';
+import { TokenVerifier } from './common/auth/token-verifier';
+import { Clock, SystemClock } from './common/clock';
+import { formatExecution } from './common/errors/error-formatter';
+import { HttpErrorFilter } from './common/errors/http-exception.filter';
+import { checkCost, validationRules } from './common/graphql/limits';
+import { createRequestContext, type RequestContext } from './common/graphql/request-context';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { dataSourceOptions } from './database/data-source';
+import { Transactions } from './database/transactions';
+import { HealthController } from './health/health.controller';
+import { User } from './organisations/organisation.model';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { SeedModule } from './seed/seed.module';
+
+export interface AppOptions {
+  config: AppConfig;
+  /** The resolved database: DATABASE_URL, or the embedded server's URL. */
+  databaseUrl: string;
+  clock?: Clock;
+}
+
+/** A request id for every log line: the caller's X-Request-Id when it is sane, else a new one. */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  if (typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given)) return given;
+  const id = randomUUID();
+  req.headers['x-request-id'] = id;
+  return id;
+}
+
+@Global()
+@Module({})
+class CoreModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    const devSecret = DevSecret.resolve(options.config);
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: DevSecret, useValue: devSecret },
+        TokenVerifier,
+        Access,
+        Transactions,
+      ],
+      exports: [APP_CONFIG, Clock, DevSecret, TokenVerifier, Access, Transactions],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    const { config } = options;
+    const gqlLogger = new Logger('GraphQL');
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req) => requestIdOf(req),
+            customProps: () => ({ service: 'ozg-registry' }),
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+          },
+        }),
+        CoreModule.forRoot(options),
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
+        GraphQLModule.forRoot<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          graphiql: config.graphql.ide,
+          // User is referenced by the release and campaign types of later modules.
+          buildSchemaOptions: { dateScalarMode: 'isoDate', orphanedTypes: [User] },
+          context: createRequestContext,
+          validationRules: validationRules({ introspection: config.graphql.introspection }),
+          hooks: {
+            preExecution: (schema, document, _ctx, variables) => checkCost(schema, document, variables),
+          },
+          errorFormatter: (execution, ctx) =>
+            formatExecution(execution, {
+              requestId: String((ctx as unknown as RequestContext).reply?.request.id ?? 'unknown'),
+              logger: gqlLogger,
+              fieldSuggestions: config.graphql.fieldSuggestions,
+            }),
+        }),
+        AuditModule,
+        OrganisationsModule,
+        SeedModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+    };
+  }
+}

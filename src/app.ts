@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule, requestIdOf, type AppOptions } from './app.module';
+import { registerCsrfPrevention } from './common/graphql/csrf';
+
+/** Builds the HTTP application (used by main and by the tests, so both run the same wiring). */
+export async function createApp(
+  options: AppOptions,
+  { quiet = false } = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    genReqId: (req: IncomingMessage) => requestIdOf(req) ?? randomUUID(),
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+  });
+  registerCsrfPrevention(adapter.getInstance());
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    bufferLogs: true,
+    logger: quiet ? false : undefined,
+  });
+  if (!quiet) app.useLogger(app.get(Logger));
+  await app.init();
+  return app;
+}

@@ -1,0 +1,17 @@
+import { createApp } from '../app';
+import { createDataSource, migrate } from '../database/data-source';
+import { DemoSeeder } from '../seed/demo-seeder';
+import { runCli } from './cli';
+
+void runCli(async (config, database) => {
+  const db = createDataSource(database.url);
+  await db.initialize();
+  await migrate(db);
+  await db.destroy();
+  const app = await createApp({ config: { ...config, logLevel: 'warn' }, databaseUrl: database.url });
+  const summary = await app.get(DemoSeeder).seed();
+  await app.close();
+  process.stdout.write(
+    `demo data: ${summary.organisations} organisations, ${summary.standards} interface standards added\n`,
+  );
+});

@@ -1,0 +1,131 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
+import { LRUCache } from 'lru-cache';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { DomainError } from '../errors/domain-error';
+import { isRole, Role } from './role';
+import type { Viewer } from './viewer';
+import { DevSecret } from './dev-secret';
+
+type OrganisationRef = { id: string; key: string };
+
+/**
+ * Verifies bearer tokens: OIDC (RS256/ES256 against the identity provider's JWKS, keys cached by
+ * jose) and, outside production, HS256 with a shared secret. Every failure is UNAUTHENTICATED,
+ * whatever the operation: an invalid token never silently degrades to anonymous.
+ */
+@Injectable()
+export class TokenVerifier {
+  private readonly logger = new Logger(TokenVerifier.name);
+  private readonly jwks: JWTVerifyGetKey | undefined;
+  private readonly secret: Uint8Array | undefined;
+  // Organisation keys change rarely; a token is checked on every request. Misses are cached briefly
+  // and the entry is dropped when an organisation is registered.
+  private readonly organisations = new LRUCache<string, OrganisationRef | 'missing'>({
+    max: 10_000,
+    ttl: 60_000,
+  });
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    devSecret: DevSecret,
+  ) {
+    const { jwksUrl, jwtSecret } = config.auth;
+    this.jwks = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : undefined;
+    const secret = jwtSecret ?? devSecret.value;
+    this.secret = secret && config.nodeEnv !== 'production' ? new TextEncoder().encode(secret) : undefined;
+  }
+
+  async verify(token: string): Promise<Viewer> {
+    const payload = await this.verifySignature(token);
+    const subject = payload.sub;
+    if (typeof subject !== 'string' || subject === '') throw invalid('no subject');
+    const roles = readPath(payload, this.config.auth.rolesClaim);
+    const viewerRoles = Array.isArray(roles) ? [...new Set(roles.filter(isRole))] : [];
+    const orgKey = typeof payload.org === 'string' && payload.org !== '' ? payload.org : null;
+    let organisation: OrganisationRef | null = null;
+    if (orgKey) {
+      organisation = await this.findOrganisation(orgKey);
+      if (!organisation) throw invalid(`unknown organisation ${orgKey}`);
+    } else if (!viewerRoles.includes(Role.OPERATOR)) {
+      throw invalid('no organisation (only OPERATOR tokens may omit org)');
+    }
+    return {
+      subject,
+      name: typeof payload.name === 'string' ? payload.name : null,
+      roles: viewerRoles,
+      organisation,
+    };
+  }
+
+  forgetOrganisation(key: string): void {
+    this.organisations.delete(key);
+  }
+
+  private async verifySignature(token: string): Promise<JWTPayload> {
+    let alg: string | undefined;
+    try {
+      alg = decodeProtectedHeader(token).alg;
+    } catch {
+      throw invalid('malformed');
+    }
+    const options = {
+      issuer: this.config.auth.issuer,
+      audience: this.config.auth.audience,
+      requiredClaims: ['exp', 'sub'],
+    };
+    try {
+      if (alg === 'HS256') {
+        if (!this.secret) throw invalid('HS256 tokens are not accepted here');
+        return (await jwtVerify(token, this.secret, { ...options, algorithms: ['HS256'] })).payload;
+      }
+      if (!this.jwks) throw invalid(`${alg ?? 'unsigned'} tokens are not accepted here (no JWKS configured)`);
+      return (await jwtVerify(token, this.jwks, { ...options, algorithms: ['RS256', 'ES256', 'PS256'] }))
+        .payload;
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      if (error instanceof joseErrors.JWTExpired) throw invalid('expired');
+      if (error instanceof joseErrors.JWTClaimValidationFailed)
+        throw invalid(`claim ${error.claim} rejected`);
+      if (error instanceof joseErrors.JWSSignatureVerificationFailed) throw invalid('bad signature');
+      if (error instanceof joseErrors.JOSEError) throw invalid(error.code.replace(/^ERR_/, '').toLowerCase());
+      // The identity provider's JWKS endpoint is unreachable: still the token cannot be trusted.
+      this.logger.warn({ err: error }, 'token verification failed');
+      throw invalid('cannot be verified');
+    }
+  }
+
+  private async findOrganisation(key: string): Promise<OrganisationRef | null> {
+    const cached = this.organisations.get(key);
+    if (cached !== undefined) return cached === 'missing' ? null : cached;
+    const rows: OrganisationRef[] = await this.db.query('SELECT id, key FROM organisation WHERE key = $1', [
+      key,
+    ]);
+    const found = rows[0] ?? null;
+    this.organisations.set(key, found ?? 'missing', found ? undefined : { ttl: 5_000 });
+    return found;
+  }
+}
+
+function invalid(reason: string): DomainError {
+  return DomainError.unauthenticated(`Invalid token: ${reason}`);
+}
+
+function readPath(payload: JWTPayload, path: string): unknown {
+  let value: unknown = payload;
+  for (const part of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}

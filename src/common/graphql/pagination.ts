@@ -1,0 +1,126 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import type { Type } from '@nestjs/common';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DomainError } from '../errors/domain-error';
+
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/**
+ * The GraphQL connection type of a node type: `Connection(Organisation)` declares
+ * OrganisationEdge and is meant to be extended as `class OrganisationConnection`.
+ */
+export function ConnectionType<T>(node: Type<T>, name = node.name): Type<Connection<T>> {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => node)
+    node!: T;
+
+    @Field()
+    cursor!: string;
+  }
+
+  @ObjectType({ isAbstract: true })
+  abstract class ConnectionBase {
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int)
+    totalCount!: number;
+  }
+  return ConnectionBase as Type<Connection<T>>;
+}
+
+/** `first` as the contract says: 0 to 100; more is BAD_USER_INPUT, not silently capped. */
+export function checkPageSize(first: number, field = 'first'): number {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw DomainError.badInput(field, `must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`);
+  }
+  return first;
+}
+
+export interface SortKey<T> {
+  /** SQL expression as used in ORDER BY, e.g. "o.key". Must not be NULL for any row. */
+  expression: string;
+  direction: 'ASC' | 'DESC';
+  value: (row: T) => string | number;
+}
+
+export function encodeCursor(values: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, length: number, field = 'after'): (string | number)[] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(values) &&
+      values.length === length &&
+      values.every((v) => typeof v === 'string' || typeof v === 'number')
+    ) {
+      return values;
+    }
+  } catch {
+    // fall through: any undecodable cursor is the caller's mistake
+  }
+  throw DomainError.badInput(field, 'is not a cursor this list handed out');
+}
+
+/**
+ * Keyset pagination: the page after a cursor is "rows ordered after these sort values", so rows
+ * inserted while a client pages never make it skip or repeat one (unlike OFFSET). The last sort
+ * key must be unique (an id) to make the order total.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  page: { first: number; after?: string | null },
+  keys: SortKey<T>[],
+): Promise<Connection<T>> {
+  const first = checkPageSize(page.first);
+  const totalCount = await query.clone().getCount();
+  const paged = query.clone();
+  if (page.after) {
+    const values = decodeCursor(page.after, keys.length);
+    const alternatives = keys.map((key, i) => {
+      const equal = keys.slice(0, i).map((k, j) => `${k.expression} = :ks${j}`);
+      const beyond = `${key.expression} ${key.direction === 'ASC' ? '>' : '<'} :ks${i}`;
+      return `(${[...equal, beyond].join(' AND ')})`;
+    });
+    const parameters = Object.fromEntries(values.map((v, i) => [`ks${i}`, v]));
+    paged.andWhere(`(${alternatives.join(' OR ')})`, parameters);
+  }
+  paged.orderBy();
+  for (const key of keys) paged.addOrderBy(key.expression, key.direction);
+  const rows = first === 0 ? [] : await paged.limit(first + 1).getMany();
+  const hasNextPage = rows.length > first;
+  const edges = rows
+    .slice(0, first)
+    .map((node) => ({ node, cursor: encodeCursor(keys.map((k) => k.value(node))) }));
+  return {
+    edges,
+    pageInfo: { hasNextPage, endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null },
+    totalCount,
+  };
+}

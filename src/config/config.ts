@@ -1,0 +1,116 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one reader of process.env. Everything the service can be told from outside is here,
+ * validated at boot; a bad variable stops the boot with its name.
+ */
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  /** Unset: the embedded PostgreSQL under dataDir is started and used. */
+  databaseUrl: string | undefined;
+  /** Project-local folder for the embedded database and the development signing secret. */
+  dataDir: string;
+  embeddedPostgresPort: number;
+  seedDemoData: boolean;
+  auth: AuthConfig;
+  graphql: { introspection: boolean; ide: boolean; fieldSuggestions: boolean };
+  logLevel: string;
+}
+
+export interface AuthConfig {
+  /** HS256 secret (development and tests only). */
+  jwtSecret: string | undefined;
+  /** True when no auth setting was given in development: a secret is generated and kept in dataDir. */
+  generateDevSecret: boolean;
+  jwksUrl: string | undefined;
+  issuer: string | undefined;
+  audience: string | undefined;
+  /** Dotted path of the roles claim: "roles", or "realm_access.roles" for Keycloak. */
+  rolesClaim: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const booleanText = z.enum(['true', 'false']).transform((value) => value === 'true');
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  DATA_DIR: optionalText,
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  SEED_DEMO_DATA: booleanText.optional(),
+  AUTH_JWT_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  AUTH_JWKS_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  AUTH_ISSUER: optionalText,
+  AUTH_AUDIENCE: optionalText,
+  AUTH_ROLES_CLAIM: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/, 'must be a claim name or a dotted path')
+      .default('roles'),
+  ),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = process.cwd()): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+
+  if (production) {
+    // Production identity comes from the state's identity provider; a shared secret is never accepted.
+    if (!e.AUTH_JWKS_URL) problems.push('AUTH_JWKS_URL: required in production (OIDC)');
+    if (!e.AUTH_ISSUER) problems.push('AUTH_ISSUER: required in production (OIDC)');
+    if (!e.AUTH_AUDIENCE) problems.push('AUTH_AUDIENCE: required in production (OIDC)');
+    if (e.AUTH_JWT_SECRET) problems.push('AUTH_JWT_SECRET: HS256 tokens are off in production; remove it');
+    if (!e.DATABASE_URL)
+      problems.push('DATABASE_URL: required in production (the embedded database is for development)');
+  } else if (e.AUTH_JWKS_URL && (!e.AUTH_ISSUER || !e.AUTH_AUDIENCE)) {
+    problems.push('AUTH_ISSUER and AUTH_AUDIENCE: required together with AUTH_JWKS_URL');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const anyAuth = Boolean(e.AUTH_JWT_SECRET || e.AUTH_JWKS_URL);
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(projectRoot, e.DATA_DIR ?? '.data'),
+    embeddedPostgresPort: e.EMBEDDED_PG_PORT,
+    seedDemoData: e.SEED_DEMO_DATA ?? !e.DATABASE_URL,
+    auth: {
+      jwtSecret: e.AUTH_JWT_SECRET,
+      generateDevSecret: !production && !anyAuth,
+      jwksUrl: e.AUTH_JWKS_URL,
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      rolesClaim: e.AUTH_ROLES_CLAIM,
+    },
+    graphql: { introspection: !production, ide: !production, fieldSuggestions: !production },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,14 @@
+import { AuditEventEntity } from '../common/audit/audit-event.entity';
+import {
+  InterfaceStandardEntity,
+  OrganisationCapabilityEntity,
+  OrganisationEntity,
+} from '../organisations/organisation.entity';
+
+/** Every entity, listed explicitly: the app, the CLI and the tests share this list. */
+export const ENTITIES = [
+  AuditEventEntity,
+  OrganisationEntity,
+  InterfaceStandardEntity,
+  OrganisationCapabilityEntity,
+];

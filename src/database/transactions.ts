@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditLog, type PendingAuditEvent } from '../common/audit/audit-log';
+import type { Actor } from '../common/auth/viewer';
+import { Clock } from '../common/clock';
+
+/** One unit of work: its entity manager, who acts, when (one clock reading), and its audit events. */
+export class Tx {
+  readonly events: PendingAuditEvent[] = [];
+
+  constructor(
+    readonly manager: EntityManager,
+    readonly actor: Actor,
+    readonly now: Date,
+  ) {}
+
+  /** Records an audit event; it is written with the transaction's other writes, or not at all. */
+  audit(action: string, entityType: string, entityId: string, data?: unknown): void {
+    this.events.push({ at: this.now, actor: this.actor, action, entityType, entityId, data });
+  }
+}
+
+@Injectable()
+export class Transactions {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly auditLog: AuditLog,
+  ) {}
+
+  /** Runs `work` in one database transaction and appends its audit events just before commit. */
+  run<T>(actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (manager) => {
+      const tx = new Tx(manager, actor, this.clock.now());
+      const result = await work(tx);
+      await this.auditLog.write(manager, tx.events);
+      return result;
+    });
+  }
+}

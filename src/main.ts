@@ -1,0 +1,71 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import pino from 'pino';
+import { createApp } from './app';
+import { DevSecret } from './common/auth/dev-secret';
+import { renderSchema } from './common/graphql/schema-file';
+import { ConfigError, loadConfig, type AppConfig } from './config/config';
+import { createDataSource, migrate } from './database/data-source';
+import { resolveDatabase } from './database/resolve-database';
+import { DemoSeeder } from './seed/demo-seeder';
+import { devTokensBanner } from './seed/dev-tokens';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = pino({ level: config.logLevel, base: { service: 'ozg-registry' } });
+  const database = await resolveDatabase(config, (message) => log.info(message), { adoptLeftover: true });
+
+  const migrations = createDataSource(database.url);
+  await migrations.initialize();
+  const applied = await migrate(migrations);
+  await migrations.destroy();
+  if (applied.length > 0) log.info({ applied }, `applied ${applied.length} migration(s)`);
+
+  const app = await createApp({ config, databaseUrl: database.url });
+  if (config.seedDemoData) {
+    const summary = await app.get(DemoSeeder).seed();
+    log.info(summary, 'demo data loaded');
+  }
+  if (config.nodeEnv === 'development') {
+    writeFileSync('schema.gql', renderSchema(app.get(GraphQLSchemaHost).schema));
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: finishing requests, then stopping`);
+    const force = setTimeout(() => process.exit(1), 15_000).unref();
+    await app.close();
+    await database.embedded?.stop();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: '0.0.0.0' });
+  const url = `http://localhost:${config.port}/graphql`;
+  log.info({ url }, `GraphQL at ${url}`);
+  if (config.nodeEnv !== 'production') {
+    const secret = DevSecret.resolve(config).value;
+    if (secret) process.stdout.write(await devTokensBanner(config, secret, url));
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

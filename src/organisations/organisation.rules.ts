@@ -1,0 +1,113 @@
+/**
+ * Keys of organisations (domain.md, "Identifiers"). Public bodies are keyed by their ARS
+ * (Amtlicher Regionalschlüssel): state (2) + Regierungsbezirk (1) + Kreis (2) + Gemeindeverband (4)
+ * + Gemeinde (3); an Amt by its first 9 digits. Everyone else by a slug.
+ */
+import { OrganisationKind } from './organisation-kind';
+
+export { OrganisationKind };
+
+export const PUBLIC_BODY_KINDS: readonly OrganisationKind[] = [
+  OrganisationKind.STATE,
+  OrganisationKind.DISTRICT,
+  OrganisationKind.AMT,
+  OrganisationKind.MUNICIPALITY,
+];
+
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export interface KeyProblem {
+  field: 'key' | 'ars' | 'parentKey';
+  message: string;
+}
+
+export function isPublicBody(kind: OrganisationKind): boolean {
+  return PUBLIC_BODY_KINDS.includes(kind);
+}
+
+/** Why `ars` is not a valid ARS for an organisation of this kind, or null. */
+export function arsProblem(kind: OrganisationKind, ars: string): string | null {
+  const length = kind === OrganisationKind.AMT ? 9 : 12;
+  if (!/^\d+$/.test(ars)) return `an ARS has digits only, got "${ars}"`;
+  if (ars.length !== length) {
+    return `an ARS of ${kind === OrganisationKind.AMT ? 'an Amt' : 'a ' + kind.toLowerCase()} has ${length} digits, got ${ars.length}`;
+  }
+  const state = Number(ars.slice(0, 2));
+  if (state < 1 || state > 16) return `the state code ${ars.slice(0, 2)} is not one of 01-16`;
+  if (kind === OrganisationKind.STATE && !/^\d{2}0{10}$/.test(ars))
+    return 'the ARS of a state is its code followed by ten zeros';
+  if (kind === OrganisationKind.DISTRICT && (!/^\d{5}0{7}$/.test(ars) || ars.slice(2, 5) === '000')) {
+    return 'the ARS of a district is its five digits followed by seven zeros';
+  }
+  return null;
+}
+
+/** AGS (Amtlicher Gemeindeschlüssel): ARS[0..5] + ARS[9..12]; only a 12-digit ARS has one. */
+export function agsOf(ars: string | null): string | null {
+  return ars && /^\d{12}$/.test(ars) ? ars.slice(0, 5) + ars.slice(9, 12) : null;
+}
+
+/** The part of an ARS that its members' ARS start with: 2 digits for a state, 5 for a district, 9 for an Amt. */
+export function arsPrefixOf(kind: OrganisationKind, ars: string): string | null {
+  switch (kind) {
+    case OrganisationKind.STATE:
+      return ars.slice(0, 2);
+    case OrganisationKind.DISTRICT:
+      return ars.slice(0, 5);
+    case OrganisationKind.AMT:
+      return ars.slice(0, 9);
+    case OrganisationKind.MUNICIPALITY:
+    case OrganisationKind.SERVICE_PROVIDER:
+    case OrganisationKind.OTHER:
+      return null;
+  }
+}
+
+export interface OrganisationKeyInput {
+  key: string;
+  kind: OrganisationKind;
+  ars?: string | null;
+}
+
+/** Checks key and ARS together; returns the ARS to store (the key, for public bodies). */
+export function checkOrganisationKey(input: OrganisationKeyInput): {
+  ars: string | null;
+  problems: KeyProblem[];
+} {
+  const problems: KeyProblem[] = [];
+  if (isPublicBody(input.kind)) {
+    const ars = input.ars ?? input.key;
+    const problem = arsProblem(input.kind, ars);
+    if (problem) problems.push({ field: input.ars ? 'ars' : 'key', message: problem });
+    if (input.ars && input.ars !== input.key) {
+      problems.push({
+        field: 'key',
+        message: `the key of a public body is its ARS (${input.ars}), got "${input.key}"`,
+      });
+    }
+    return { ars, problems };
+  }
+  if (!SLUG_PATTERN.test(input.key) || input.key.length > 80) {
+    problems.push({
+      field: 'key',
+      message: 'must be a slug: lower-case letters and digits in groups joined by "-", at most 80 characters',
+    });
+  }
+  if (input.ars) problems.push({ field: 'ars', message: `a ${input.kind} has no ARS` });
+  return { ars: null, problems };
+}
+
+/** A public body's parent must contain it: its ARS starts with the parent's prefix. */
+export function parentProblem(
+  child: { kind: OrganisationKind; ars: string | null },
+  parent: { kind: OrganisationKind; ars: string | null; key: string },
+): string | null {
+  if (!child.ars || !parent.ars) return null;
+  const prefix = arsPrefixOf(parent.kind, parent.ars);
+  if (prefix === null)
+    return `a ${parent.kind.toLowerCase()} (${parent.key}) cannot contain other public bodies`;
+  if (!child.ars.startsWith(prefix) || child.ars === parent.ars) {
+    return `${parent.key} does not contain ARS ${child.ars}`;
+  }
+  return null;
+}

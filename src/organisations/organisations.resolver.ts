@@ -1,0 +1,149 @@
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, Public, Roles } from '../common/auth/decorators';
+import { Role } from '../common/auth/role';
+import { actorOf, type Viewer as AuthViewer } from '../common/auth/viewer';
+import type { RequestContext } from '../common/graphql/request-context';
+import { InterfaceStandardInput } from './dto/register-interface-standard.input';
+import { RegisterOrganisationInput } from './dto/register-organisation.input';
+import { InterfaceCapabilityInput } from './dto/set-capabilities.input';
+import {
+  InterfaceCapability,
+  InterfaceStandard,
+  Organisation,
+  OrganisationConnection,
+  OrganisationKind,
+  User,
+  Viewer,
+} from './organisation.model';
+import { agsOf } from './organisation.rules';
+import { OrganisationsService } from './organisations.service';
+
+@Resolver(() => Organisation)
+export class OrganisationsResolver {
+  constructor(private readonly service: OrganisationsService) {}
+
+  @Public()
+  @Query(() => Organisation, { nullable: true })
+  organisation(@Args('key') key: string): Promise<Organisation | null> {
+    return this.service.findByKey(key);
+  }
+
+  @Public()
+  @Query(() => OrganisationConnection)
+  organisations(
+    @Args('kind', { type: () => OrganisationKind, nullable: true }) kind: OrganisationKind | null,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<OrganisationConnection> {
+    return this.service.list(kind, first, after);
+  }
+
+  @Roles(Role.OPERATOR)
+  @Mutation(() => Organisation)
+  registerOrganisation(
+    @CurrentViewer() viewer: AuthViewer,
+    @Args('input') input: RegisterOrganisationInput,
+  ): Promise<Organisation> {
+    return this.service.register(viewer, input);
+  }
+
+  @Roles(Role.MUNICIPALITY_ADMIN, Role.OPERATOR)
+  @Mutation(() => Organisation)
+  setCapabilities(
+    @CurrentViewer() viewer: AuthViewer,
+    @Args('organisationKey') organisationKey: string,
+    @Args('capabilities', { type: () => [InterfaceCapabilityInput] })
+    capabilities: InterfaceCapabilityInput[],
+  ): Promise<Organisation> {
+    return this.service.setCapabilities(viewer, organisationKey, capabilities);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Derived from a 12-digit ARS' })
+  ags(@Parent() organisation: Organisation): string | null {
+    return agsOf(organisation.ars);
+  }
+
+  @ResolveField(() => Organisation, { nullable: true })
+  parent(
+    @Parent() organisation: Organisation,
+    @Context() ctx: RequestContext,
+  ): Promise<Organisation | null> | null {
+    return organisation.parentId ? this.service.byId(ctx.loaders, organisation.parentId) : null;
+  }
+
+  @ResolveField(() => [InterfaceCapability])
+  capabilities(
+    @Parent() organisation: Organisation,
+    @Context() ctx: RequestContext,
+  ): Promise<InterfaceCapability[]> {
+    return this.service.capabilities(ctx.loaders, organisation.id) as Promise<InterfaceCapability[]>;
+  }
+}
+
+@Resolver(() => InterfaceCapability)
+export class InterfaceCapabilityResolver {
+  constructor(private readonly service: OrganisationsService) {}
+
+  @ResolveField(() => InterfaceStandard)
+  async standard(
+    @Parent() capability: InterfaceCapability,
+    @Context() ctx: RequestContext,
+  ): Promise<InterfaceStandard> {
+    return (await this.service.standardById(ctx.loaders, capability.standardId))!;
+  }
+}
+
+@Resolver(() => InterfaceStandard)
+export class InterfaceStandardsResolver {
+  constructor(private readonly service: OrganisationsService) {}
+
+  @Public()
+  @Query(() => [InterfaceStandard])
+  interfaceStandards(): Promise<InterfaceStandard[]> {
+    return this.service.standards();
+  }
+
+  @Roles(Role.OPERATOR)
+  @Mutation(() => InterfaceStandard)
+  registerInterfaceStandard(
+    @CurrentViewer() viewer: AuthViewer,
+    @Args('input') input: InterfaceStandardInput,
+  ): Promise<InterfaceStandard> {
+    return this.service.registerStandard(actorOf(viewer), input);
+  }
+}
+
+@Resolver(() => Viewer)
+export class ViewerResolver {
+  constructor(private readonly service: OrganisationsService) {}
+
+  @Public()
+  @Query(() => Viewer, { nullable: true, description: 'The caller, or null for anonymous' })
+  viewer(@CurrentViewer() viewer: AuthViewer | null): Viewer | null {
+    if (!viewer) return null;
+    return {
+      subject: viewer.subject,
+      name: viewer.name,
+      roles: [...viewer.roles],
+      organisationId: viewer.organisation?.id ?? null,
+    };
+  }
+
+  @ResolveField(() => Organisation, { nullable: true })
+  organisation(
+    @Parent() viewer: Viewer,
+    @Context() ctx: RequestContext,
+  ): Promise<Organisation | null> | null {
+    return viewer.organisationId ? this.service.byId(ctx.loaders, viewer.organisationId) : null;
+  }
+}
+
+@Resolver(() => User)
+export class UserResolver {
+  constructor(private readonly service: OrganisationsService) {}
+
+  @ResolveField(() => Organisation, { nullable: true })
+  organisation(@Parent() user: User, @Context() ctx: RequestContext): Promise<Organisation | null> | null {
+    return user.organisationKey ? this.service.byKey(ctx.loaders, user.organisationKey) : null;
+  }
+}

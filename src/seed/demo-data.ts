@@ -1,0 +1,88 @@
+import { InterfaceKind, OrganisationKind } from '../organisations/organisation-kind';
+
+/**
+ * Demo data: real organisations of Schleswig-Holstein with their real ARS (Amtlicher
+ * Regionalschlüssel), in parent-before-child order.
+ */
+export interface DemoOrganisation {
+  key: string;
+  name: string;
+  kind: OrganisationKind;
+  parentKey?: string;
+}
+
+const STATE = '010000000000';
+const district = (code: string, name: string): DemoOrganisation => ({
+  key: `${code}0000000`,
+  name: `Kreis ${name}`,
+  kind: OrganisationKind.DISTRICT,
+  parentKey: STATE,
+});
+const city = (ars: string, name: string, parentKey: string): DemoOrganisation => ({
+  key: ars,
+  name,
+  kind: OrganisationKind.MUNICIPALITY,
+  parentKey,
+});
+
+export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
+  { key: STATE, name: 'Land Schleswig-Holstein', kind: OrganisationKind.STATE },
+  // The four kreisfreie Städte adopt services as municipalities.
+  city('010010000000', 'Flensburg', STATE),
+  city('010020000000', 'Landeshauptstadt Kiel', STATE),
+  city('010030000000', 'Hansestadt Lübeck', STATE),
+  city('010040000000', 'Neumünster', STATE),
+  district('01051', 'Dithmarschen'),
+  district('01053', 'Herzogtum Lauenburg'),
+  district('01054', 'Nordfriesland'),
+  district('01055', 'Ostholstein'),
+  district('01056', 'Pinneberg'),
+  district('01057', 'Plön'),
+  district('01058', 'Rendsburg-Eckernförde'),
+  district('01059', 'Schleswig-Flensburg'),
+  district('01060', 'Segeberg'),
+  district('01061', 'Steinburg'),
+  district('01062', 'Stormarn'),
+  { key: '010585890', name: 'Amt Hüttener Berge', kind: OrganisationKind.AMT, parentKey: '010580000000' },
+  city('010585890008', 'Ascheffel', '010585890'),
+  city('010580005005', 'Altenholz', '010580000000'),
+  city('010580043043', 'Eckernförde', '010580000000'),
+  city('010580135135', 'Rendsburg', '010580000000'),
+  city('010600063063', 'Norderstedt', '010600000000'),
+  city('010550004004', 'Bad Schwartau', '010550000000'),
+  city('010510011011', 'Brunsbüttel', '010510000000'),
+  city('010510044044', 'Heide', '010510000000'),
+  city('010560015015', 'Elmshorn', '010560000000'),
+  city('010540056056', 'Husum', '010540000000'),
+  city('010610046046', 'Itzehoe', '010610000000'),
+  city('010620001001', 'Ahrensburg', '010620000000'),
+  // The platform operator and two IT service providers.
+  { key: 'itvsh', name: 'IT-Verbund Schleswig-Holstein (ITVSH)', kind: OrganisationKind.OTHER },
+  { key: 'dataport', name: 'Dataport AöR', kind: OrganisationKind.SERVICE_PROVIDER },
+  {
+    key: 'komfit',
+    name: 'KomFIT e.V. – Kommunales Forum für Informationstechnik',
+    kind: OrganisationKind.SERVICE_PROVIDER,
+  },
+];
+
+export const DEMO_STANDARDS: { key: string; name: string; kind: InterfaceKind }[] = [
+  { key: 'xbau', name: 'XBau', kind: InterfaceKind.XOEV_STANDARD },
+  { key: 'xmeld', name: 'XMeld', kind: InterfaceKind.XOEV_STANDARD },
+  { key: 'xpersonenstand', name: 'XPersonenstand', kind: InterfaceKind.XOEV_STANDARD },
+  { key: 'fit-connect', name: 'FIT-Connect', kind: InterfaceKind.TRANSPORT },
+  { key: 'osci-xta', name: 'OSCI 1.2 / XTA 2', kind: InterfaceKind.TRANSPORT },
+  { key: 'servicekonto', name: 'Servicekonto', kind: InterfaceKind.PORTAL_COMPONENT },
+  { key: 'postfach', name: 'Postfach', kind: InterfaceKind.PORTAL_COMPONENT },
+  { key: 'epayment', name: 'ePayment', kind: InterfaceKind.PORTAL_COMPONENT },
+];
+
+/** Whom the start-up banner's tokens speak for, one per role. */
+export const DEMO_USERS = {
+  OPERATOR: { sub: 'olaf.operator', name: 'Olaf Operator', org: 'itvsh' },
+  MAINTAINER: { sub: 'mia.maintainer', name: 'Mia Maintainer', org: 'dataport' },
+  REVIEWER_USABILITY: { sub: 'uwe.usability', name: 'Uwe Usability', org: 'itvsh' },
+  REVIEWER_SECURITY: { sub: 'sina.security', name: 'Sina Security', org: 'itvsh' },
+  REVIEWER_INTERFACES: { sub: 'ingo.interfaces', name: 'Ingo Interfaces', org: 'itvsh' },
+  MUNICIPALITY_ADMIN: { sub: 'kim.kiel', name: 'Kim Kiel', org: '010020000000' },
+} as const;
