@@ -1,0 +1,28 @@
+import { Role } from '../../src/common/auth/role';
+import type { TestApp } from './test-app';
+
+/** Registers an organisation through the API as an operator; returns its key. */
+export async function registerOrganisation(
+  t: TestApp,
+  input: { key: string; name?: string; kind: string; ars?: string; parentKey?: string },
+): Promise<string> {
+  const operator = await t.token({ roles: [Role.OPERATOR] });
+  const result = await t.gql(
+    `mutation($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { key } }`,
+    { input: { name: `Org ${input.key}`, ...input } },
+    operator,
+  );
+  if (result.errors) throw new Error(`registerOrganisation failed: ${JSON.stringify(result.errors)}`);
+  return input.key;
+}
+
+export async function registerStandard(t: TestApp, key: string, kind = 'XOEV_STANDARD'): Promise<string> {
+  const operator = await t.token({ roles: [Role.OPERATOR] });
+  const result = await t.gql(
+    `mutation($input: InterfaceStandardInput!) { registerInterfaceStandard(input: $input) { key } }`,
+    { input: { key, name: key.toUpperCase(), kind } },
+    operator,
+  );
+  if (result.errors) throw new Error(`registerInterfaceStandard failed: ${JSON.stringify(result.errors)}`);
+  return key;
+}
