@@ -14,7 +14,7 @@ export async function verifyAuditChain(db: DataSource, batchSize = 5_000): Promi
     const rows: StoredEvent[] = await db.query(
       `SELECT id, seq::text AS seq, at, actor, actor_snapshot AS "actorSnapshot", action, entity_type AS "entityType",
               entity_id AS "entityId", data, prev_hash AS "prevHash", hash
-         FROM audit_event WHERE seq > $1 ORDER BY seq LIMIT $2`,
+         FROM audit_event WHERE audit_event.seq > $1::bigint ORDER BY audit_event.seq LIMIT $2`,
       [afterSeq, batchSize],
     );
     if (rows.length === 0) return { ok: true, verified };

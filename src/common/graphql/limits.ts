@@ -38,6 +38,8 @@ function isList(type: GraphQLOutputType): boolean {
 
 /** Cost of a field: its children times the rows it can return (`first`, or an assumed list size). */
 const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  // A connection's `first` already counts its rows: its edges are not a second multiplier.
+  if (field.name === 'edges') return 1 + childComplexity;
   const first = args.first;
   if (typeof first === 'number') return 1 + childComplexity * Math.max(first, 1);
   if (isList(field.type)) return 1 + childComplexity * UNPAGED_LIST_SIZE;

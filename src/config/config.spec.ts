@@ -1,0 +1,74 @@
+import { ConfigError, loadConfig } from './config';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env, '/srv/registry');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('has defaults for development: embedded database, demo data, a generated secret', () => {
+    const config = loadConfig({}, '/srv/registry');
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: '/srv/registry/.data',
+      seedDemoData: true,
+      auth: { generateDevSecret: true, rolesClaim: 'roles', jwksUrl: undefined },
+      graphql: { introspection: true, ide: true, fieldSuggestions: true },
+    });
+  });
+
+  it('does not seed an existing server unless asked', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/registry' }).seedDemoData).toBe(false);
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://u@db/registry', SEED_DEMO_DATA: 'true' }).seedDemoData,
+    ).toBe(true);
+  });
+
+  it('names every bad variable', () => {
+    const found = problems({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      SEED_DEMO_DATA: 'yes',
+      AUTH_JWT_SECRET: 'short',
+    });
+    expect(found.map((p) => p.split(':')[0]).sort()).toEqual([
+      'AUTH_JWT_SECRET',
+      'DATABASE_URL',
+      'PORT',
+      'SEED_DEMO_DATA',
+    ]);
+  });
+
+  it('requires OIDC settings in production and refuses HS256 there', () => {
+    const found = problems({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40) });
+    expect(found.join('\n')).toMatch(/AUTH_JWKS_URL: required in production/);
+    expect(found.join('\n')).toMatch(/AUTH_ISSUER: required in production/);
+    expect(found.join('\n')).toMatch(/AUTH_AUDIENCE: required in production/);
+    expect(found.join('\n')).toMatch(/AUTH_JWT_SECRET: HS256 tokens are off in production/);
+    expect(found.join('\n')).toMatch(/DATABASE_URL: required in production/);
+  });
+
+  it('turns introspection, the IDE and suggestions off in production', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u@db/registry',
+      AUTH_JWKS_URL: 'https://idp.example/realms/sh/protocol/openid-connect/certs',
+      AUTH_ISSUER: 'https://idp.example/realms/sh',
+      AUTH_AUDIENCE: 'ozg-registry',
+      AUTH_ROLES_CLAIM: 'realm_access.roles',
+    });
+    expect(config.graphql).toEqual({ introspection: false, ide: false, fieldSuggestions: false });
+    expect(config.auth).toMatchObject({
+      generateDevSecret: false,
+      jwtSecret: undefined,
+      rolesClaim: 'realm_access.roles',
+    });
+  });
+});
