@@ -143,12 +143,12 @@ describe('authentication (HS256, development and tests)', () => {
 describe('authentication (OIDC: RS256 against a JWKS, issuer, audience, Keycloak roles claim)', () => {
   let t: TestApp;
   let jwks: Server;
-  let privateKey: CryptoKey;
+  let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
   const issuer = 'https://idp.example.test/realms/sh';
 
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256');
-    privateKey = pair.privateKey as CryptoKey;
+    privateKey = pair.privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     jwks = createServer((_req, res) => {
       res.setHeader('content-type', 'application/json');

@@ -1,6 +1,6 @@
 import { Role } from '../src/common/auth/role';
 import { registerOrganisation, registerStandard } from './support/factories';
-import { errorCode, startTestApp, type TestApp } from './support/test-app';
+import { errorCode, startTestApp, type GqlResult, type TestApp } from './support/test-app';
 
 const KIEL = '010020000000';
 const LUEBECK = '010030000000';
@@ -232,7 +232,7 @@ describe('organisations and interface standards', () => {
       const keys: string[] = [];
       let after: string | null = null;
       for (;;) {
-        const result: Awaited<ReturnType<TestApp['gql']>> = await t.gql(
+        const result: GqlResult = await t.gql(
           `query($after: String) { organisations(first: 3, after: $after) { totalCount edges { cursor node { key } } pageInfo { hasNextPage endCursor } } }`,
           { after },
         );

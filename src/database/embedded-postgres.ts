@@ -40,18 +40,22 @@ export async function startEmbeddedPostgres(
   const leftover = readPidFile(pidFile);
   if (leftover && isRunningPostgres(leftover.pid)) {
     options.log(
-      `embedded PostgreSQL: reusing the server left running (pid ${leftover.pid}, port ${leftover.port})`,
+      `embedded PostgreSQL: found the server left running (pid ${leftover.pid}, port ${leftover.port})`,
     );
-    const url = urlFor(leftover.port, options.database);
-    await waitUntilAccepting(leftover.port);
-    await ensureDatabase(leftover.port, options.database);
-    return {
-      url,
-      clusterDir,
-      stop: options.adoptLeftover ? () => stopPid(leftover.pid) : async () => undefined,
-    };
+    if (await waitUntilAccepting(leftover.port, 5_000)) {
+      options.log('embedded PostgreSQL: reusing it');
+      await ensureDatabase(leftover.port, options.database);
+      return {
+        url: urlFor(leftover.port, options.database),
+        clusterDir,
+        stop: options.adoptLeftover ? () => stopPid(leftover.pid) : async () => undefined,
+      };
+    }
+    // Alive but not answering (shutting down, or stuck): stop it and start afresh.
+    options.log('embedded PostgreSQL: it does not answer; stopping it');
+    await stopPid(leftover.pid);
   }
-  if (leftover) {
+  if (leftover && existsSync(pidFile)) {
     options.log(`embedded PostgreSQL: removing a stale postmaster.pid (pid ${leftover.pid} is gone)`);
     unlinkSync(pidFile);
   }
@@ -138,7 +142,10 @@ function isRunningPostgres(pid: number): boolean {
     return false;
   }
   try {
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('postgres');
+    // /proc/<pid>/stat: "pid (comm) state ..."; a zombie (Z) has exited and only waits to be reaped.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const match = /^\d+ \((.*)\) (\S)/.exec(stat);
+    return match !== null && match[1].startsWith('postgres') && match[2] !== 'Z' && match[2] !== 'X';
   } catch {
     // No /proc (macOS): ask ps.
     try {
@@ -167,9 +174,10 @@ async function stopPid(pid: number): Promise<void> {
   }
 }
 
-async function waitUntilAccepting(port: number): Promise<void> {
-  let lastError: unknown;
-  for (let attempt = 0; attempt < 100; attempt++) {
+/** True once the server accepts connections; false after `timeoutMs`. */
+async function waitUntilAccepting(port: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
     const client = new Client({
       host: '127.0.0.1',
       port,
@@ -180,14 +188,13 @@ async function waitUntilAccepting(port: number): Promise<void> {
     try {
       await client.connect();
       await client.end();
-      return;
-    } catch (error) {
-      lastError = error;
+      return true;
+    } catch {
       await client.end().catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  throw new Error(`embedded PostgreSQL on port ${port} does not accept connections: ${String(lastError)}`);
+  return false;
 }
 
 async function ensureDatabase(port: number, database: string): Promise<void> {

@@ -1,7 +1,8 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Public, Roles } from '../common/auth/decorators';
 import { Role } from '../common/auth/role';
 import { actorOf, type Viewer as AuthViewer } from '../common/auth/viewer';
+import { AfterArg, FirstArg } from '../common/graphql/pagination';
 import type { RequestContext } from '../common/graphql/request-context';
 import { InterfaceStandardInput } from './dto/register-interface-standard.input';
 import { RegisterOrganisationInput } from './dto/register-organisation.input';
@@ -32,8 +33,8 @@ export class OrganisationsResolver {
   @Query(() => OrganisationConnection)
   organisations(
     @Args('kind', { type: () => OrganisationKind, nullable: true }) kind: OrganisationKind | null,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @FirstArg(50) first: number | null,
+    @AfterArg() after: string | null,
   ): Promise<OrganisationConnection> {
     return this.service.list(kind, first, after);
   }

@@ -70,7 +70,7 @@ export class OrganisationsService implements OnModuleInit {
 
   list(
     kind: string | null | undefined,
-    first: number,
+    first: number | null,
     after: string | null | undefined,
   ): Promise<Connection<OrganisationEntity>> {
     const query = this.db.getRepository(OrganisationEntity).createQueryBuilder('o');

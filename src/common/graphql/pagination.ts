@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Args, Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DomainError } from '../errors/domain-error';
@@ -53,9 +53,16 @@ export function ConnectionType<T>(node: Type<T>, name = node.name): Type<Connect
   return ConnectionBase as Type<Connection<T>>;
 }
 
+/** The `first` argument of a connection field: `Int = <default>`, as the contract declares it. */
+export const FirstArg = (defaultValue: number) =>
+  Args('first', { type: () => Int, nullable: true, defaultValue });
+
+/** The `after` argument of a connection field. */
+export const AfterArg = () => Args('after', { type: () => String, nullable: true });
+
 /** `first` as the contract says: 0 to 100; more is BAD_USER_INPUT, not silently capped. */
-export function checkPageSize(first: number, field = 'first'): number {
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+export function checkPageSize(first: number | null, field = 'first'): number {
+  if (first === null || !Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw DomainError.badInput(field, `must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`);
   }
   return first;
@@ -95,7 +102,7 @@ export function decodeCursor(cursor: string, length: number, field = 'after'): (
  */
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
-  page: { first: number; after?: string | null },
+  page: { first: number | null; after?: string | null },
   keys: SortKey<T>[],
 ): Promise<Connection<T>> {
   const first = checkPageSize(page.first);
