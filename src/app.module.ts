@@ -5,6 +5,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger as TypeOrmLogger } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './common/audit/audit.module';
 import { Access } from './common/auth/access';
@@ -21,6 +22,7 @@ import { dataSourceOptions } from './database/data-source';
 import { Transactions } from './database/transactions';
 import { HealthController } from './health/health.controller';
 import { User } from './organisations/organisation.model';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { SeedModule } from './seed/seed.module';
 
@@ -29,6 +31,8 @@ export interface AppOptions {
   /** The resolved database: DATABASE_URL, or the embedded server's URL. */
   databaseUrl: string;
   clock?: Clock;
+  /** Sees every SQL statement (the tests count them per request). */
+  sqlLogger?: TypeOrmLogger;
 }
 
 /** A request id for every log line: the caller's X-Request-Id when it is sane, else a new one. */
@@ -78,7 +82,12 @@ export class AppModule {
           },
         }),
         CoreModule.forRoot(options),
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(
+            options.databaseUrl,
+            options.sqlLogger ? { logger: options.sqlLogger, logging: ['query'] } : {},
+          ),
+        ),
         GraphQLModule.forRoot<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           path: '/graphql',
@@ -101,6 +110,7 @@ export class AppModule {
         }),
         AuditModule,
         OrganisationsModule,
+        CatalogueModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -22,8 +22,16 @@ describe('generated artefacts stay in step with the code', () => {
     const db = createDataSource(database.url);
     await db.initialize();
     try {
+      // TypeORM keeps generated-column expressions in its own table; ours live in the migrations only.
+      await db.query(
+        'CREATE TABLE typeorm_metadata (type varchar NOT NULL, database varchar, schema varchar, "table" varchar, name varchar, value text)',
+      );
       const pending = await db.driver.createSchemaBuilder().log();
-      expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+      // The search vector (a generated tsvector) is SQL-only on purpose: see CreateCatalogue.
+      const drift = pending.upQueries
+        .map((q) => q.query)
+        .filter((query) => !/"search"|online_service_search_idx|typeorm_metadata/.test(query));
+      expect(drift).toEqual([]);
     } finally {
       await db.destroy();
       await database.drop();

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { QaRule } from '../catalogue/catalogue-enums';
+import { checkQaPolicy, DEFAULT_QA_POLICY, parseQaPolicy } from '../catalogue/catalogue.rules';
 
 /**
  * The one reader of process.env. Everything the service can be told from outside is here,
@@ -16,6 +18,8 @@ export interface AppConfig {
   seedDemoData: boolean;
   auth: AuthConfig;
   graphql: { introspection: boolean; ide: boolean; fieldSuggestions: boolean };
+  /** The QA policy of services without their own. */
+  qaDefaultPolicy: QaRule[];
   logLevel: string;
 }
 
@@ -65,6 +69,7 @@ const schema = z.object({
       .regex(/^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/, 'must be a claim name or a dotted path')
       .default('roles'),
   ),
+  QA_DEFAULT_POLICY: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -90,6 +95,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
   } else if (e.AUTH_JWKS_URL && (!e.AUTH_ISSUER || !e.AUTH_AUDIENCE)) {
     problems.push('AUTH_ISSUER and AUTH_AUDIENCE: required together with AUTH_JWKS_URL');
   }
+  let qaDefaultPolicy = DEFAULT_QA_POLICY;
+  if (e.QA_DEFAULT_POLICY) {
+    try {
+      const checked = checkQaPolicy(parseQaPolicy(e.QA_DEFAULT_POLICY));
+      if (checked.problem) throw new Error(`${checked.problem.field} ${checked.problem.message}`);
+      qaDefaultPolicy = checked.rules;
+    } catch (error) {
+      problems.push(
+        `QA_DEFAULT_POLICY: ${(error as Error).message} (expected e.g. "USABILITY=1,SECURITY=1,INTERFACES=1")`,
+      );
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const anyAuth = Boolean(e.AUTH_JWT_SECRET || e.AUTH_JWKS_URL);
@@ -109,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
       rolesClaim: e.AUTH_ROLES_CLAIM,
     },
     graphql: { introspection: !production, ide: !production, fieldSuggestions: !production },
+    qaDefaultPolicy,
     logLevel: e.LOG_LEVEL,
   };
 }

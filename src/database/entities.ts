@@ -1,3 +1,4 @@
+import { LegalNormEntity, OnlineServiceEntity, ServiceLegalBasisEntity } from '../catalogue/catalogue.entity';
 import { AuditEventEntity } from '../common/audit/audit-event.entity';
 import {
   InterfaceStandardEntity,
@@ -11,4 +12,7 @@ export const ENTITIES = [
   OrganisationEntity,
   InterfaceStandardEntity,
   OrganisationCapabilityEntity,
+  LegalNormEntity,
+  OnlineServiceEntity,
+  ServiceLegalBasisEntity,
 ];

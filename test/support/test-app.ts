@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
+import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { createApp } from '../../src/app';
 import { signDevToken } from '../../src/common/auth/dev-token';
 import type { Role } from '../../src/common/auth/role';
@@ -53,11 +53,27 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   };
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** Counts SQL statements (TypeORM's query log), so a test can assert what a request costs. */
+export class StatementCounter implements TypeOrmLogger {
+  count = 0;
+  logQuery() {
+    this.count++;
+  }
+  logQueryError() {}
+  logQuerySlow() {}
+  logSchemaBuild() {}
+  logMigration() {}
+  log() {}
+}
+
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { sqlLogger?: TypeOrmLogger } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', AUTH_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', ...env });
   const clock = new SettableClock(TEST_START);
-  const app = await createApp({ config, databaseUrl: database.url, clock });
+  const app = await createApp({ config, databaseUrl: database.url, clock, sqlLogger: options.sqlLogger });
   await app.getHttpAdapter().getInstance().ready();
   const db = app.get(DataSource);
   return {

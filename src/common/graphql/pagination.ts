@@ -72,7 +72,8 @@ export interface SortKey<T> {
   /** SQL expression as used in ORDER BY, e.g. "o.key". Must not be NULL for any row. */
   expression: string;
   direction: 'ASC' | 'DESC';
-  value: (row: T) => string | number;
+  /** The row's value of the expression; `raw` holds selected extras such as a search rank. */
+  value: (row: T, raw: Record<string, unknown>) => string | number;
 }
 
 export function encodeCursor(values: (string | number)[]): string {
@@ -120,11 +121,15 @@ export async function paginate<T extends ObjectLiteral>(
   }
   paged.orderBy();
   for (const key of keys) paged.addOrderBy(key.expression, key.direction);
-  const rows = first === 0 ? [] : await paged.limit(first + 1).getMany();
-  const hasNextPage = rows.length > first;
-  const edges = rows
+  const { entities, raw } =
+    first === 0 ? { entities: [], raw: [] } : await paged.limit(first + 1).getRawAndEntities();
+  const hasNextPage = entities.length > first;
+  const edges = entities
     .slice(0, first)
-    .map((node) => ({ node, cursor: encodeCursor(keys.map((k) => k.value(node))) }));
+    .map((node, i) => ({
+      node,
+      cursor: encodeCursor(keys.map((k) => k.value(node, raw[i] as Record<string, unknown>))),
+    }));
   return {
     edges,
     pageInfo: { hasNextPage, endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null },

@@ -1,0 +1,143 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import {
+  ReuseModel,
+  ServiceLifecycle,
+  SubscriptionApproval,
+  Themenfeld,
+  type QaRule,
+} from './catalogue-enums';
+
+@Entity('legal_norm')
+@Unique('legal_norm_abbreviation_key', ['abbreviation'])
+@Index('legal_norm_abbreviation_lower_key', { synchronize: false })
+export class LegalNormEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'legal_norm_pkey' })
+  id!: string;
+
+  /** Unique across jurisdictions (also ignoring case: legal_norm_abbreviation_lower_key). */
+  @Column({ type: 'text' })
+  abbreviation!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  /** "EU", "DE", or "DE-" + state code, e.g. "DE-SH". */
+  @Column({ type: 'text' })
+  jurisdiction!: string;
+
+  @Column({ type: 'text', nullable: true })
+  url!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  eli!: string | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/**
+ * The column `search` (a generated tsvector over name, summary and description, with its GIN index)
+ * exists only in SQL: see migrations/1764330100000-CreateCatalogue.ts and ServicesRepository.
+ */
+@Entity('online_service')
+@Unique('online_service_slug_key', ['slug'])
+@Check('online_service_maturity_level_check', 'maturity_level BETWEEN 0 AND 4')
+@Index('online_service_owner_id_idx', ['ownerId'])
+// Declared in SQL only (GIN and composite indexes): TypeORM must leave them alone.
+@Index('online_service_search_idx', { synchronize: false })
+@Index('online_service_leika_keys_idx', { synchronize: false })
+@Index('online_service_name_id_idx', { synchronize: false })
+export class OnlineServiceEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'online_service_pkey' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  slug!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  summary!: string;
+
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Column({ name: 'leika_keys', type: 'text', array: true })
+  leikaKeys!: string[];
+
+  @Column({ name: 'ozg_ids', type: 'text', array: true })
+  ozgIds!: string[];
+
+  @Column({ type: 'text', nullable: true })
+  themenfeld!: Themenfeld | null;
+
+  @Column({ name: 'maturity_level', type: 'smallint', nullable: true })
+  maturityLevel!: number | null;
+
+  @Column({ name: 'sdg_relevant', type: 'boolean' })
+  sdgRelevant!: boolean;
+
+  @Column({ type: 'text' })
+  lifecycle!: ServiceLifecycle;
+
+  @Column({ name: 'reuse_model', type: 'text' })
+  reuseModel!: ReuseModel;
+
+  @Column({ name: 'subscription_approval', type: 'text' })
+  subscriptionApproval!: SubscriptionApproval;
+
+  @Column({ name: 'owner_id', type: 'uuid' })
+  ownerId!: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'online_service_owner_id_fkey' })
+  owner?: OrganisationEntity;
+
+  @Column({ type: 'text', nullable: true })
+  license!: string | null;
+
+  @Column({ name: 'repository_url', type: 'text', nullable: true })
+  repositoryUrl!: string | null;
+
+  /** Null: the configured default policy applies. */
+  @Column({ name: 'qa_policy', type: 'jsonb', nullable: true })
+  qaPolicy!: QaRule[] | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+@Entity('service_legal_basis')
+@Index('service_legal_basis_service_id_idx', ['serviceId'])
+@Index('service_legal_basis_norm_id_idx', ['normId'])
+export class ServiceLegalBasisEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'service_legal_basis_pkey' })
+  id!: string;
+
+  @Column({ name: 'service_id', type: 'uuid' })
+  serviceId!: string;
+
+  @ManyToOne(() => OnlineServiceEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'service_legal_basis_service_id_fkey' })
+  service?: OnlineServiceEntity;
+
+  @Column({ name: 'norm_id', type: 'uuid' })
+  normId!: string;
+
+  @ManyToOne(() => LegalNormEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'norm_id', foreignKeyConstraintName: 'service_legal_basis_norm_id_fkey' })
+  norm?: LegalNormEntity;
+
+  /** e.g. "§ 22 Abs. 1"; null cites the whole norm. */
+  @Column({ type: 'text', nullable: true })
+  provision!: string | null;
+
+  /** Order as given by the maintainer. */
+  @Column({ type: 'integer' })
+  position!: number;
+}

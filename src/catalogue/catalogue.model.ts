@@ -1,0 +1,126 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType } from '../common/graphql/pagination';
+import {
+  QaGateKind,
+  ReuseModel,
+  ServiceLifecycle,
+  SubscriptionApproval,
+  Themenfeld,
+} from './catalogue-enums';
+
+registerEnumType(Themenfeld, { name: 'Themenfeld', description: 'The 14 OZG subject areas' });
+registerEnumType(ServiceLifecycle, { name: 'ServiceLifecycle' });
+registerEnumType(ReuseModel, {
+  name: 'ReuseModel',
+  valuesMap: { EFA_CENTRAL: { description: 'One for all: run centrally, connected by others' } },
+});
+registerEnumType(SubscriptionApproval, { name: 'SubscriptionApproval' });
+registerEnumType(QaGateKind, { name: 'QaGateKind' });
+
+@ObjectType()
+export class LegalNorm {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'e.g. "WoGG", "LBO SH"' })
+  abbreviation!: string;
+
+  @Field()
+  title!: string;
+
+  @Field({ description: '"EU", "DE", or "DE-" + state code, e.g. "DE-SH"' })
+  jurisdiction!: string;
+
+  @Field(() => String, { nullable: true, description: 'e.g. https://www.gesetze-im-internet.de/wogg/' })
+  url!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'European Legislation Identifier, where one exists' })
+  eli!: string | null;
+}
+
+@ObjectType({ description: "A service's legal basis: a norm, optionally narrowed to a provision." })
+export class LegalReference {
+  normId!: string;
+
+  @Field(() => LegalNorm)
+  norm!: LegalNorm;
+
+  @Field(() => String, { nullable: true, description: 'e.g. "§ 22 Abs. 1"' })
+  provision!: string | null;
+}
+
+@ObjectType()
+export class QaGateRule {
+  @Field(() => QaGateKind)
+  kind!: QaGateKind;
+
+  @Field(() => Int)
+  requiredApprovals!: number;
+}
+
+@ObjectType()
+export class QaPolicy {
+  @Field(() => [QaGateRule])
+  rules!: QaGateRule[];
+}
+
+@ObjectType()
+export class OnlineService {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  slug!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  summary!: string;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  @Field(() => [String], { description: '14-digit Leistungsschlüssel' })
+  leikaKeys!: string[];
+
+  @Field(() => [String])
+  ozgIds!: string[];
+
+  @Field(() => Themenfeld, { nullable: true })
+  themenfeld!: Themenfeld | null;
+
+  @Field(() => Int, { nullable: true, description: 'Reifegrad 0-4 (model 1.1)' })
+  maturityLevel!: number | null;
+
+  @Field()
+  sdgRelevant!: boolean;
+
+  @Field(() => ServiceLifecycle)
+  lifecycle!: ServiceLifecycle;
+
+  @Field(() => ReuseModel)
+  reuseModel!: ReuseModel;
+
+  @Field(() => SubscriptionApproval)
+  subscriptionApproval!: SubscriptionApproval;
+
+  ownerId!: string;
+
+  @Field(() => String, { nullable: true, description: 'SPDX identifier, e.g. EUPL-1.2' })
+  license!: string | null;
+
+  @Field(() => String, { nullable: true })
+  repositoryUrl!: string | null;
+
+  qaPolicy!: unknown;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field()
+  updatedAt!: Date;
+}
+
+@ObjectType()
+export class OnlineServiceConnection extends ConnectionType(OnlineService) {}

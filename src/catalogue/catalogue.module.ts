@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { LegalNormsResolver, ServicesResolver } from './catalogue.resolver';
+import { LegalNormsService } from './legal-norms.service';
+import { ServicesService } from './services.service';
+
+@Module({
+  imports: [OrganisationsModule],
+  providers: [ServicesService, LegalNormsService, ServicesResolver, LegalNormsResolver],
+  exports: [ServicesService, LegalNormsService],
+})
+export class CatalogueModule {}

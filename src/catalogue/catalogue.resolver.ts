@@ -1,0 +1,105 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, Public, Roles } from '../common/auth/decorators';
+import { Role } from '../common/auth/role';
+import { actorOf, type Viewer } from '../common/auth/viewer';
+import { AfterArg, FirstArg } from '../common/graphql/pagination';
+import type { RequestContext } from '../common/graphql/request-context';
+import { Organisation } from '../organisations/organisation.model';
+import { OrganisationsService } from '../organisations/organisations.service';
+import {
+  LegalNorm,
+  LegalReference,
+  OnlineService,
+  OnlineServiceConnection,
+  QaPolicy,
+} from './catalogue.model';
+import { QaGateRuleInput } from './dto/qa-gate-rule.input';
+import { RegisterLegalNormInput } from './dto/register-legal-norm.input';
+import { RegisterServiceInput } from './dto/register-service.input';
+import { ServiceFilter } from './dto/service-filter.input';
+import { UpdateServiceInput } from './dto/update-service.input';
+import { LegalNormsService } from './legal-norms.service';
+import { ServicesService } from './services.service';
+import type { OnlineServiceEntity } from './catalogue.entity';
+
+@Resolver(() => OnlineService)
+export class ServicesResolver {
+  constructor(
+    private readonly catalogue: ServicesService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  @Public()
+  @Query(() => OnlineService, { nullable: true })
+  service(@Args('slug') slug: string): Promise<OnlineServiceEntity | null> {
+    return this.catalogue.findBySlug(slug);
+  }
+
+  @Public()
+  @Query(() => OnlineServiceConnection)
+  services(
+    @Args('filter', { type: () => ServiceFilter, nullable: true }) filter: ServiceFilter | null,
+    @FirstArg(20) first: number | null,
+    @AfterArg() after: string | null,
+  ) {
+    return this.catalogue.list(filter, first, after);
+  }
+
+  @Roles(Role.MAINTAINER, Role.OPERATOR)
+  @Mutation(() => OnlineService)
+  registerService(@CurrentViewer() viewer: Viewer, @Args('input') input: RegisterServiceInput) {
+    return this.catalogue.register(viewer, input);
+  }
+
+  @Roles(Role.MAINTAINER, Role.OPERATOR)
+  @Mutation(() => OnlineService)
+  updateService(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateServiceInput,
+  ) {
+    return this.catalogue.update(viewer, id, input);
+  }
+
+  @Roles(Role.OPERATOR)
+  @Mutation(() => OnlineService)
+  setQaPolicy(
+    @CurrentViewer() viewer: Viewer,
+    @Args('serviceId', { type: () => ID }) serviceId: string,
+    @Args('rules', { type: () => [QaGateRuleInput] }) rules: QaGateRuleInput[],
+  ) {
+    return this.catalogue.setQaPolicy(viewer, serviceId, rules);
+  }
+
+  @ResolveField(() => Organisation)
+  async owner(@Parent() service: OnlineServiceEntity, @Context() ctx: RequestContext) {
+    return (await this.organisations.byId(ctx.loaders, service.ownerId))!;
+  }
+
+  @ResolveField(() => [LegalReference])
+  legalBases(@Parent() service: OnlineServiceEntity, @Context() ctx: RequestContext) {
+    return this.catalogue.legalBases(ctx.loaders, service.id);
+  }
+
+  @ResolveField(() => QaPolicy)
+  qaPolicy(@Parent() service: OnlineServiceEntity): QaPolicy {
+    return { rules: this.catalogue.qaPolicy(service) };
+  }
+}
+
+@Resolver(() => LegalNorm)
+export class LegalNormsResolver {
+  constructor(private readonly norms: LegalNormsService) {}
+
+  @Public()
+  @Query(() => [LegalNorm], { description: 'Norms whose abbreviation or title contains the text' })
+  legalNorms(@Args('search', { type: () => String, nullable: true }) search: string | null) {
+    return this.norms.list(search);
+  }
+
+  @Roles(Role.MAINTAINER, Role.OPERATOR)
+  @Mutation(() => LegalNorm)
+  registerLegalNorm(@CurrentViewer() viewer: Viewer, @Args('input') input: RegisterLegalNormInput) {
+    return this.norms.register(actorOf(viewer), input);
+  }
+}

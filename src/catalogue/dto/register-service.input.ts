@@ -1,0 +1,62 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { ReuseModel, ServiceLifecycle, SubscriptionApproval, Themenfeld } from '../catalogue-enums';
+
+@InputType()
+export class LegalReferenceInput {
+  @Field({ description: 'Abbreviation of a registered norm' })
+  norm!: string;
+
+  @Field(() => String, { nullable: true })
+  provision?: string | null;
+}
+
+@InputType()
+export class RegisterServiceInput {
+  @Field()
+  slug!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  summary!: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  leikaKeys?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  ozgIds?: string[] | null;
+
+  @Field(() => Themenfeld, { nullable: true })
+  themenfeld?: Themenfeld | null;
+
+  @Field(() => Int, { nullable: true })
+  maturityLevel?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  sdgRelevant?: boolean | null;
+
+  @Field(() => ServiceLifecycle, { nullable: true })
+  lifecycle?: ServiceLifecycle | null;
+
+  @Field(() => ReuseModel)
+  reuseModel!: ReuseModel;
+
+  @Field(() => SubscriptionApproval, { nullable: true })
+  subscriptionApproval?: SubscriptionApproval | null;
+
+  @Field(() => String, { nullable: true, description: "Defaults to the viewer's organisation" })
+  ownerKey?: string | null;
+
+  @Field(() => String, { nullable: true })
+  license?: string | null;
+
+  @Field(() => String, { nullable: true })
+  repositoryUrl?: string | null;
+
+  @Field(() => [LegalReferenceInput], { nullable: true })
+  legalBases?: LegalReferenceInput[] | null;
+}

@@ -1,0 +1,32 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { ServiceLifecycle, Themenfeld } from '../catalogue-enums';
+
+@InputType()
+export class ServiceFilter {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Full text over name, summary, description (German stemming), ranked',
+  })
+  search?: string | null;
+
+  @Field(() => Themenfeld, { nullable: true })
+  themenfeld?: Themenfeld | null;
+
+  @Field(() => String, { nullable: true })
+  leikaKey?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Abbreviation, e.g. "WoGG"' })
+  legalNorm?: string | null;
+
+  @Field(() => String, { nullable: true })
+  ownerKey?: string | null;
+
+  @Field(() => ServiceLifecycle, { nullable: true })
+  lifecycle?: ServiceLifecycle | null;
+
+  @Field(() => String, { nullable: true, description: 'Services whose latest release uses this standard' })
+  interfaceStandard?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  hasPublishedRelease?: boolean | null;
+}
