@@ -59,13 +59,28 @@ export class CreatePlatform1764330000000 implements MigrationInterface {
         prev_hash text NOT NULL,
         hash text NOT NULL,
         CONSTRAINT audit_event_pkey PRIMARY KEY (id),
-        CONSTRAINT audit_event_seq_key UNIQUE (seq)
+        CONSTRAINT audit_event_seq_key UNIQUE (seq),
+        -- Two events linking to the same predecessor would fork the chain.
+        CONSTRAINT audit_event_prev_hash_key UNIQUE (prev_hash)
       )`);
+    // Append-only: the application never changes or removes an event.
+    await q.query(`
+      CREATE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'audit_event is append-only (% refused)', TG_OP;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON audit_event
+      FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()`);
+    await q.query(`
+      CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event
+      FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()`);
     await q.query(`CREATE INDEX audit_event_entity_id_idx ON audit_event (entity_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE audit_event');
+    await q.query('DROP FUNCTION audit_event_append_only()');
     await q.query('DROP TABLE organisation_capability');
     await q.query('DROP TABLE interface_standard');
     await q.query('DROP TABLE organisation');

@@ -10,6 +10,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './common/audit/audit.module';
 import { Access } from './common/auth/access';
 import { AuthGuard } from './common/auth/auth.guard';
+import { Authenticator } from './common/auth/authenticator';
 import { DevSecret } from './common/auth/dev-secret';
 import { TokenVerifier } from './common/auth/token-verifier';
 import { Clock, SystemClock } from './common/clock';
@@ -56,10 +57,11 @@ class CoreModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: DevSecret, useValue: devSecret },
         TokenVerifier,
+        Authenticator,
         Access,
         Transactions,
       ],
-      exports: [APP_CONFIG, Clock, DevSecret, TokenVerifier, Access, Transactions],
+      exports: [APP_CONFIG, Clock, DevSecret, TokenVerifier, Authenticator, Access, Transactions],
     };
   }
 }
@@ -88,25 +90,32 @@ export class AppModule {
             options.sqlLogger ? { logger: options.sqlLogger, logging: ['query'] } : {},
           ),
         ),
-        GraphQLModule.forRoot<MercuriusDriverConfig>({
+        GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          path: '/graphql',
-          autoSchemaFile: true,
-          sortSchema: true,
-          graphiql: config.graphql.ide,
-          // User is referenced by the release and campaign types of later modules.
-          buildSchemaOptions: { dateScalarMode: 'isoDate', orphanedTypes: [User] },
-          context: createRequestContext,
-          validationRules: validationRules({ introspection: config.graphql.introspection }),
-          hooks: {
-            preExecution: (schema, document, _ctx, variables) => checkCost(schema, document, variables),
-          },
-          errorFormatter: (execution, ctx) =>
-            formatExecution(execution, {
-              requestId: String((ctx as unknown as RequestContext).reply?.request.id ?? 'unknown'),
-              logger: gqlLogger,
-              fieldSuggestions: config.graphql.fieldSuggestions,
-            }),
+          inject: [Authenticator],
+          useFactory: (authenticator: Authenticator) => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            graphiql: config.graphql.ide,
+            // User is referenced by the release and campaign types of later modules.
+            buildSchemaOptions: { dateScalarMode: 'isoDate', orphanedTypes: [User] },
+            context: createRequestContext,
+            validationRules: validationRules({ introspection: config.graphql.introspection }),
+            hooks: {
+              preExecution: async (schema, document, ctx, variables) => {
+                // Refuse an invalid token before anything runs, also for fields no guard sees.
+                await authenticator.viewerFor((ctx as unknown as RequestContext).req);
+                checkCost(schema, document, variables);
+              },
+            },
+            errorFormatter: (execution, ctx) =>
+              formatExecution(execution, {
+                requestId: String((ctx as unknown as RequestContext).reply?.request.id ?? 'unknown'),
+                logger: gqlLogger,
+                fieldSuggestions: config.graphql.fieldSuggestions,
+              }),
+          }),
         }),
         AuditModule,
         OrganisationsModule,

@@ -17,6 +17,10 @@ export async function createApp(
     trustProxy: true,
   });
   registerCsrfPrevention(adapter.getInstance());
+  // Echo the request id, so a caller can quote it (it is in every log line of the request).
+  adapter.getInstance().addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     bufferLogs: true,
     logger: quiet ? false : undefined,

@@ -1,10 +1,7 @@
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
-import { GraphQLSchemaHost } from '@nestjs/graphql';
 import pino from 'pino';
 import { createApp } from './app';
 import { DevSecret } from './common/auth/dev-secret';
-import { renderSchema } from './common/graphql/schema-file';
 import { ConfigError, loadConfig, type AppConfig } from './config/config';
 import { createDataSource, migrate } from './database/data-source';
 import { resolveDatabase } from './database/resolve-database';
@@ -35,9 +32,6 @@ async function main(): Promise<void> {
   if (config.seedDemoData) {
     const summary = await app.get(DemoSeeder).seed();
     log.info(summary, 'demo data loaded');
-  }
-  if (config.nodeEnv === 'development') {
-    writeFileSync('schema.gql', renderSchema(app.get(GraphQLSchemaHost).schema));
   }
 
   let stopping = false;

@@ -94,6 +94,14 @@ describe('audit trail', () => {
     expect(intact.output).toMatch(/audit chain intact: \d+ events verified/);
 
     const [victim] = await t.db.query('SELECT id FROM audit_event ORDER BY seq OFFSET 2 LIMIT 1');
+    // The table refuses changes; an attacker with the owner's rights switches that off first.
+    await expect(t.db.query(`UPDATE audit_event SET data = '{}' WHERE id = $1`, [victim.id])).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(t.db.query('DELETE FROM audit_event WHERE id = $1', [victim.id])).rejects.toThrow(
+      /append-only/,
+    );
+    await t.db.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only');
     await t.db.query(`UPDATE audit_event SET data = '{"key":"forged"}' WHERE id = $1`, [victim.id]);
     const tampered = await auditVerify(t.databaseUrl);
     expect(tampered.code).toBe(1);

@@ -112,6 +112,33 @@ describe('authentication (HS256, development and tests)', () => {
     expect(result.data).toBeNull();
   });
 
+  it('refuses an invalid token even for a query no resolver guards ({ __typename })', async () => {
+    const forged = await signDevToken(
+      { sub: 'a', roles: [Role.OPERATOR] },
+      { secret: 'another-secret-another-secret-another' },
+    );
+    const result = await t.gql(`{ __typename }`, {}, forged);
+    expect(errorCode(result)).toBe('UNAUTHENTICATED');
+    expect(result.data).toBeNull();
+  });
+
+  it('refuses an org claim that is not a string', async () => {
+    const token = await new SignJWT({ org: 42, roles: ['OPERATOR'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('a')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(TEST_SECRET));
+    expect(errorCode(await t.gql(PUBLIC_QUERY, {}, token))).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a token without an expiry', async () => {
+    const token = await new SignJWT({ roles: ['OPERATOR'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('a')
+      .sign(new TextEncoder().encode(TEST_SECRET));
+    expect(errorCode(await t.gql(PUBLIC_QUERY, {}, token))).toBe('UNAUTHENTICATED');
+  });
+
   it('refuses an Authorization header that is not a bearer token', async () => {
     const response = await t.app
       .getHttpAdapter()

@@ -83,9 +83,20 @@ describe('the embedded database default', () => {
   it('starts with demo data, keeps data across a SIGKILL, a stale postmaster.pid and a graceful stop', async () => {
     service = await start();
     const operator = await signDevToken({ sub: 'olaf', roles: [Role.OPERATOR] }, { secret: SECRET });
-    const demo = await gql('{ organisations { totalCount } interfaceStandards { key } }');
+    const demo = await gql(
+      '{ organisations { totalCount } interfaceStandards { key } services { totalCount } wohngeld: services(filter: { search: "Wohngeld" }) { edges { node { leikaKeys legalBases { norm { abbreviation url } } } } } }',
+    );
     expect(demo.data.organisations.totalCount).toBeGreaterThanOrEqual(30);
     expect(demo.data.interfaceStandards).toHaveLength(8);
+    expect(demo.data.services.totalCount).toBeGreaterThanOrEqual(25);
+    expect(demo.data.wohngeld.edges[0].node).toEqual({
+      leikaKeys: ['99107023037000'],
+      legalBases: [
+        expect.objectContaining({
+          norm: { abbreviation: 'WoGG', url: 'https://www.gesetze-im-internet.de/wogg/' },
+        }),
+      ],
+    });
     const created = await gql(
       `mutation { registerOrganisation(input: { key: "survivor", name: "Survivor", kind: OTHER }) { key } }`,
       operator,

@@ -55,8 +55,16 @@ describe('organisations and interface standards', () => {
         await tokenOf(caller),
       );
       const code = expected(caller, ['OPERATOR']);
-      if (code) expect(errorCode(result)).toBe(code);
-      else expect(result.data?.registerOrganisation.key).toBe(key);
+      const [{ count }] = await t.db.query('SELECT count(*)::int AS count FROM organisation WHERE key = $1', [
+        key,
+      ]);
+      if (code) {
+        expect(errorCode(result)).toBe(code);
+        expect(count).toBe(0); // nothing written
+      } else {
+        expect(result.data?.registerOrganisation.key).toBe(key);
+        expect(count).toBe(1);
+      }
     });
 
     it.each(CALLERS)('registerInterfaceStandard as $label', async (caller) => {

@@ -70,6 +70,7 @@ describe('health', () => {
       .inject({ method: 'GET', url: '/nowhere', headers: { 'x-request-id': 'req-42' } });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(response.headers['x-request-id']).toBe('req-42');
   });
 
   it('hides unexpected failures behind a generic message with the request id', async () => {

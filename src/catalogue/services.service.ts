@@ -73,7 +73,7 @@ function text(field: string, value: string, max: number): string {
  * Checks and normalises the fields present in `input` (register and update share the rules);
  * absent fields stay absent, `null` clears an optional field and is refused for a required one.
  */
-function serviceFields(input: UpdateServiceInput, prefix = 'input'): ServiceFields {
+export function checkServiceFields(input: UpdateServiceInput, prefix = 'input'): ServiceFields {
   const out: ServiceFields = {};
   const f = (name: string) => `${prefix}.${name}`;
   for (const key of REQUIRED_ON_UPDATE) {
@@ -209,13 +209,13 @@ export class ServicesService implements OnModuleInit {
         .andWhere(`s.search @@ websearch_to_tsquery('german', :search)`, { search })
         .addSelect(rank, 'rank');
       keys = [
-        { expression: rank, direction: 'DESC', value: (_row, raw) => raw.rank as number },
-        { expression: 's.id', direction: 'ASC', value: (row) => row.id },
+        { expression: rank, direction: 'DESC', type: 'number', value: (_row, raw) => raw.rank as number },
+        { expression: 's.id', direction: 'ASC', type: 'uuid', value: (row) => row.id },
       ];
     } else {
       keys = [
-        { expression: 's.name', direction: 'ASC', value: (row) => row.name },
-        { expression: 's.id', direction: 'ASC', value: (row) => row.id },
+        { expression: 's.name', direction: 'ASC', type: 'text', value: (row) => row.name },
+        { expression: 's.id', direction: 'ASC', type: 'uuid', value: (row) => row.id },
       ];
     }
     return paginate(query, { first, after }, keys);
@@ -226,7 +226,7 @@ export class ServicesService implements OnModuleInit {
     const slugIssue = slugProblem(slug);
     if (slugIssue) throw DomainError.badInput('input.slug', slugIssue);
     if (input.name == null || input.summary == null) throw DomainError.badInput('input.name', 'is required');
-    const fields = serviceFields(input);
+    const fields = checkServiceFields(input);
     const ownerKey = input.ownerKey?.trim() || viewer.organisation?.key;
     if (!ownerKey)
       throw DomainError.badInput('input.ownerKey', 'name the owning organisation (your token names none)');
@@ -287,7 +287,7 @@ export class ServicesService implements OnModuleInit {
   }
 
   async update(viewer: Viewer, id: string, input: UpdateServiceInput): Promise<OnlineServiceEntity> {
-    const fields = serviceFields(input);
+    const fields = checkServiceFields(input);
     return this.transactions.run(actorOf(viewer), async (tx) => {
       const service = await this.lockOwned(tx, viewer, id);
       Object.assign(service, fields, { updatedAt: tx.now });

@@ -11,7 +11,6 @@ void runCli(async (config, database) => {
   const app = await createApp({ config: { ...config, logLevel: 'warn' }, databaseUrl: database.url });
   const summary = await app.get(DemoSeeder).seed();
   await app.close();
-  process.stdout.write(
-    `demo data: ${summary.organisations} organisations, ${summary.standards} interface standards added\n`,
-  );
+  process.stdout.write(`demo data added: ${JSON.stringify(summary)}
+`);
 });

@@ -18,6 +18,8 @@ export function dataSourceOptions(
     synchronize: false,
     migrationsRun: false,
     // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    // Each andWhere() in parentheses: a filter with OR cannot swallow the keyset condition after it.
+    isolateWhereStatements: true,
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     extra: { max: 10, application_name: 'ozg-registry' },

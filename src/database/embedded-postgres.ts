@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
@@ -38,7 +46,7 @@ export async function startEmbeddedPostgres(
   const clusterDir = clusterDirFor(options.dataDir, options.log);
   const pidFile = join(clusterDir, 'postmaster.pid');
   const leftover = readPidFile(pidFile);
-  if (leftover && isRunningPostgres(leftover.pid)) {
+  if (leftover && isRunningPostgres(leftover.pid, clusterDir)) {
     options.log(
       `embedded PostgreSQL: found the server left running (pid ${leftover.pid}, port ${leftover.port})`,
     );
@@ -54,6 +62,11 @@ export async function startEmbeddedPostgres(
     // Alive but not answering (shutting down, or stuck): stop it and start afresh.
     options.log('embedded PostgreSQL: it does not answer; stopping it');
     await stopPid(leftover.pid);
+    if (isRunningPostgres(leftover.pid, clusterDir)) {
+      throw new Error(
+        `embedded PostgreSQL: the server left running (pid ${leftover.pid}) neither answers nor stops; stop it by hand`,
+      );
+    }
   }
   if (leftover && existsSync(pidFile)) {
     options.log(`embedded PostgreSQL: removing a stale postmaster.pid (pid ${leftover.pid} is gone)`);
@@ -134,8 +147,11 @@ function readPidFile(file: string): { pid: number; port: number } | null {
   return Number.isInteger(pid) && pid > 0 ? { pid, port } : null;
 }
 
-/** Alive and a postgres process (a reused pid of another program does not count). */
-function isRunningPostgres(pid: number): boolean {
+/**
+ * Alive, a postgres process, and serving this cluster: a postmaster's working directory is its
+ * data directory, so a recycled pid (another program, or the machine's own PostgreSQL) never counts.
+ */
+function isRunningPostgres(pid: number, clusterDir: string): boolean {
   try {
     process.kill(pid, 0);
   } catch {
@@ -145,7 +161,9 @@ function isRunningPostgres(pid: number): boolean {
     // /proc/<pid>/stat: "pid (comm) state ..."; a zombie (Z) has exited and only waits to be reaped.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const match = /^\d+ \((.*)\) (\S)/.exec(stat);
-    return match !== null && match[1].startsWith('postgres') && match[2] !== 'Z' && match[2] !== 'X';
+    if (match === null || !match[1].startsWith('postgres') || match[2] === 'Z' || match[2] === 'X')
+      return false;
+    return realpathSync(readlinkSync(`/proc/${pid}/cwd`)) === realpathSync(clusterDir);
   } catch {
     // No /proc (macOS): ask ps.
     try {

@@ -31,7 +31,9 @@ export class Transactions {
 
   /** Runs `work` in one database transaction and appends its audit events just before commit. */
   run<T>(actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.transaction(async (manager) => {
+    // READ COMMITTED explicitly: the audit tail read after the chain lock must see the latest commit,
+    // whatever the server's default isolation level.
+    return this.db.transaction('READ COMMITTED', async (manager) => {
       const tx = new Tx(manager, actor, this.clock.now());
       const result = await work(tx);
       await this.auditLog.write(manager, tx.events);

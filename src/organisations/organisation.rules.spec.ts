@@ -14,6 +14,8 @@ describe('ARS validation', () => {
     [OrganisationKind.MUNICIPALITY, '170020000000', 'state code 17'],
     [OrganisationKind.MUNICIPALITY, '000020000000', 'state code 00'],
     [OrganisationKind.AMT, '010585890008', 'has 9 digits, got 12'],
+    [OrganisationKind.AMT, '010000000', 'neither all zeros'],
+    [OrganisationKind.AMT, '010580000', 'neither all zeros'],
     [OrganisationKind.DISTRICT, '010585890008', 'five digits followed by seven zeros'],
     [OrganisationKind.DISTRICT, '010000000000', 'five digits followed by seven zeros'],
     [OrganisationKind.STATE, '010020000000', 'ten zeros'],
@@ -58,7 +60,14 @@ describe('ARS validation', () => {
       'does not contain',
     );
     expect(parentProblem({ kind: OrganisationKind.MUNICIPALITY, ars: '010020000001' }, kiel)).toContain(
-      'cannot contain',
+      'not a municipality',
+    );
+    expect(parentProblem({ kind: OrganisationKind.DISTRICT, ars: '010580000000' }, amt)).toContain(
+      'not an Amt',
+    );
+    const provider = { kind: OrganisationKind.SERVICE_PROVIDER, ars: null, key: 'dataport' };
+    expect(parentProblem({ kind: OrganisationKind.MUNICIPALITY, ars: '010020000000' }, provider)).toContain(
+      'not a service provider',
     );
     expect(parentProblem({ kind: OrganisationKind.SERVICE_PROVIDER, ars: null }, district)).toBeNull();
   });

@@ -39,6 +39,9 @@ export function arsProblem(kind: OrganisationKind, ars: string): string | null {
   if (kind === OrganisationKind.DISTRICT && (!/^\d{5}0{7}$/.test(ars) || ars.slice(2, 5) === '000')) {
     return 'the ARS of a district is its five digits followed by seven zeros';
   }
+  if (kind === OrganisationKind.AMT && (ars.slice(2, 5) === '000' || ars.slice(5, 9) === '0000')) {
+    return 'the ARS of an Amt names its Kreis and its Gemeindeverband (neither all zeros)';
+  }
   return null;
 }
 
@@ -97,11 +100,34 @@ export function checkOrganisationKey(input: OrganisationKeyInput): {
   return { ars: null, problems };
 }
 
-/** A public body's parent must contain it: its ARS starts with the parent's prefix. */
+const KIND_NAMES: Record<OrganisationKind, string> = {
+  [OrganisationKind.STATE]: 'a state',
+  [OrganisationKind.DISTRICT]: 'a district',
+  [OrganisationKind.AMT]: 'an Amt',
+  [OrganisationKind.MUNICIPALITY]: 'a municipality',
+  [OrganisationKind.SERVICE_PROVIDER]: 'a service provider',
+  [OrganisationKind.OTHER]: 'another organisation',
+};
+
+/** Which kinds of public body may contain which (a kreisfreie Stadt sits directly under its state). */
+const PARENT_KINDS: Partial<Record<OrganisationKind, OrganisationKind[]>> = {
+  [OrganisationKind.STATE]: [],
+  [OrganisationKind.DISTRICT]: [OrganisationKind.STATE],
+  [OrganisationKind.AMT]: [OrganisationKind.DISTRICT],
+  [OrganisationKind.MUNICIPALITY]: [OrganisationKind.STATE, OrganisationKind.DISTRICT, OrganisationKind.AMT],
+};
+
+/** A public body's parent is a public body of a higher kind that contains it (its ARS starts with the parent's prefix). */
 export function parentProblem(
   child: { kind: OrganisationKind; ars: string | null },
   parent: { kind: OrganisationKind; ars: string | null; key: string },
 ): string | null {
+  const allowed = PARENT_KINDS[child.kind];
+  if (allowed && !allowed.includes(parent.kind)) {
+    return allowed.length === 0
+      ? `${KIND_NAMES[child.kind]} has no parent`
+      : `the parent of ${KIND_NAMES[child.kind]} is ${allowed.map((k) => KIND_NAMES[k]).join(' or ')}, not ${KIND_NAMES[parent.kind]}`;
+  }
   if (!child.ars || !parent.ars) return null;
   const prefix = arsPrefixOf(parent.kind, parent.ars);
   if (prefix === null)

@@ -76,7 +76,7 @@ export class OrganisationsService implements OnModuleInit {
     const query = this.db.getRepository(OrganisationEntity).createQueryBuilder('o');
     if (kind) query.where('o.kind = :kind', { kind });
     return paginate(query, { first, after }, [
-      { expression: 'o.key', direction: 'ASC', value: (o) => o.key },
+      { expression: 'o.key', direction: 'ASC', type: 'text', value: (o) => o.key },
     ]);
   }
 
@@ -123,8 +123,9 @@ export class OrganisationsService implements OnModuleInit {
     const organisation = await this.transactions
       .run(actor, async (tx) => {
         let parentId: string | null = null;
-        if (input.parentKey) {
-          const parent = await tx.manager.findOneBy(OrganisationEntity, { key: input.parentKey });
+        const parentKey = input.parentKey?.trim();
+        if (parentKey) {
+          const parent = await tx.manager.findOneBy(OrganisationEntity, { key: parentKey });
           if (!parent)
             throw DomainError.badInput('input.parentKey', `no organisation with key ${input.parentKey}`);
           const problem = parentProblem({ kind: input.kind, ars }, parent);

@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Client } from 'pg';
 
 export default async function globalTeardown(): Promise<void> {
@@ -9,5 +11,9 @@ export default async function globalTeardown(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS ${template}`);
     await admin.end();
   }
-  await globalThis.__embeddedPostgres?.stop();
+  const embedded = globalThis.__embeddedPostgres;
+  if (embedded) {
+    await embedded.stop();
+    rmSync(dirname(embedded.clusterDir), { recursive: true, force: true });
+  }
 }

@@ -105,7 +105,7 @@ export async function startTestApp(
   };
 }
 
-/** The single error's code, failing loudly when there is data instead. */
+/** The first error's code, or undefined when the call succeeded. */
 export function errorCode(result: GqlResult): string | undefined {
   return result.errors?.[0]?.extensions.code;
 }

@@ -2,6 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 @Entity('audit_event')
 @Unique('audit_event_seq_key', ['seq'])
+@Unique('audit_event_prev_hash_key', ['prevHash'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'audit_event_pkey' })
   id!: string;

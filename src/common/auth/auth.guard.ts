@@ -1,10 +1,10 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../errors/domain-error';
-import { PUBLIC_KEY, requestOf, ROLES_KEY, VIEWER, type RequestWithViewer } from './decorators';
+import { Authenticator } from './authenticator';
+import { PUBLIC_KEY, requestOf, ROLES_KEY } from './decorators';
 import type { Role } from './role';
-import { TokenVerifier } from './token-verifier';
-import { hasRole, type Viewer } from './viewer';
+import { hasRole } from './viewer';
 
 /**
  * Deny by default: every GraphQL operation and REST route needs a signed-in caller unless marked
@@ -14,12 +14,11 @@ import { hasRole, type Viewer } from './viewer';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenVerifier,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const req = requestOf(context);
-    const viewer = await this.authenticate(req);
+    const viewer = await this.authenticator.viewerFor(requestOf(context));
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     if (!viewer) throw DomainError.unauthenticated();
@@ -28,21 +27,5 @@ export class AuthGuard implements CanActivate {
       throw DomainError.forbidden(`Requires one of the roles ${roles.join(', ')}`);
     }
     return true;
-  }
-
-  /** Verifies the bearer token once per request; later root fields reuse the result. */
-  private async authenticate(req: RequestWithViewer): Promise<Viewer | null> {
-    if (req[VIEWER] !== undefined) return req[VIEWER];
-    const header = req.headers.authorization;
-    const value = Array.isArray(header) ? header[0] : header;
-    if (!value) {
-      req[VIEWER] = null;
-      return null;
-    }
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(value);
-    if (!match) throw DomainError.unauthenticated('Invalid token: expected "Authorization: Bearer <token>"');
-    const viewer = await this.tokens.verify(match[1]);
-    req[VIEWER] = viewer;
-    return viewer;
   }
 }

@@ -52,6 +52,8 @@ export class TokenVerifier {
     if (typeof subject !== 'string' || subject === '') throw invalid('no subject');
     const roles = readPath(payload, this.config.auth.rolesClaim);
     const viewerRoles = Array.isArray(roles) ? [...new Set(roles.filter(isRole))] : [];
+    if (payload.org !== undefined && payload.org !== null && typeof payload.org !== 'string')
+      throw invalid('org must be a string');
     const orgKey = typeof payload.org === 'string' && payload.org !== '' ? payload.org : null;
     let organisation: OrganisationRef | null = null;
     if (orgKey) {
@@ -90,8 +92,7 @@ export class TokenVerifier {
         return (await jwtVerify(token, this.secret, { ...options, algorithms: ['HS256'] })).payload;
       }
       if (!this.jwks) throw invalid(`${alg ?? 'unsigned'} tokens are not accepted here (no JWKS configured)`);
-      return (await jwtVerify(token, this.jwks, { ...options, algorithms: ['RS256', 'ES256', 'PS256'] }))
-        .payload;
+      return (await jwtVerify(token, this.jwks, { ...options, algorithms: ['RS256', 'ES256'] })).payload;
     } catch (error) {
       if (error instanceof DomainError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw invalid('expired');

@@ -42,7 +42,7 @@ export function toClientError(
   if (original instanceof DomainError) {
     // graphql-js prefixes coercion failures with the variable or argument: keep that context.
     const message = graphqlError?.message ?? original.message;
-    return { message, ...where, extensions: { code: original.code, ...original.details } };
+    return { message, ...where, extensions: { ...original.details, code: original.code } };
   }
   if (original instanceof HttpException && HTTP_CODES[original.getStatus()]) {
     return { message: original.message, ...where, extensions: { code: HTTP_CODES[original.getStatus()] } };

@@ -68,10 +68,14 @@ export function checkPageSize(first: number | null, field = 'first'): number {
   return first;
 }
 
+export type SortKeyType = 'text' | 'uuid' | 'number';
+
 export interface SortKey<T> {
   /** SQL expression as used in ORDER BY, e.g. "o.key". Must not be NULL for any row. */
   expression: string;
   direction: 'ASC' | 'DESC';
+  /** What the cursor must hold for it; anything else is the caller's mistake, not a database error. */
+  type: SortKeyType;
   /** The row's value of the expression; `raw` holds selected extras such as a search rank. */
   value: (row: T, raw: Record<string, unknown>) => string | number;
 }
@@ -80,15 +84,28 @@ export function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, length: number, field = 'after'): (string | number)[] {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function fits(value: unknown, type: SortKeyType): boolean {
+  switch (type) {
+    case 'text':
+      return typeof value === 'string';
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+  }
+}
+
+export function decodeCursor(cursor: string, types: SortKeyType[], field = 'after'): (string | number)[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(values) &&
-      values.length === length &&
-      values.every((v) => typeof v === 'string' || typeof v === 'number')
+      values.length === types.length &&
+      values.every((v, i) => fits(v, types[i]))
     ) {
-      return values;
+      return values as (string | number)[];
     }
   } catch {
     // fall through: any undecodable cursor is the caller's mistake
@@ -99,7 +116,8 @@ export function decodeCursor(cursor: string, length: number, field = 'after'): (
 /**
  * Keyset pagination: the page after a cursor is "rows ordered after these sort values", so rows
  * inserted while a client pages never make it skip or repeat one (unlike OFFSET). The last sort
- * key must be unique (an id) to make the order total.
+ * key must be unique (an id) to make the order total, and the query must not join rows that
+ * multiply its results (LIMIT counts rows).
  */
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
@@ -110,7 +128,10 @@ export async function paginate<T extends ObjectLiteral>(
   const totalCount = await query.clone().getCount();
   const paged = query.clone();
   if (page.after) {
-    const values = decodeCursor(page.after, keys.length);
+    const values = decodeCursor(
+      page.after,
+      keys.map((k) => k.type),
+    );
     const alternatives = keys.map((key, i) => {
       const equal = keys.slice(0, i).map((k, j) => `${k.expression} = :ks${j}`);
       const beyond = `${key.expression} ${key.direction === 'ASC' ? '>' : '<'} :ks${i}`;
@@ -124,12 +145,10 @@ export async function paginate<T extends ObjectLiteral>(
   const { entities, raw } =
     first === 0 ? { entities: [], raw: [] } : await paged.limit(first + 1).getRawAndEntities();
   const hasNextPage = entities.length > first;
-  const edges = entities
-    .slice(0, first)
-    .map((node, i) => ({
-      node,
-      cursor: encodeCursor(keys.map((k) => k.value(node, raw[i] as Record<string, unknown>))),
-    }));
+  const edges = entities.slice(0, first).map((node, i) => ({
+    node,
+    cursor: encodeCursor(keys.map((k) => k.value(node, raw[i] as Record<string, unknown>))),
+  }));
   return {
     edges,
     pageInfo: { hasNextPage, endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null },
