@@ -98,6 +98,8 @@ export class AppModule {
             autoSchemaFile: true,
             sortSchema: true,
             graphiql: config.graphql.ide,
+            // Compile a query to JavaScript (graphql-jit) from its second use on.
+            jit: 1,
             // User is referenced by the release and campaign types of later modules.
             buildSchemaOptions: { dateScalarMode: 'isoDate', orphanedTypes: [User] },
             context: createRequestContext,

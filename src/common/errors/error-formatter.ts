@@ -47,8 +47,9 @@ export function toClientError(
   if (original instanceof HttpException && HTTP_CODES[original.getStatus()]) {
     return { message: original.message, ...where, extensions: { code: HTTP_CODES[original.getStatus()] } };
   }
-  if (graphqlError && (original === undefined || original instanceof GraphQLError)) {
-    // Parse, validation and coercion errors: the request itself is wrong.
+  if (graphqlError && (original === undefined || original instanceof GraphQLError) && !graphqlError.path) {
+    // Parse, validation and variable coercion errors (before execution, so no path): the request is wrong.
+    // During execution (with a path) the same kind of error, e.g. a value that does not serialise, is ours.
     let message = graphqlError.message;
     if (!options.fieldSuggestions) message = message.replace(/\s*Did you mean .*\?$/s, '');
     return { message, ...where, extensions: { code: 'BAD_USER_INPUT' } };

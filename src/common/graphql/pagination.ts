@@ -22,7 +22,8 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** Counted when read: a getter, so a query that does not select it costs no count. */
+  totalCount: number | Promise<number>;
 }
 
 /**
@@ -125,7 +126,9 @@ export async function paginate<T extends ObjectLiteral>(
   keys: SortKey<T>[],
 ): Promise<Connection<T>> {
   const first = checkPageSize(page.first);
-  const totalCount = await query.clone().getCount();
+  // Counted only when asked for, and without TypeORM's COUNT(DISTINCT id): the query joins nothing.
+  const counter = query.clone().orderBy().select('count(*)::int', 'count');
+  let counted: Promise<number> | undefined;
   const paged = query.clone();
   if (page.after) {
     const values = decodeCursor(
@@ -152,6 +155,9 @@ export async function paginate<T extends ObjectLiteral>(
   return {
     edges,
     pageInfo: { hasNextPage, endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null },
-    totalCount,
+    get totalCount() {
+      counted ??= counter.getRawOne<{ count: number }>().then((row) => row?.count ?? 0);
+      return counted;
+    },
   };
 }

@@ -1,0 +1,327 @@
+/**
+ * npm run bench:catalogue — the catalogue page under load.
+ *
+ * Builds its own database (10,000 services, 1,100 organisations, 200 norms, 3 legal bases per
+ * service) on an embedded PostgreSQL in a temporary folder (or on DATABASE_URL's server, in a new
+ * database that is dropped afterwards), starts the built service against it, and drives it with
+ * autocannon: 16 connections for 10 s after a 3 s warm-up, for a 20-row page with owners and legal
+ * bases, and the same page with a full-text search. Prints requests/s, p50/p95/p99 latency, SQL
+ * statements per request, the service's peak RSS, and the same SQL run directly through pg.
+ */
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { Client, Pool } from 'pg';
+import { createApp } from '../src/app';
+import { SettableClock } from '../src/common/clock';
+import { loadConfig } from '../src/config/config';
+import { createDataSource, migrate } from '../src/database/data-source';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../src/database/embedded-postgres';
+
+const CONNECTIONS = 16;
+const DURATION_S = 10;
+const WARMUP_S = 3;
+const SEARCH = 'Antrag';
+
+const PAGE = `{ services(first: 20) { totalCount edges { cursor node { slug name summary owner { key name } legalBases { provision norm { abbreviation title url } } } } } }`;
+const SEARCH_PAGE = PAGE.replace(
+  'services(first: 20)',
+  `services(first: 20, filter: { search: "${SEARCH}" })`,
+);
+
+const WORDS = [
+  'Antrag',
+  'Genehmigung',
+  'Anmeldung',
+  'Bescheinigung',
+  'Erlaubnis',
+  'Zuschuss',
+  'Ausweis',
+  'Meldung',
+  'Förderung',
+  'Registrierung',
+  'Auskunft',
+  'Abmeldung',
+];
+const TOPICS = [
+  'Wohngeld',
+  'Gewerbe',
+  'Hundesteuer',
+  'Baugenehmigung',
+  'Parkausweis',
+  'Kita-Platz',
+  'Fischereischein',
+  'Führerschein',
+  'Meldebescheinigung',
+  'Elterngeld',
+  'Sondernutzung',
+  'Gaststätte',
+  'Fahrzeug',
+  'Wohnsitz',
+  'Schwerbehinderung',
+  'Einbürgerung',
+  'Führungszeugnis',
+];
+
+async function buildData(url: string): Promise<void> {
+  const db = createDataSource(url);
+  await db.initialize();
+  await migrate(db);
+  await db.query(`
+    INSERT INTO organisation (key, name, kind, ars, created_at, updated_at)
+    SELECT '01' || lpad(g::text, 10, '0'), 'Gemeinde ' || g, 'MUNICIPALITY', '01' || lpad(g::text, 10, '0'), now(), now()
+      FROM generate_series(1, 1100) g`);
+  await db.query(`
+    INSERT INTO legal_norm (abbreviation, title, jurisdiction, url, created_at)
+    SELECT 'N' || g || 'G', 'Gesetz Nummer ' || g, 'DE', 'https://www.gesetze-im-internet.de/n' || g || 'g/', now()
+      FROM generate_series(1, 200) g`);
+  await db.query(
+    `INSERT INTO online_service (slug, name, summary, description, leika_keys, ozg_ids, themenfeld, maturity_level, sdg_relevant,
+                                 lifecycle, reuse_model, subscription_approval, owner_id, created_at, updated_at)
+     SELECT 'service-' || g,
+            ($2::text[])[1 + g % 17] || ' ' || ($1::text[])[1 + g % 12] || ' ' || g,
+            ($1::text[])[1 + (g / 12) % 12] || ' für ' || ($2::text[])[1 + (g / 17) % 17] || ' online stellen',
+            'Die Leistung ' || ($2::text[])[1 + (g / 3) % 17] || ' wird digital beantragt, geprüft und beschieden. ' || repeat('Text ', 20),
+            ARRAY['99' || lpad((g * 7919 % 999999999999)::text, 12, '0')], ARRAY[]::text[], 'BAUEN_WOHNEN', g % 5, g % 3 = 0,
+            'ACTIVE', 'EFA_CENTRAL', 'MANUAL', (SELECT id FROM organisation ORDER BY key OFFSET (g % 1100) LIMIT 1), now(), now()
+       FROM generate_series(1, 10000) g`,
+    [WORDS, TOPICS],
+  );
+  await db.query(`
+    WITH s AS (SELECT id, row_number() OVER (ORDER BY slug) AS n FROM online_service),
+         n AS (SELECT id, row_number() OVER (ORDER BY abbreviation) - 1 AS i FROM legal_norm)
+    INSERT INTO service_legal_basis (service_id, norm_id, provision, position)
+    SELECT s.id, n.id, '§ ' || (s.n % 40 + k), k
+      FROM s CROSS JOIN generate_series(0, 2) k JOIN n ON n.i = (s.n * 7 + k * 61) % 200`);
+  // What autovacuum does for a live database: statistics and the visibility map (index-only counts).
+  await db.query('VACUUM ANALYZE');
+  await db.destroy();
+}
+
+async function statementsPerRequest(databaseUrl: string, query: string): Promise<number> {
+  let count = 0;
+  const logger = {
+    logQuery: () => void count++,
+    logQueryError() {},
+    logQuerySlow() {},
+    logSchemaBuild() {},
+    logMigration() {},
+    log() {},
+  };
+  const config = loadConfig({ NODE_ENV: 'test', AUTH_JWT_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' });
+  const app = await createApp({ config, databaseUrl, clock: new SettableClock(), sqlLogger: logger });
+  await app.getHttpAdapter().getInstance().ready();
+  const inject = () =>
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        payload: { query },
+      });
+  await inject();
+  count = 0;
+  const response = await inject();
+  if (response.json().errors) throw new Error(JSON.stringify(response.json().errors));
+  await app.close();
+  return count;
+}
+
+interface Figures {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function load(url: string, query: string, duration: number): Promise<Figures> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      },
+      (error, outcome) =>
+        error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(outcome),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: result.errors + result.non2xx,
+  };
+}
+
+/** The service's own SQL for one page, sent straight through pg by 16 concurrent clients. */
+async function rawSql(databaseUrl: string, search: string | null): Promise<number> {
+  const pool = new Pool({ connectionString: databaseUrl, max: CONNECTIONS });
+  const where = search ? `WHERE s.search @@ websearch_to_tsquery('german', $1)` : '';
+  const order = search
+    ? `ts_rank(s.search, websearch_to_tsquery('german', $1))::float8 DESC, s.id`
+    : 's.name, s.id';
+  const params = search ? [search] : [];
+  const once = async () => {
+    await pool.query(`SELECT count(*) FROM online_service s ${where}`, params);
+    const page = await pool.query(
+      `SELECT s.* FROM online_service s ${where} ORDER BY ${order} LIMIT 21`,
+      params,
+    );
+    const ids = page.rows.map((r: { id: string }) => r.id);
+    const owners = [...new Set(page.rows.map((r: { owner_id: string }) => r.owner_id))];
+    await pool.query('SELECT * FROM organisation WHERE id = ANY($1)', [owners]);
+    await pool.query(
+      'SELECT lb.*, n.* FROM service_legal_basis lb JOIN legal_norm n ON n.id = lb.norm_id WHERE lb.service_id = ANY($1) ORDER BY lb.service_id, lb.position',
+      [ids],
+    );
+  };
+  const deadline = Date.now() + DURATION_S * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < deadline) {
+        await once();
+        done++;
+      }
+    }),
+  );
+  await pool.end();
+  return done / DURATION_S;
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
+async function waitReady(url: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${url}/health/ready`)).ok) return;
+    } catch {
+      // starting
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('service did not become ready');
+}
+
+async function main(): Promise<void> {
+  const given = loadConfig().databaseUrl;
+  let embedded: EmbeddedPostgresHandle | undefined;
+  let dataDir: string | undefined;
+  let adminUrl: string;
+  if (given) {
+    adminUrl = given;
+  } else {
+    dataDir = mkdtempSync(join(tmpdir(), 'registry-bench-'));
+    chmodSync(dataDir, 0o755);
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      port: 45000 + Math.floor(Math.random() * 1000),
+      database: 'postgres',
+      log: () => undefined,
+      adoptLeftover: true,
+    });
+    adminUrl = embedded.url;
+  }
+  const name = `bench_${process.pid}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  const port = 46000 + Math.floor(Math.random() * 1000);
+  let service: ReturnType<typeof spawn> | undefined;
+  try {
+    process.stdout.write(
+      'building the data: 10,000 services, 1,100 organisations, 200 norms, 30,000 legal bases ...\n',
+    );
+    await buildData(databaseUrl);
+    const statements = {
+      page: await statementsPerRequest(databaseUrl, PAGE),
+      search: await statementsPerRequest(databaseUrl, SEARCH_PAGE),
+    };
+
+    service = spawn(
+      process.execPath,
+      [
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+        join(__dirname, '..', 'src', 'main.js'),
+      ],
+      {
+        env: {
+          PATH: process.env.PATH,
+          NODE_ENV: 'production',
+          PORT: String(port),
+          DATABASE_URL: databaseUrl,
+          LOG_LEVEL: 'warn',
+          AUTH_JWKS_URL: 'http://127.0.0.1:9/unused',
+          AUTH_ISSUER: 'bench',
+          AUTH_AUDIENCE: 'bench',
+        },
+        stdio: 'inherit',
+      },
+    );
+    const base = `http://127.0.0.1:${port}`;
+    await waitReady(base);
+    const rows: [string, Figures, number, number][] = [];
+    for (const [label, query, search] of [
+      ['page (20 rows, owners, legal bases)', PAGE, null],
+      [`page with search "${SEARCH}"`, SEARCH_PAGE, SEARCH],
+    ] as const) {
+      await load(`${base}/graphql`, query, WARMUP_S);
+      const figures = await load(`${base}/graphql`, query, DURATION_S);
+      const raw = await rawSql(databaseUrl, search);
+      rows.push([label, figures, search ? statements.search : statements.page, raw]);
+    }
+    const rss = peakRssMb(service.pid!);
+    process.stdout.write(
+      `\ncatalogue benchmark: ${CONNECTIONS} connections, ${DURATION_S} s after ${WARMUP_S} s warm-up, node ${process.version}\n\n`,
+    );
+    process.stdout.write(
+      '| query | requests/s | p50 ms | p95 ms | p99 ms | errors | SQL statements/request | raw SQL requests/s | API/raw |\n|---|---|---|---|---|---|---|---|---|\n',
+    );
+    for (const [label, f, sql, raw] of rows) {
+      process.stdout.write(
+        `| ${label} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${sql} | ${raw.toFixed(0)} | ${(f.requestsPerSecond / raw).toFixed(2)} |\n`,
+      );
+    }
+    process.stdout.write(`\npeak RSS of the service: ${rss.toFixed(0)} MB\n`);
+  } finally {
+    service?.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    await embedded?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(
+      `benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);
