@@ -178,18 +178,16 @@ async function rawSql(databaseUrl: string, search: string | null): Promise<numbe
     ? `ts_rank(s.search, websearch_to_tsquery('german', $1))::float8 DESC, s.id`
     : 's.name, s.id';
   const params = search ? [search] : [];
+  // The service's plan: the count, and the page with owners and legal bases as JSON.
   const once = async () => {
-    await pool.query(`SELECT count(*) FROM online_service s ${where}`, params);
-    const page = await pool.query(
-      `SELECT s.* FROM online_service s ${where} ORDER BY ${order} LIMIT 21`,
-      params,
-    );
-    const ids = page.rows.map((r: { id: string }) => r.id);
-    const owners = [...new Set(page.rows.map((r: { owner_id: string }) => r.owner_id))];
-    await pool.query('SELECT * FROM organisation WHERE id = ANY($1)', [owners]);
+    await pool.query(`SELECT count(*)::int FROM online_service s ${where}`, params);
     await pool.query(
-      'SELECT lb.*, n.* FROM service_legal_basis lb JOIN legal_norm n ON n.id = lb.norm_id WHERE lb.service_id = ANY($1) ORDER BY lb.service_id, lb.position',
-      [ids],
+      `SELECT s.*, (SELECT json_build_object('id', o.id, 'key', o.key, 'name', o.name) FROM organisation o WHERE o.id = s.owner_id) AS owner,
+              (SELECT coalesce(json_agg(json_build_object('provision', lb.provision, 'abbreviation', n.abbreviation, 'title', n.title, 'url', n.url)
+                                        ORDER BY lb.position), '[]'::json)
+                 FROM service_legal_basis lb JOIN legal_norm n ON n.id = lb.norm_id WHERE lb.service_id = s.id) AS legal_bases
+         FROM online_service s ${where} ORDER BY ${order} LIMIT 21`,
+      params,
     );
   };
   const deadline = Date.now() + DURATION_S * 1000;
@@ -309,7 +307,8 @@ async function main(): Promise<void> {
   } finally {
     service?.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (process.env.BENCH_KEEP) process.stdout.write(`kept ${databaseUrl}\n`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
     await embedded?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -1,4 +1,6 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectedUnder } from '../common/graphql/selection';
 import { CurrentViewer, Public, Roles } from '../common/auth/decorators';
 import { Role } from '../common/auth/role';
 import { actorOf, type Viewer } from '../common/auth/viewer';
@@ -41,8 +43,15 @@ export class ServicesResolver {
     @Args('filter', { type: () => ServiceFilter, nullable: true }) filter: ServiceFilter | null,
     @FirstArg(20) first: number | null,
     @AfterArg() after: string | null,
+    @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.catalogue.list(filter, first, after);
+    const node = selectedUnder(info, ['edges', 'node']);
+    return this.catalogue.list(filter, first, after, {
+      loaders: ctx.loaders,
+      owner: node.has('owner'),
+      legalBases: node.has('legalBases'),
+    });
   }
 
   @Roles(Role.MAINTAINER, Role.OPERATOR)

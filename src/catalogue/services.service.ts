@@ -12,6 +12,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { uniqueViolation } from '../database/pg-errors';
 import { Transactions, type Tx } from '../database/transactions';
 import { OrganisationEntity } from '../organisations/organisation.entity';
+import { OrganisationsService } from '../organisations/organisations.service';
 import { ServiceLifecycle, SubscriptionApproval, type QaRule } from './catalogue-enums';
 import { LegalNormEntity, OnlineServiceEntity, ServiceLegalBasisEntity } from './catalogue.entity';
 import {
@@ -133,6 +134,7 @@ export class ServicesService implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly access: Access,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   onModuleInit() {
@@ -150,24 +152,24 @@ export class ServicesService implements OnModuleInit {
 
   /** The legal bases of a page of services in one statement (with their norms). */
   legalBases(loaders: RequestLoaders, serviceId: string): Promise<LegalReferenceRow[]> {
-    return loaders
-      .get<string, LegalReferenceRow[]>('legalBasesByService', async (ids) => {
-        const rows = await this.db
-          .getRepository(ServiceLegalBasisEntity)
-          .createQueryBuilder('lb')
-          .innerJoinAndSelect('lb.norm', 'n')
-          .where('lb.service_id IN (:...ids)', { ids })
-          .orderBy('lb.service_id')
-          .addOrderBy('lb.position')
-          .getMany();
-        const byService = new Map<string, LegalReferenceRow[]>(ids.map((id) => [id, []]));
-        for (const row of rows)
-          byService
-            .get(row.serviceId)!
-            .push({ normId: row.normId, norm: row.norm!, provision: row.provision });
-        return ids.map((id) => byService.get(id)!);
-      })
-      .load(serviceId);
+    return this.legalBasesLoader(loaders).load(serviceId);
+  }
+
+  private legalBasesLoader(loaders: RequestLoaders) {
+    return loaders.get<string, LegalReferenceRow[]>('legalBasesByService', async (ids) => {
+      const rows = await this.db
+        .getRepository(ServiceLegalBasisEntity)
+        .createQueryBuilder('lb')
+        .innerJoinAndSelect('lb.norm', 'n')
+        .where('lb.service_id IN (:...ids)', { ids })
+        .orderBy('lb.service_id')
+        .addOrderBy('lb.position')
+        .getMany();
+      const byService = new Map<string, LegalReferenceRow[]>(ids.map((id) => [id, []]));
+      for (const row of rows)
+        byService.get(row.serviceId)!.push({ normId: row.normId, norm: row.norm!, provision: row.provision });
+      return ids.map((id) => byService.get(id)!);
+    });
   }
 
   /**
@@ -178,8 +180,29 @@ export class ServicesService implements OnModuleInit {
     filter: ServiceFilter | null | undefined,
     first: number | null,
     after: string | null | undefined,
+    prefetch?: { loaders: RequestLoaders; owner: boolean; legalBases: boolean },
   ): Promise<Connection<OnlineServiceEntity>> {
     const query = this.db.getRepository(OnlineServiceEntity).createQueryBuilder('s');
+    // One planned statement for the page: owners and legal bases come along as JSON and prime the
+    // request's DataLoaders, so the page costs one round trip (plus the count, when selected).
+    // Round trips, not SQL work, dominate on small machines (docs/performance.md).
+    if (prefetch?.owner) {
+      query.addSelect(
+        `(SELECT json_build_object('id', o.id, 'key', o.key, 'name', o.name, 'kind', o.kind, 'ars', o.ars,
+                 'parentId', o.parent_id, 'createdAt', o.created_at, 'updatedAt', o.updated_at)
+            FROM organisation o WHERE o.id = s.owner_id)`,
+        'prefetch_owner',
+      );
+    }
+    if (prefetch?.legalBases) {
+      query.addSelect(
+        `(SELECT coalesce(json_agg(json_build_object('normId', n.id, 'provision', lb.provision, 'norm', json_build_object(
+                   'id', n.id, 'abbreviation', n.abbreviation, 'title', n.title, 'jurisdiction', n.jurisdiction,
+                   'url', n.url, 'eli', n.eli, 'createdAt', n.created_at)) ORDER BY lb.position), '[]'::json)
+            FROM service_legal_basis lb JOIN legal_norm n ON n.id = lb.norm_id WHERE lb.service_id = s.id)`,
+        'prefetch_legal_bases',
+      );
+    }
     const search = filter?.search?.trim();
     if (filter?.themenfeld) query.andWhere('s.themenfeld = :themenfeld', { themenfeld: filter.themenfeld });
     if (filter?.lifecycle) query.andWhere('s.lifecycle = :lifecycle', { lifecycle: filter.lifecycle });
@@ -218,7 +241,24 @@ export class ServicesService implements OnModuleInit {
         { expression: 's.id', direction: 'ASC', type: 'uuid', value: (row) => row.id },
       ];
     }
-    return paginate(query, { first, after }, keys);
+    return paginate(query, { first, after }, keys, (service, raw) => {
+      if (!prefetch) return;
+      const owner = raw.prefetch_owner as
+        (OrganisationEntity & { createdAt: string; updatedAt: string }) | null | undefined;
+      if (owner) {
+        this.organisations.primeById(prefetch.loaders, {
+          ...owner,
+          createdAt: new Date(owner.createdAt),
+          updatedAt: new Date(owner.updatedAt),
+        });
+      }
+      const bases = raw.prefetch_legal_bases as
+        (LegalReferenceRow & { norm: { createdAt: string } })[] | undefined;
+      if (bases) {
+        const rows = bases.map((b) => ({ ...b, norm: { ...b.norm, createdAt: new Date(b.norm.createdAt) } }));
+        this.legalBasesLoader(prefetch.loaders).prime(service.id, rows);
+      }
+    });
   }
 
   async register(viewer: Viewer, input: RegisterServiceInput): Promise<OnlineServiceEntity> {

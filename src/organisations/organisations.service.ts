@@ -49,13 +49,20 @@ export class OrganisationsService implements OnModuleInit {
   }
 
   byId(loaders: RequestLoaders, id: string): Promise<OrganisationEntity | null> {
-    return loaders
-      .get<string, OrganisationEntity | null>('organisationById', async (ids) => {
-        const rows = await this.db.getRepository(OrganisationEntity).findBy({ id: In([...ids]) });
-        const byId = new Map(rows.map((row) => [row.id, row]));
-        return ids.map((id) => byId.get(id) ?? null);
-      })
-      .load(id);
+    return this.byIdLoader(loaders).load(id);
+  }
+
+  private byIdLoader(loaders: RequestLoaders) {
+    return loaders.get<string, OrganisationEntity | null>('organisationById', async (ids) => {
+      const rows = await this.db.getRepository(OrganisationEntity).findBy({ id: In([...ids]) });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
+  /** Hands the loader an organisation fetched elsewhere (e.g. with a page), so no statement is spent on it. */
+  primeById(loaders: RequestLoaders, organisation: OrganisationEntity): void {
+    this.byIdLoader(loaders).prime(organisation.id, organisation);
   }
 
   byKey(loaders: RequestLoaders, key: string): Promise<OrganisationEntity | null> {

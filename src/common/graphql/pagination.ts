@@ -124,6 +124,8 @@ export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   page: { first: number | null; after?: string | null },
   keys: SortKey<T>[],
+  /** Sees each row of the page with its raw columns (e.g. to prime DataLoaders with prefetched relations). */
+  onRow?: (node: T, raw: Record<string, unknown>) => void,
 ): Promise<Connection<T>> {
   const first = checkPageSize(page.first);
   // Counted only when asked for, and without TypeORM's COUNT(DISTINCT id): the query joins nothing.
@@ -148,10 +150,11 @@ export async function paginate<T extends ObjectLiteral>(
   const { entities, raw } =
     first === 0 ? { entities: [], raw: [] } : await paged.limit(first + 1).getRawAndEntities();
   const hasNextPage = entities.length > first;
-  const edges = entities.slice(0, first).map((node, i) => ({
-    node,
-    cursor: encodeCursor(keys.map((k) => k.value(node, raw[i] as Record<string, unknown>))),
-  }));
+  const edges = entities.slice(0, first).map((node, i) => {
+    const columns = raw[i] as Record<string, unknown>;
+    onRow?.(node, columns);
+    return { node, cursor: encodeCursor(keys.map((k) => k.value(node, columns))) };
+  });
   return {
     edges,
     pageInfo: { hasNextPage, endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null },
