@@ -4,7 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { Access, PUBLIC_POLICY } from '../common/auth/access';
 import type { Actor } from '../common/auth/viewer';
 import { DomainError } from '../common/errors/domain-error';
-import type { RequestLoaders } from '../common/graphql/request-context';
+import { inKeyOrder, type RequestLoaders } from '../common/graphql/request-context';
 import { uniqueViolation } from '../database/pg-errors';
 import { Transactions } from '../database/transactions';
 import type { RegisterLegalNormInput } from './dto/register-legal-norm.input';
@@ -38,8 +38,7 @@ export class LegalNormsService implements OnModuleInit {
     return loaders
       .get<string, LegalNormEntity | null>('legalNormById', async (ids) => {
         const rows = await this.db.getRepository(LegalNormEntity).findBy({ id: In([...ids]) });
-        const byId = new Map(rows.map((row) => [row.id, row]));
-        return ids.map((id) => byId.get(id) ?? null);
+        return inKeyOrder(ids, rows, (row) => row.id);
       })
       .load(id);
   }

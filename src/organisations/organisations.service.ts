@@ -7,7 +7,7 @@ import { TokenVerifier } from '../common/auth/token-verifier';
 import { actorOf, actsFor, type Actor, type Viewer } from '../common/auth/viewer';
 import { DomainError } from '../common/errors/domain-error';
 import { paginate, type Connection } from '../common/graphql/pagination';
-import type { RequestLoaders } from '../common/graphql/request-context';
+import { inKeyOrder, type RequestLoaders } from '../common/graphql/request-context';
 import { uniqueViolation } from '../database/pg-errors';
 import { Transactions, type Tx } from '../database/transactions';
 import type { InterfaceStandardInput } from './dto/register-interface-standard.input';
@@ -55,8 +55,7 @@ export class OrganisationsService implements OnModuleInit {
   private byIdLoader(loaders: RequestLoaders) {
     return loaders.get<string, OrganisationEntity | null>('organisationById', async (ids) => {
       const rows = await this.db.getRepository(OrganisationEntity).findBy({ id: In([...ids]) });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
+      return inKeyOrder(ids, rows, (row) => row.id);
     });
   }
 
@@ -69,8 +68,7 @@ export class OrganisationsService implements OnModuleInit {
     return loaders
       .get<string, OrganisationEntity | null>('organisationByKey', async (keys) => {
         const rows = await this.db.getRepository(OrganisationEntity).findBy({ key: In([...keys]) });
-        const byKey = new Map(rows.map((row) => [row.key, row]));
-        return keys.map((key) => byKey.get(key) ?? null);
+        return inKeyOrder(keys, rows, (row) => row.key);
       })
       .load(key);
   }
@@ -106,8 +104,7 @@ export class OrganisationsService implements OnModuleInit {
     return loaders
       .get<string, InterfaceStandardEntity | null>('standardById', async (ids) => {
         const rows = await this.db.getRepository(InterfaceStandardEntity).findBy({ id: In([...ids]) });
-        const byId = new Map(rows.map((row) => [row.id, row]));
-        return ids.map((id) => byId.get(id) ?? null);
+        return inKeyOrder(ids, rows, (row) => row.id);
       })
       .load(id);
   }

@@ -28,3 +28,9 @@ export interface RequestContext {
 export function createRequestContext(req: FastifyRequest, reply: FastifyReply): RequestContext {
   return { req, reply, loaders: new RequestLoaders() };
 }
+
+/** A DataLoader batch answer: for each key, the row whose `keyOf` equals it, or null. */
+export function inKeyOrder<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => byKey.get(key) ?? null);
+}
