@@ -1,5 +1,6 @@
 import { CreatePlatform1764330000000 } from './1764330000000-CreatePlatform';
 import { CreateCatalogue1764330100000 } from './1764330100000-CreateCatalogue';
+import { CreateReleases1764330200000 } from './1764330200000-CreateReleases';
 
 /** Every migration in order. Listed explicitly so that the build, the CLI and the tests agree. */
-export const MIGRATIONS = [CreatePlatform1764330000000, CreateCatalogue1764330100000];
+export const MIGRATIONS = [CreatePlatform1764330000000, CreateCatalogue1764330100000, CreateReleases1764330200000];

@@ -25,6 +25,7 @@ import { HealthController } from './health/health.controller';
 import { User } from './organisations/organisation.model';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { ReleasesModule } from './releases/releases.module';
 import { SeedModule } from './seed/seed.module';
 
 export interface AppOptions {
@@ -122,6 +123,7 @@ export class AppModule {
         AuditModule,
         OrganisationsModule,
         CatalogueModule,
+        ReleasesModule,
         SeedModule,
       ],
       controllers: [HealthController],

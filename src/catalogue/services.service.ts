@@ -7,7 +7,7 @@ import { actorOf, actsFor, isOperator, type Actor, type Viewer } from '../common
 import { DomainError } from '../common/errors/domain-error';
 import { isUuid } from '../common/ids';
 import { paginate, type Connection, type SortKey } from '../common/graphql/pagination';
-import type { RequestLoaders } from '../common/graphql/request-context';
+import { inKeyOrder, type RequestLoaders } from '../common/graphql/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { uniqueViolation } from '../database/pg-errors';
 import { Transactions, type Tx } from '../database/transactions';
@@ -146,6 +146,15 @@ export class ServicesService implements OnModuleInit {
     return this.db.getRepository(OnlineServiceEntity).findOneBy({ slug });
   }
 
+  byId(loaders: RequestLoaders, id: string): Promise<OnlineServiceEntity | null> {
+    return loaders
+      .get<string, OnlineServiceEntity | null>('serviceById', async (ids) => {
+        const rows = await this.db.getRepository(OnlineServiceEntity).findBy({ id: In([...ids]) });
+        return inKeyOrder(ids, rows, (row) => row.id);
+      })
+      .load(id);
+  }
+
   qaPolicy(service: Pick<OnlineServiceEntity, 'qaPolicy'>): QaRule[] {
     return service.qaPolicy ?? this.config.qaDefaultPolicy;
   }
@@ -220,9 +229,20 @@ export class ServicesService implements OnModuleInit {
         { legalNorm: filter.legalNorm.trim() },
       );
     }
-    // Releases arrive with the releases module; until then no service has a (published) release.
-    if (filter?.interfaceStandard) query.andWhere('false');
-    if (filter?.hasPublishedRelease === true) query.andWhere('false');
+    if (filter?.interfaceStandard) {
+      // The latest release (highest PUBLISHED, neither pre-release nor deprecated) uses the standard.
+      query.andWhere(
+        `(SELECT r.interfaces FROM release r
+           WHERE r.service_id = s.id AND r.state = 'PUBLISHED' AND r.prerelease IS NULL AND r.deprecation IS NULL
+           ORDER BY r.major DESC, r.minor DESC, r.patch DESC LIMIT 1) @> jsonb_build_array(jsonb_build_object('standard', :standard::text))`,
+        { standard: filter.interfaceStandard.trim() },
+      );
+    }
+    if (filter?.hasPublishedRelease != null) {
+      query.andWhere(
+        `${filter.hasPublishedRelease ? '' : 'NOT '}EXISTS (SELECT 1 FROM release r WHERE r.service_id = s.id AND r.state = 'PUBLISHED')`,
+      );
+    }
 
     let keys: SortKey<OnlineServiceEntity>[];
     if (search) {

@@ -1,5 +1,6 @@
 import { LegalNormEntity, OnlineServiceEntity, ServiceLegalBasisEntity } from '../catalogue/catalogue.entity';
 import { AuditEventEntity } from '../common/audit/audit-event.entity';
+import { QaGateEntity, ReleaseEntity, SignOffEntity } from '../releases/release.entity';
 import {
   InterfaceStandardEntity,
   OrganisationCapabilityEntity,
@@ -15,4 +16,7 @@ export const ENTITIES = [
   LegalNormEntity,
   OnlineServiceEntity,
   ServiceLegalBasisEntity,
+  ReleaseEntity,
+  QaGateEntity,
+  SignOffEntity,
 ];

@@ -109,6 +109,15 @@ export class OrganisationsService implements OnModuleInit {
       .load(id);
   }
 
+  standardByKey(loaders: RequestLoaders, key: string): Promise<InterfaceStandardEntity | null> {
+    return loaders
+      .get<string, InterfaceStandardEntity | null>('standardByKey', async (keys) => {
+        const rows = await this.db.getRepository(InterfaceStandardEntity).findBy({ key: In([...keys]) });
+        return inKeyOrder(keys, rows, (row) => row.key);
+      })
+      .load(key);
+  }
+
   standards(): Promise<InterfaceStandardEntity[]> {
     return this.db.getRepository(InterfaceStandardEntity).find({ order: { key: 'ASC' } });
   }

@@ -1,0 +1,200 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { QaGateKind } from '../catalogue/catalogue-enums';
+import { ConnectionType } from '../common/graphql/pagination';
+import { SemVerScalar } from '../common/graphql/scalars';
+import {
+  ChangeType,
+  InterfaceDirection,
+  QaGateStatus,
+  ReleaseState,
+  Verdict,
+  VersionBump,
+  type UserRef,
+} from './release-enums';
+
+registerEnumType(ReleaseState, {
+  name: 'ReleaseState',
+  valuesMap: {
+    APPROVED: { description: 'Every gate PASSED or WAIVED' },
+    REJECTED: { description: 'A gate FAILED; a new artifact digest sends it back to IN_REVIEW' },
+    WITHDRAWN: { description: 'Taken back before publication' },
+  },
+});
+registerEnumType(ChangeType, { name: 'ChangeType' });
+registerEnumType(InterfaceDirection, { name: 'InterfaceDirection' });
+registerEnumType(VersionBump, { name: 'VersionBump' });
+registerEnumType(QaGateStatus, { name: 'QaGateStatus' });
+registerEnumType(Verdict, { name: 'Verdict' });
+
+@ObjectType('ChangeEntry')
+export class ChangeEntryModel {
+  @Field(() => ChangeType)
+  type!: ChangeType;
+
+  @Field()
+  description!: string;
+}
+
+@ObjectType('InterfaceUse')
+export class InterfaceUseModel {
+  /** The standard's key; the field resolver turns it into the InterfaceStandard. */
+  standardKey!: string;
+
+  @Field()
+  version!: string;
+
+  @Field(() => InterfaceDirection)
+  direction!: InterfaceDirection;
+}
+
+@ObjectType()
+export class Deprecation {
+  @Field()
+  reason!: string;
+
+  @Field()
+  at!: Date;
+
+  byUser!: UserRef;
+}
+
+@ObjectType()
+export class Withdrawal {
+  @Field()
+  reason!: string;
+
+  @Field()
+  at!: Date;
+
+  byUser!: UserRef;
+}
+
+@ObjectType()
+export class Release {
+  @Field(() => ID)
+  id!: string;
+
+  serviceId!: string;
+
+  @Field(() => SemVerScalar)
+  version!: string;
+
+  @Field(() => String, { nullable: true })
+  notes!: string | null;
+
+  @Field(() => [ChangeEntryModel])
+  changes!: ChangeEntryModel[];
+
+  @Field({ description: '"sha256:" + 64 hex digits' })
+  artifactDigest!: string;
+
+  @Field(() => String, { nullable: true })
+  artifactUrl!: string | null;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  publishedAt!: Date | null;
+}
+
+@ObjectType()
+export class ReleaseConnection extends ConnectionType(Release) {}
+
+@ObjectType({ description: 'This release compared with its baseline' })
+export class InterfaceImpact {
+  releaseId!: string;
+  baselineId!: string | null;
+
+  @Field(() => VersionBump)
+  bump!: VersionBump;
+
+  @Field(() => [InterfaceUseModel])
+  added!: InterfaceUseModel[];
+
+  @Field(() => [InterfaceUseModel])
+  removed!: InterfaceUseModel[];
+
+  @Field({
+    description: 'A (standard, version, direction) of the baseline is gone, or a BREAKING change entry',
+  })
+  breaking!: boolean;
+
+  @Field({ description: 'false when breaking and the bump is MINOR or PATCH' })
+  semverConsistent!: boolean;
+}
+
+@ObjectType()
+export class Waiver {
+  @Field()
+  reason!: string;
+
+  @Field()
+  ticket!: string;
+
+  @Field()
+  expiresAt!: Date;
+
+  @Field()
+  expired!: boolean;
+
+  grantedByUser!: UserRef;
+}
+
+@ObjectType()
+export class SignOff {
+  @Field(() => ID)
+  id!: string;
+
+  reviewerUser!: UserRef;
+
+  @Field(() => Verdict)
+  verdict!: Verdict;
+
+  @Field(() => String, { nullable: true })
+  comment!: string | null;
+
+  @Field(() => String, { nullable: true })
+  evidenceUrl!: string | null;
+
+  @Field({ description: 'The digest that was reviewed' })
+  artifactDigest!: string;
+
+  @Field({ description: "The release's artifact changed after this sign-off" })
+  outdated!: boolean;
+
+  @Field()
+  createdAt!: Date;
+}
+
+@ObjectType()
+export class QaGate {
+  @Field(() => ID)
+  id!: string;
+
+  releaseId!: string;
+
+  @Field(() => QaGateKind)
+  kind!: QaGateKind;
+
+  @Field(() => QaGateStatus)
+  status!: QaGateStatus;
+
+  @Field(() => Int)
+  requiredApprovals!: number;
+
+  @Field(() => Int, { description: 'Current, non-outdated APPROVE sign-offs' })
+  approvals!: number;
+
+  @Field(() => [SignOff])
+  signOffs!: SignOff[];
+
+  @Field(() => Waiver, { nullable: true })
+  waiver!: Waiver | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What is missing, in words, when it is neither PASSED nor WAIVED',
+  })
+  blockedReason!: string | null;
+}

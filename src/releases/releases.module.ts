@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import {
+  DeprecationResolver,
+  InterfaceImpactResolver,
+  InterfaceUseResolver,
+  QaGateResolver,
+  ReleasesResolver,
+  ServiceReleasesResolver,
+  SignOffResolver,
+  WaiverResolver,
+  WithdrawalResolver,
+} from './releases.resolver';
+import { ReleasesService } from './releases.service';
+
+@Module({
+  imports: [OrganisationsModule, CatalogueModule],
+  providers: [
+    ReleasesService,
+    ReleasesResolver,
+    QaGateResolver,
+    InterfaceImpactResolver,
+    InterfaceUseResolver,
+    SignOffResolver,
+    WaiverResolver,
+    DeprecationResolver,
+    WithdrawalResolver,
+    ServiceReleasesResolver,
+  ],
+  exports: [ReleasesService],
+})
+export class ReleasesModule {}

@@ -1,0 +1,337 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { QaGateKind } from '../catalogue/catalogue-enums';
+import { OnlineService } from '../catalogue/catalogue.model';
+import type { OnlineServiceEntity } from '../catalogue/catalogue.entity';
+import { ServicesService } from '../catalogue/services.service';
+import { CurrentViewer, Public, Roles } from '../common/auth/decorators';
+import { Role } from '../common/auth/role';
+import type { Viewer } from '../common/auth/viewer';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/errors/domain-error';
+import { AfterArg, FirstArg } from '../common/graphql/pagination';
+import type { RequestContext } from '../common/graphql/request-context';
+import { InterfaceStandard, User } from '../organisations/organisation.model';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { CreateReleaseInput, SignOffInput, UpdateReleaseInput, WaiveGateInput } from './dto/release.inputs';
+import type { InterfaceUse, UserRef } from './release-enums';
+import { ReleaseState } from './release-enums';
+import type { ReleaseEntity } from './release.entity';
+import {
+  ChangeEntryModel,
+  Deprecation,
+  InterfaceImpact,
+  InterfaceUseModel,
+  QaGate,
+  Release,
+  ReleaseConnection,
+  SignOff,
+  Waiver,
+  Withdrawal,
+} from './release.model';
+import { ReleasesService, type Evaluation, type GateView } from './releases.service';
+
+const REVIEWERS = [Role.REVIEWER_USABILITY, Role.REVIEWER_SECURITY, Role.REVIEWER_INTERFACES];
+const OWNERS = [Role.MAINTAINER, Role.OPERATOR];
+
+export function toUser(ref: UserRef): User {
+  return { id: ref.subject, name: ref.name, organisationKey: ref.organisation };
+}
+
+const toUse = (use: InterfaceUse): InterfaceUseModel => ({
+  standardKey: use.standard,
+  version: use.version,
+  direction: use.direction,
+});
+
+function toGate(view: GateView, now: Date): QaGate {
+  const { gate, outcome } = view;
+  return {
+    id: gate.id,
+    releaseId: gate.releaseId,
+    kind: gate.kind,
+    status: outcome.status,
+    requiredApprovals: gate.requiredApprovals,
+    approvals: outcome.approvals,
+    blockedReason: outcome.blockedReason,
+    signOffs: view.signOffs.map((s) => ({
+      id: s.id,
+      reviewerUser: s.reviewer,
+      verdict: s.verdict,
+      comment: s.comment,
+      evidenceUrl: s.evidenceUrl,
+      artifactDigest: s.artifactDigest,
+      outdated: s.outdated,
+      createdAt: s.createdAt,
+    })),
+    waiver: gate.waiver
+      ? {
+          reason: gate.waiver.reason,
+          ticket: gate.waiver.ticket,
+          expiresAt: new Date(gate.waiver.expiresAt),
+          expired: new Date(gate.waiver.expiresAt).getTime() <= now.getTime(),
+          grantedByUser: gate.waiver.grantedBy,
+        }
+      : null,
+  };
+}
+
+@Resolver(() => Release)
+export class ReleasesResolver {
+  constructor(
+    private readonly releases: ReleasesService,
+    private readonly services: ServicesService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Public()
+  @Query(() => Release, { nullable: true })
+  release(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentViewer() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.releases.findVisible(ctx.loaders, viewer, id);
+  }
+
+  @Query(() => [QaGate], { description: 'PENDING gates the viewer may sign off, oldest first' })
+  async reviewQueue(
+    @CurrentViewer() viewer: Viewer,
+    @Args('kind', { type: () => QaGateKind, nullable: true }) kind: QaGateKind | null,
+  ) {
+    const now = this.clock.now();
+    return (await this.releases.reviewQueue(viewer, kind)).map((view) => toGate(view, now));
+  }
+
+  @Roles(...OWNERS)
+  @Mutation(() => Release)
+  createRelease(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateReleaseInput) {
+    return this.releases.create(viewer, input);
+  }
+
+  @Roles(...OWNERS)
+  @Mutation(() => Release)
+  updateRelease(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateReleaseInput,
+  ) {
+    return this.releases.update(viewer, id, input);
+  }
+
+  @Roles(...OWNERS)
+  @Mutation(() => Release)
+  updateReleaseArtifact(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('artifactDigest') artifactDigest: string,
+    @Args('artifactUrl', { type: () => String, nullable: true }) artifactUrl: string | null | undefined,
+  ) {
+    return this.releases.updateArtifact(viewer, id, artifactDigest, artifactUrl);
+  }
+
+  @Roles(...OWNERS)
+  @Mutation(() => Release)
+  submitRelease(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string) {
+    return this.releases.submit(viewer, id);
+  }
+
+  @Roles(...REVIEWERS)
+  @Mutation(() => QaGate)
+  async signOff(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: SignOffInput,
+    @Context() ctx: RequestContext,
+  ) {
+    const { release, gate } = await this.releases.signOff(viewer, input);
+    return this.gateAfter(ctx, release, gate.id);
+  }
+
+  @Roles(Role.OPERATOR)
+  @Mutation(() => QaGate)
+  async waiveGate(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: WaiveGateInput,
+    @Context() ctx: RequestContext,
+  ) {
+    const { release, gate } = await this.releases.waive(viewer, input);
+    return this.gateAfter(ctx, release, gate.id);
+  }
+
+  @Roles(...OWNERS)
+  @Mutation(() => Release)
+  publishRelease(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string) {
+    return this.releases.publish(viewer, id);
+  }
+
+  @Roles(...OWNERS)
+  @Mutation(() => Release)
+  withdrawRelease(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+  ) {
+    return this.releases.withdraw(viewer, id, reason);
+  }
+
+  @Roles(...OWNERS)
+  @Mutation(() => Release)
+  deprecateRelease(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+  ) {
+    return this.releases.deprecate(viewer, id, reason);
+  }
+
+  @ResolveField(() => OnlineService)
+  async service(@Parent() release: ReleaseEntity, @Context() ctx: RequestContext) {
+    return (await this.services.byId(ctx.loaders, release.serviceId))!;
+  }
+
+  @ResolveField(() => ReleaseState)
+  async state(@Parent() release: ReleaseEntity, @Context() ctx: RequestContext): Promise<ReleaseState> {
+    return (await this.releases.evaluation(ctx.loaders, release)).state;
+  }
+
+  @ResolveField(() => [ChangeEntryModel])
+  changes(@Parent() release: ReleaseEntity) {
+    return release.changes;
+  }
+
+  @ResolveField(() => [InterfaceUseModel])
+  interfaces(@Parent() release: ReleaseEntity) {
+    return release.interfaces.map(toUse);
+  }
+
+  @ResolveField(() => [QaGate])
+  async gates(@Parent() release: ReleaseEntity, @Context() ctx: RequestContext) {
+    const now = this.clock.now();
+    return (await this.releases.evaluation(ctx.loaders, release)).gates.map((view) => toGate(view, now));
+  }
+
+  @ResolveField(() => InterfaceImpact)
+  async impact(@Parent() release: ReleaseEntity, @Context() ctx: RequestContext): Promise<InterfaceImpact> {
+    const evaluation: Evaluation = await this.releases.evaluation(ctx.loaders, release);
+    const { impact, baseline } = evaluation;
+    return {
+      releaseId: release.id,
+      baselineId: baseline?.id ?? null,
+      bump: impact.bump,
+      added: impact.added.map(toUse),
+      removed: impact.removed.map(toUse),
+      breaking: impact.breaking,
+      semverConsistent: impact.semverConsistent,
+    };
+  }
+
+  @ResolveField(() => Deprecation, { nullable: true })
+  deprecation(@Parent() release: ReleaseEntity): Deprecation | null {
+    const d = release.deprecation;
+    return d ? { reason: d.reason, at: new Date(d.at), byUser: d.by } : null;
+  }
+
+  @ResolveField(() => Withdrawal, { nullable: true })
+  withdrawal(@Parent() release: ReleaseEntity): Withdrawal | null {
+    const w = release.withdrawal;
+    return w ? { reason: w.reason, at: new Date(w.at), byUser: w.by } : null;
+  }
+
+  @ResolveField(() => User)
+  createdBy(@Parent() release: ReleaseEntity): User {
+    return toUser(release.createdBy);
+  }
+
+  private async gateAfter(ctx: RequestContext, release: ReleaseEntity, gateId: string): Promise<QaGate> {
+    const evaluation = await this.releases.evaluation(ctx.loaders, release);
+    const view = evaluation.gates.find((g) => g.gate.id === gateId);
+    if (!view) throw DomainError.notFound('QaGate', gateId);
+    return toGate(view, this.clock.now());
+  }
+}
+
+@Resolver(() => QaGate)
+export class QaGateResolver {
+  constructor(private readonly releases: ReleasesService) {}
+
+  @ResolveField(() => Release)
+  async release(@Parent() gate: QaGate, @Context() ctx: RequestContext) {
+    return this.releases.byId(ctx.loaders, gate.releaseId);
+  }
+}
+
+@Resolver(() => InterfaceImpact)
+export class InterfaceImpactResolver {
+  constructor(private readonly releases: ReleasesService) {}
+
+  @ResolveField(() => Release, { nullable: true })
+  baseline(@Parent() impact: InterfaceImpact, @Context() ctx: RequestContext) {
+    return impact.baselineId ? this.releases.byId(ctx.loaders, impact.baselineId) : null;
+  }
+}
+
+@Resolver(() => InterfaceUseModel)
+export class InterfaceUseResolver {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @ResolveField(() => InterfaceStandard)
+  async standard(@Parent() use: InterfaceUseModel, @Context() ctx: RequestContext) {
+    return (await this.organisations.standardByKey(ctx.loaders, use.standardKey))!;
+  }
+}
+
+@Resolver(() => SignOff)
+export class SignOffResolver {
+  @ResolveField(() => User)
+  reviewer(@Parent() signOff: SignOff): User {
+    return toUser(signOff.reviewerUser);
+  }
+}
+
+@Resolver(() => Waiver)
+export class WaiverResolver {
+  @ResolveField(() => User)
+  grantedBy(@Parent() waiver: Waiver): User {
+    return toUser(waiver.grantedByUser);
+  }
+}
+
+@Resolver(() => Deprecation)
+export class DeprecationResolver {
+  @ResolveField(() => User)
+  by(@Parent() deprecation: Deprecation): User {
+    return toUser(deprecation.byUser);
+  }
+}
+
+@Resolver(() => Withdrawal)
+export class WithdrawalResolver {
+  @ResolveField(() => User)
+  by(@Parent() withdrawal: Withdrawal): User {
+    return toUser(withdrawal.byUser);
+  }
+}
+
+@Resolver(() => OnlineService)
+export class ServiceReleasesResolver {
+  constructor(private readonly releaseService: ReleasesService) {}
+
+  @ResolveField(() => ReleaseConnection, {
+    description: 'Newest first; releases that are not PUBLISHED only for those who may see them',
+  })
+  releases(
+    @Parent() service: OnlineServiceEntity,
+    @CurrentViewer() viewer: Viewer | null,
+    @FirstArg(20) first: number | null,
+    @AfterArg() after: string | null,
+  ) {
+    return this.releaseService.listForService(viewer, service, first, after);
+  }
+
+  @ResolveField(() => Release, {
+    nullable: true,
+    description: 'Highest PUBLISHED release that is neither a pre-release nor deprecated',
+  })
+  latestRelease(@Parent() service: OnlineServiceEntity, @Context() ctx: RequestContext) {
+    return this.releaseService.latest(ctx.loaders, service.id);
+  }
+}
