@@ -84,11 +84,12 @@ describe('the embedded database default', () => {
     service = await start();
     const operator = await signDevToken({ sub: 'olaf', roles: [Role.OPERATOR] }, { secret: SECRET });
     const demo = await gql(
-      '{ organisations { totalCount } interfaceStandards { key } services { totalCount } wohngeld: services(filter: { search: "Wohngeld" }) { edges { node { leikaKeys legalBases { norm { abbreviation url } } } } } }',
+      '{ organisations { totalCount } interfaceStandards { key } services { totalCount } unreleased: services(filter: { hasPublishedRelease: false }) { totalCount } wohngeld: services(filter: { search: "Wohngeld" }) { edges { node { leikaKeys legalBases { norm { abbreviation url } } } } } }',
     );
     expect(demo.data.organisations.totalCount).toBeGreaterThanOrEqual(30);
     expect(demo.data.interfaceStandards).toHaveLength(8);
     expect(demo.data.services.totalCount).toBeGreaterThanOrEqual(25);
+    expect(demo.data.unreleased.totalCount).toBe(0); // every demo service has a published release
     expect(demo.data.wohngeld.edges[0].node).toEqual({
       leikaKeys: ['99107023037000'],
       legalBases: [

@@ -72,7 +72,6 @@ describe('releases and QA gates', () => {
   };
   const release = async (id: string, token = operator) => (await t.gql(GET, { id }, token)).data?.release;
 
-
   it('takes a release from draft to published: maintainer, three reviewers, gates from the policy', async () => {
     const id = await create('1.0.0', {
       notes: 'Erste Version',

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
+  QaGateKind,
   ReuseModel,
   ServiceLifecycle,
   SubscriptionApproval,
@@ -10,7 +12,12 @@ import {
 import { LegalNormEntity, OnlineServiceEntity } from '../catalogue/catalogue.entity';
 import { LegalNormsService } from '../catalogue/legal-norms.service';
 import { checkServiceFields, ServicesService } from '../catalogue/services.service';
-import type { Actor } from '../common/auth/viewer';
+import { Role } from '../common/auth/role';
+import type { Actor, Viewer } from '../common/auth/viewer';
+import type { InterfaceUseInput } from '../releases/dto/release.inputs';
+import { ChangeType, InterfaceDirection, Verdict } from '../releases/release-enums';
+import { GATE_KIND_ROLE } from '../releases/release.rules';
+import { ReleasesService } from '../releases/releases.service';
 import { DomainError } from '../common/errors/domain-error';
 import { InterfaceStandardEntity, OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -27,6 +34,50 @@ export interface SeedSummary {
   standards: number;
   norms: number;
   services: number;
+  releases: number;
+}
+
+/** The seed acts through the API's services as these people (named as such in the audit trail). */
+const SEED_MAINTAINER: Viewer = {
+  subject: 'seed',
+  name: 'Demo-Daten',
+  roles: [Role.OPERATOR],
+  organisation: null,
+};
+const seedReviewer = (kind: QaGateKind): Viewer => ({
+  subject: `seed-reviewer-${kind.toLowerCase()}`,
+  name: `Demo-Prüfung ${kind}`,
+  roles: [GATE_KIND_ROLE[kind] as Role],
+  organisation: null,
+});
+
+/** What the demo services exchange, by subject area (XÖV standards, transports, portal components). */
+function demoInterfaces(themenfeld: string, major: number): InterfaceUseInput[] {
+  const uses: InterfaceUseInput[] = [
+    { standard: 'fit-connect', version: '1', direction: InterfaceDirection.CONSUMES },
+    { standard: 'servicekonto', version: '2.0', direction: InterfaceDirection.CONSUMES },
+  ];
+  if (themenfeld === 'BAUEN_WOHNEN')
+    uses.push({
+      standard: 'xbau',
+      version: major >= 2 ? '2.3' : '2.2',
+      direction: InterfaceDirection.PROVIDES,
+    });
+  else if (themenfeld === 'FAMILIE_KIND' || themenfeld === 'EIN_AUSWANDERUNG') {
+    uses.push({
+      standard: 'xpersonenstand',
+      version: major >= 2 ? '25.05' : '24.11',
+      direction: InterfaceDirection.PROVIDES,
+    });
+  } else if (themenfeld === 'RECHT_ORDNUNG' || themenfeld === 'MOBILITAET_REISEN') {
+    uses.push({ standard: 'xmeld', version: '3.4', direction: InterfaceDirection.CONSUMES });
+  } else
+    uses.push({
+      standard: 'epayment',
+      version: major >= 2 ? '2.0' : '1.5',
+      direction: InterfaceDirection.CONSUMES,
+    });
+  return uses;
 }
 
 /**
@@ -40,10 +91,11 @@ export class DemoSeeder {
     private readonly organisations: OrganisationsService,
     private readonly norms: LegalNormsService,
     private readonly services: ServicesService,
+    private readonly releases: ReleasesService,
   ) {}
 
   async seed(): Promise<SeedSummary> {
-    const summary: SeedSummary = { organisations: 0, standards: 0, norms: 0, services: 0 };
+    const summary: SeedSummary = { organisations: 0, standards: 0, norms: 0, services: 0, releases: 0 };
     const existingOrganisations = await this.existing(OrganisationEntity, 'key');
     for (const organisation of DEMO_ORGANISATIONS) {
       if (existingOrganisations.has(organisation.key)) continue;
@@ -91,7 +143,90 @@ export class DemoSeeder {
         summary.services++;
       }
     }
+    summary.releases = await this.seedReleases();
     return summary;
+  }
+
+  /**
+   * Every demo service gets published releases (1.0.0, 1.1.0; every third a 2.0.0 with changed
+   * interfaces). Three show the review at work: one waits for a gate, one is rejected, one is
+   * approved by a waiver. Services that have releases already are left alone.
+   */
+  private async seedReleases(): Promise<number> {
+    const withReleases = new Set(
+      (await this.db.query('SELECT DISTINCT service_id FROM release')).map(
+        (row: { service_id: string }) => row.service_id,
+      ),
+    );
+    const services = await this.db.getRepository(OnlineServiceEntity).find({ order: { slug: 'ASC' } });
+    let count = 0;
+    for (const [i, service] of services.filter((s) => !withReleases.has(s.id)).entries()) {
+      const versions = i % 3 === 0 ? ['1.0.0', '1.1.0', '2.0.0'] : ['1.0.0', '1.1.0'];
+      for (const version of versions) {
+        await this.publishRelease(service, version);
+        count++;
+      }
+      if (i === 0) {
+        const pending = await this.createAndSubmit(service, '2.1.0');
+        await this.releases.signOff(seedReviewer(QaGateKind.USABILITY), {
+          releaseId: pending.id,
+          kind: QaGateKind.USABILITY,
+          verdict: Verdict.APPROVE,
+        });
+        count++;
+      } else if (i === 1) {
+        const rejected = await this.createAndSubmit(service, '1.2.0');
+        await this.releases.signOff(seedReviewer(QaGateKind.SECURITY), {
+          releaseId: rejected.id,
+          kind: QaGateKind.SECURITY,
+          verdict: Verdict.REJECT,
+          comment: 'Eingaben im Formular werden nicht maskiert (BSI APP.3.1.A1)',
+        });
+        count++;
+      } else if (i === 2) {
+        const waived = await this.createAndSubmit(service, '1.2.0');
+        await this.approve(waived.id, [QaGateKind.USABILITY, QaGateKind.SECURITY]);
+        await this.releases.waive(SEED_MAINTAINER, {
+          releaseId: waived.id,
+          kind: QaGateKind.INTERFACES,
+          reason: 'Schnittstellen unverändert gegenüber 1.1.0; Prüfung folgt mit dem nächsten Release',
+          ticket: 'QA-2026-042',
+          expiresAt: new Date(Date.now() + 90 * 86_400_000),
+        });
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private async createAndSubmit(service: OnlineServiceEntity, version: string) {
+    const major = Number(version.split('.')[0]);
+    const release = await this.releases.create(SEED_MAINTAINER, {
+      serviceId: service.id,
+      version,
+      notes: `${service.name} ${version}`,
+      artifactDigest: `sha256:${createHash('sha256').update(`${service.slug}@${version}`).digest('hex')}`,
+      changes:
+        version === '1.0.0'
+          ? [{ type: ChangeType.ADDED, description: 'Erste Version des Online-Dienstes' }]
+          : major >= 2 && version.endsWith('.0.0')
+            ? [{ type: ChangeType.BREAKING, description: 'Neue Versionen der Datenaustauschstandards' }]
+            : [{ type: ChangeType.CHANGED, description: 'Verbesserte Nutzerführung (BITV 2.0)' }],
+      interfaces: demoInterfaces(service.themenfeld ?? '', major),
+    });
+    await this.releases.submit(SEED_MAINTAINER, release.id);
+    return release;
+  }
+
+  private async approve(releaseId: string, kinds: QaGateKind[]) {
+    for (const kind of kinds)
+      await this.releases.signOff(seedReviewer(kind), { releaseId, kind, verdict: Verdict.APPROVE });
+  }
+
+  private async publishRelease(service: OnlineServiceEntity, version: string) {
+    const release = await this.createAndSubmit(service, version);
+    await this.approve(release.id, [QaGateKind.USABILITY, QaGateKind.SECURITY, QaGateKind.INTERFACES]);
+    await this.releases.publish(SEED_MAINTAINER, release.id);
   }
 
   /** Another replica seeding at the same moment registered it first: fine, it exists. */

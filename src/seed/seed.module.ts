@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { ReleasesModule } from '../releases/releases.module';
 import { DemoSeeder } from './demo-seeder';
 
-@Module({ imports: [OrganisationsModule, CatalogueModule], providers: [DemoSeeder], exports: [DemoSeeder] })
+@Module({
+  imports: [OrganisationsModule, CatalogueModule, ReleasesModule],
+  providers: [DemoSeeder],
+  exports: [DemoSeeder],
+})
 export class SeedModule {}
