@@ -466,9 +466,27 @@ describe('releases and QA gates', () => {
       (e: any) => e.node.version,
     );
     expect(own).toContain('1.3.0');
-    // A published release is visible to all, but only its owner may change it.
-    const published = (await t.gql(list)).data?.service.releases.edges[0];
-    expect(published).toBeDefined();
+    // A published release is visible to all; its QA gates only to the owner's maintainers, reviewers and operators.
+    const gatesOf = async (token?: string) =>
+      (await t.gql(`{ service(slug: "bauantrag") { latestRelease { version gates { kind } } } }`, {}, token))
+        .data?.service.latestRelease;
+    expect(await gatesOf()).toEqual({ version: '1.1.0', gates: [] });
+    expect(await gatesOf(admin)).toEqual({ version: '1.1.0', gates: [] });
+    expect(await gatesOf(otherMaintainer)).toEqual({ version: '1.1.0', gates: [] });
+    expect((await gatesOf(maintainer)).gates).toHaveLength(3);
+    expect((await gatesOf(reviewer.USABILITY)).gates).toHaveLength(3);
+    // ... and only its owner may change it.
+    const latestId = (await t.gql(`{ service(slug: "bauantrag") { latestRelease { id } } }`)).data?.service
+      .latestRelease.id;
+    expect(
+      errorCode(
+        await t.gql(
+          `mutation($id: ID!) { deprecateRelease(id: $id, reason: "x") { id } }`,
+          { id: latestId },
+          otherMaintainer,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
   });
 
   it('lists the PENDING gates a reviewer may sign, oldest first, never its own releases', async () => {

@@ -5,7 +5,7 @@ import type { OnlineServiceEntity } from '../catalogue/catalogue.entity';
 import { ServicesService } from '../catalogue/services.service';
 import { CurrentViewer, Public, Roles } from '../common/auth/decorators';
 import { Role } from '../common/auth/role';
-import type { Viewer } from '../common/auth/viewer';
+import { actsFor, hasRole, isOperator, type Viewer } from '../common/auth/viewer';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { AfterArg, FirstArg } from '../common/graphql/pagination';
@@ -203,10 +203,29 @@ export class ReleasesResolver {
     return release.interfaces.map(toUse);
   }
 
-  @ResolveField(() => [QaGate])
-  async gates(@Parent() release: ReleaseEntity, @Context() ctx: RequestContext) {
+  @ResolveField(() => [QaGate], {
+    description: "For the owner's MAINTAINERs, reviewers and OPERATORs; empty for anyone else",
+  })
+  async gates(
+    @Parent() release: ReleaseEntity,
+    @CurrentViewer() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ) {
+    if (!(await this.mayReadReview(ctx, viewer, release))) return [];
     const now = this.clock.now();
     return (await this.releases.evaluation(ctx.loaders, release)).gates.map((view) => toGate(view, now));
+  }
+
+  /** QA gates and sign-offs: the owner's MAINTAINERs, reviewers and OPERATORs (domain.md, who may do what). */
+  private async mayReadReview(
+    ctx: RequestContext,
+    viewer: Viewer | null,
+    release: ReleaseEntity,
+  ): Promise<boolean> {
+    if (isOperator(viewer) || hasRole(viewer, ...REVIEWERS)) return true;
+    if (!hasRole(viewer, Role.MAINTAINER)) return false;
+    const service = await this.services.byId(ctx.loaders, release.serviceId);
+    return service !== null && actsFor(viewer, service.ownerId, Role.MAINTAINER);
   }
 
   @ResolveField(() => InterfaceImpact)
