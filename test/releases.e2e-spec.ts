@@ -555,4 +555,156 @@ describe('releases and QA gates', () => {
     );
     expect(await filter({ hasPublishedRelease: false })).not.toContain('bauantrag');
   });
+
+  it('refuses a reviewer token that also names OPERATOR: an operator is never a reviewer', async () => {
+    const id = await create('1.6.0', {
+      interfaces: [{ standard: 'xbau', version: '2.3', direction: 'CONSUMES' }],
+    });
+    await t.gql(SUBMIT, { id }, maintainer);
+    const both = await t.token({ roles: [Role.OPERATOR, Role.REVIEWER_SECURITY], sub: 'olga' });
+    expect(errorCode(await sign(id, 'SECURITY', 'APPROVE', both))).toBe('FORBIDDEN');
+    expect((await t.gql(`{ reviewQueue { kind } }`, {}, both)).data?.reviewQueue).toEqual([]);
+  });
+
+  it('names the state for sign-offs on a draft, withdrawing a published release and creating on a retired service', async () => {
+    const draft = await create('1.7.0');
+    const onDraft = await sign(draft, 'SECURITY');
+    expect(errorCode(onDraft)).toBe('CONFLICT');
+    expect(onDraft.errors?.[0].message).toContain('DRAFT');
+    const publishedId = (await t.gql(`{ service(slug: "bauantrag") { latestRelease { id } } }`)).data?.service
+      .latestRelease.id;
+    const withdraw = await t.gql(
+      `mutation($id: ID!) { withdrawRelease(id: $id, reason: "x") { id } }`,
+      { id: publishedId },
+      maintainer,
+    );
+    expect(errorCode(withdraw)).toBe('CONFLICT');
+    expect(withdraw.errors?.[0].extensions.state).toBe('PUBLISHED');
+    const artifact = await t.gql(
+      `mutation($id: ID!) { updateReleaseArtifact(id: $id, artifactDigest: "${DIGEST_B}") { id } }`,
+      { id: publishedId },
+      maintainer,
+    );
+    expect(errorCode(artifact)).toBe('CONFLICT');
+    const retired = await registerService(t, { slug: 'retired', ownerKey: 'dataport', lifecycle: 'RETIRED' });
+    const refused = await t.gql(
+      CREATE,
+      { input: { serviceId: retired, version: '1.0.0', artifactDigest: DIGEST_A } },
+      maintainer,
+    );
+    expect(errorCode(refused)).toBe('CONFLICT');
+    expect(refused.errors?.[0].message).toContain('RETIRED');
+  });
+
+  it('keeps the gates of a submitted release when the policy changes later', async () => {
+    const svc = await registerService(t, { slug: 'snapshot', ownerKey: 'dataport' });
+    const id = (
+      await t.gql(
+        CREATE,
+        { input: { serviceId: svc, version: '1.0.0', artifactDigest: DIGEST_A } },
+        maintainer,
+      )
+    ).data!.createRelease.id;
+    await t.gql(SUBMIT, { id }, maintainer);
+    await t.gql(
+      `mutation($id: ID!) { setQaPolicy(serviceId: $id, rules: [{ kind: SECURITY, requiredApprovals: 5 }]) { id } }`,
+      { id: svc },
+      operator,
+    );
+    expect((await release(id)).gates.map((g: any) => [g.kind, g.requiredApprovals])).toEqual([
+      ['USABILITY', 1],
+      ['SECURITY', 1],
+      ['INTERFACES', 1],
+    ]);
+  });
+
+  it('audits a return to APPROVED after a waiver expired, and a repeated digest outdates nothing', async () => {
+    const id = await create('1.8.0', {
+      interfaces: [{ standard: 'xbau', version: '2.3', direction: 'CONSUMES' }],
+    });
+    await t.gql(SUBMIT, { id }, maintainer);
+    await sign(id, 'USABILITY');
+    await sign(id, 'INTERFACES');
+    await t.gql(
+      WAIVE,
+      {
+        input: {
+          releaseId: id,
+          kind: 'SECURITY',
+          reason: 'r',
+          ticket: 't',
+          expiresAt: '2026-11-29T00:00:00Z',
+        },
+      },
+      operator,
+    );
+    const same = await t.gql(
+      `mutation($id: ID!) { updateReleaseArtifact(id: $id, artifactDigest: "${DIGEST_A}") { state } }`,
+      { id },
+      maintainer,
+    );
+    expect(same.data?.updateReleaseArtifact.state).toBe('APPROVED');
+    expect((await release(id)).gates[0].signOffs[0].outdated).toBe(false);
+    t.clock.set('2026-11-30T10:00:00Z');
+    try {
+      expect((await release(id)).state).toBe('IN_REVIEW');
+      await sign(id, 'SECURITY');
+      expect((await release(id)).state).toBe('APPROVED');
+    } finally {
+      t.clock.set('2026-11-28T10:00:00Z');
+    }
+    const audit = (await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { action } }`, { id }, operator))
+      .data?.auditTrail;
+    expect(audit.filter((e: any) => e.action === 'release.approve')).toHaveLength(2); // by the waiver, then by the approval
+    const empty = await t.gql(
+      `mutation($id: ID!) { updateRelease(id: $id, input: {}) { version } }`,
+      { id },
+      maintainer,
+    );
+    expect(empty.data?.updateRelease).toEqual({ version: '1.8.0' });
+  });
+
+  it('orders versions by SemVer precedence in SQL', async () => {
+    const svc = await registerService(t, { slug: 'ordering', ownerKey: 'dataport' });
+    const versions = [
+      '1.0.0',
+      '1.0.0-rc.1',
+      '1.0.0-alpha.10',
+      '1.0.0-alpha.2',
+      '1.0.0-alpha',
+      '0.9.0',
+      '1.10.0',
+      '1.2.0',
+      '1.0.0-beta',
+    ];
+    for (const version of versions) {
+      const result = await t.gql(
+        CREATE,
+        { input: { serviceId: svc, version, artifactDigest: DIGEST_A } },
+        maintainer,
+      );
+      expect(result.errors).toBeUndefined();
+    }
+    const rows = await t.db.query(
+      `SELECT version FROM release WHERE service_id = $1 ORDER BY major, minor, patch, (prerelease IS NULL), prerelease`,
+      [svc],
+    );
+    expect(rows.map((r: { version: string }) => r.version)).toEqual([
+      '0.9.0',
+      '1.0.0-alpha',
+      '1.0.0-alpha.2',
+      '1.0.0-alpha.10',
+      '1.0.0-beta',
+      '1.0.0-rc.1',
+      '1.0.0',
+      '1.2.0',
+      '1.10.0',
+    ]);
+    const build = await t.gql(
+      CREATE,
+      { input: { serviceId: svc, version: '2.0.0+build.7', artifactDigest: DIGEST_A } },
+      maintainer,
+    );
+    expect(errorCode(build)).toBe('BAD_USER_INPUT');
+  });
 });

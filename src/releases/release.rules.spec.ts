@@ -15,6 +15,11 @@ const xbau = (version: string) => ({ standard: 'xbau', version, direction: Inter
 describe('versions', () => {
   it('orders like SemVer precedence when sorted by the stored columns', () => {
     const versions = [
+      '1.0.0-2',
+      '1.0.0-10',
+      '1.0.0-99999999999999999999',
+      '1.0.0--x',
+      '1.0.0-0a',
       '1.0.0-alpha',
       '1.0.0-alpha.1',
       '1.0.0-alpha.beta',

@@ -38,10 +38,11 @@ export function versionColumns(version: string): {
   };
 }
 
+/** Numeric identifiers ("0" + length + digits, so 9 < 10) sort below alphanumeric ones ("1" + text). */
 function prereleaseKey(identifier: string | number): string {
-  return typeof identifier === 'number'
-    ? `0${String(identifier).length.toString().padStart(2, '0')}${identifier}`
-    : `1${identifier}`;
+  const text = String(identifier);
+  // The raw text decides: semver keeps numbers beyond 2^53 as strings, yet they are numeric identifiers.
+  return /^\d+$/.test(text) ? `0${String(text.length).padStart(4, '0')}${text}` : `1${text}`;
 }
 
 export function isPrerelease(version: string): boolean {

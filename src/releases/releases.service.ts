@@ -193,6 +193,7 @@ export class ReleasesService implements OnModuleInit {
 
   /** PENDING gates the viewer may sign: its reviewer kinds, not its own releases, not yet signed by it; oldest first. */
   async reviewQueue(viewer: Viewer, kind: QaGateKind | null): Promise<GateView[]> {
+    if (isOperator(viewer)) return [];
     const kinds = (Object.keys(GATE_KIND_ROLE) as QaGateKind[]).filter(
       (k) => hasRole(viewer, GATE_KIND_ROLE[k] as Role) && (!kind || k === kind),
     );
@@ -202,9 +203,15 @@ export class ReleasesService implements OnModuleInit {
       .createQueryBuilder('r')
       .where('r.state IN (:...states)', { states: REVIEW_STATES })
       .andWhere('r.author_subject <> :me', { me: viewer.subject })
+      // Gates of the viewer's kinds that it has not signed (for the current artifact) yet.
+      .andWhere(
+        `EXISTS (SELECT 1 FROM qa_gate g WHERE g.release_id = r.id AND g.kind IN (:...kinds)
+                   AND NOT EXISTS (SELECT 1 FROM sign_off so WHERE so.gate_id = g.id AND so.reviewer_subject = :me
+                                     AND so.replaced_at IS NULL AND NOT so.outdated))`,
+        { kinds },
+      )
       .orderBy('r.submitted_at', 'ASC')
       .addOrderBy('r.id')
-      .limit(500)
       .getMany();
     const evaluations = await this.evaluate(this.db.manager, releases);
     return evaluations.flatMap((evaluation) =>
@@ -310,6 +317,7 @@ export class ReleasesService implements OnModuleInit {
         if (input.changes) patch.changes = this.checkChanges(input.changes);
         if (input.interfaces) patch.interfaces = await this.checkInterfaces(tx.manager, input.interfaces);
       }
+      if (Object.keys(patch).length === 0) return release;
       await tx.manager.update(ReleaseEntity, { id }, patch);
       tx.audit('release.update', 'Release', id, patch);
       return Object.assign(release, patch);
@@ -330,6 +338,15 @@ export class ReleasesService implements OnModuleInit {
       const release = await this.lockForOwner(tx, viewer, id);
       if (!(release.state === ReleaseState.DRAFT || REVIEW_STATES.includes(release.state)))
         throw conflictState(release, 'change the artifact of');
+      const before = await this.currentState(tx, release);
+      if (digest === release.artifactDigest) {
+        // The same artifact: nothing to review again (only a new digest outdates sign-offs).
+        if (artifactUrl !== undefined && url !== release.artifactUrl) {
+          await tx.manager.update(ReleaseEntity, { id }, { artifactUrl: url });
+          tx.audit('release.updateArtifact', 'Release', id, { artifactDigest: digest, artifactUrl: url });
+        }
+        return Object.assign(release, artifactUrl !== undefined ? { artifactUrl: url } : {});
+      }
       const patch = { artifactDigest: digest, ...(artifactUrl !== undefined ? { artifactUrl: url } : {}) };
       await tx.manager.update(ReleaseEntity, { id }, patch);
       Object.assign(release, patch);
@@ -339,7 +356,7 @@ export class ReleasesService implements OnModuleInit {
         [id],
       );
       tx.audit('release.updateArtifact', 'Release', id, { artifactDigest: digest, artifactUrl: url });
-      await this.settle(tx, release);
+      await this.settle(tx, release, before);
       return release;
     });
   }
@@ -364,7 +381,7 @@ export class ReleasesService implements OnModuleInit {
       await tx.manager.update(ReleaseEntity, { id }, { state: ReleaseState.IN_REVIEW, submittedAt: tx.now });
       Object.assign(release, { state: ReleaseState.IN_REVIEW, submittedAt: tx.now });
       tx.audit('release.submit', 'Release', id, { gates: policy });
-      await this.settle(tx, release);
+      await this.settle(tx, release, ReleaseState.IN_REVIEW);
       return release;
     });
   }
@@ -373,6 +390,8 @@ export class ReleasesService implements OnModuleInit {
     viewer: Viewer,
     input: SignOffInput,
   ): Promise<{ release: ReleaseEntity; gate: QaGateEntity }> {
+    if (isOperator(viewer))
+      throw DomainError.forbidden('An OPERATOR is never a reviewer, whatever other roles the token names');
     if (!hasRole(viewer, GATE_KIND_ROLE[input.kind] as Role)) {
       throw DomainError.forbidden(
         `Signing off a ${input.kind} gate needs the role ${GATE_KIND_ROLE[input.kind]}`,
@@ -386,6 +405,7 @@ export class ReleasesService implements OnModuleInit {
         throw DomainError.forbidden('The four-eyes principle: you cannot sign off a release you created');
       }
       if (!REVIEW_STATES.includes(release.state)) throw conflictState(release, 'sign off');
+      const before = await this.currentState(tx, release);
       const gate = await tx.manager.findOneBy(QaGateEntity, { releaseId: release.id, kind: input.kind });
       if (!gate)
         throw DomainError.badInput('input.kind', `release ${release.version} has no ${input.kind} gate`);
@@ -413,7 +433,7 @@ export class ReleasesService implements OnModuleInit {
         comment,
         artifactDigest: release.artifactDigest,
       });
-      await this.settle(tx, release);
+      await this.settle(tx, release, before);
       return { release, gate };
     });
   }
@@ -433,6 +453,7 @@ export class ReleasesService implements OnModuleInit {
     return this.transactions.run(actorOf(viewer), async (tx) => {
       const release = await this.lock(tx, input.releaseId);
       if (!REVIEW_STATES.includes(release.state)) throw conflictState(release, 'waive a gate of');
+      const before = await this.currentState(tx, release);
       const gate = await tx.manager.findOneBy(QaGateEntity, { releaseId: release.id, kind: input.kind });
       if (!gate)
         throw DomainError.badInput('input.kind', `release ${release.version} has no ${input.kind} gate`);
@@ -450,7 +471,7 @@ export class ReleasesService implements OnModuleInit {
         ticket,
         expiresAt: gate.waiver.expiresAt,
       });
-      await this.settle(tx, release);
+      await this.settle(tx, release, before);
       return { release, gate };
     });
   }
@@ -547,20 +568,29 @@ export class ReleasesService implements OnModuleInit {
     throw DomainError.forbidden("Only the owner's MAINTAINERs and OPERATORs may change a release");
   }
 
+  /** The state a release shows now (derived from its gates and the clock while in review). */
+  private async currentState(tx: Tx, release: ReleaseEntity): Promise<ReleaseState> {
+    if (!REVIEW_STATES.includes(release.state)) return release.state;
+    return (await this.evaluate(tx.manager, [release], tx.now))[0].state;
+  }
+
   /**
-   * After a change in review: the stored state follows the gates, and each transition is audited
-   * once (the release row is locked, so concurrent sign-offs see each other's work).
+   * After a change in review: the stored state follows the gates, and a transition (from the state
+   * the release showed before the change) is audited once: the release row is locked, so
+   * concurrent sign-offs see each other's work.
    */
-  private async settle(tx: Tx, release: ReleaseEntity): Promise<void> {
+  private async settle(tx: Tx, release: ReleaseEntity, before: ReleaseState): Promise<void> {
     if (!REVIEW_STATES.includes(release.state)) return;
     const [evaluation] = await this.evaluate(tx.manager, [release], tx.now);
-    if (evaluation.state === release.state) return;
-    await tx.manager.update(ReleaseEntity, { id: release.id }, { state: evaluation.state });
-    const action = { APPROVED: 'release.approve', REJECTED: 'release.reject', IN_REVIEW: 'release.reopen' }[
-      evaluation.state as string
-    ];
-    tx.audit(action ?? 'release.state', 'Release', release.id, { from: release.state, to: evaluation.state });
-    release.state = evaluation.state;
+    const after = evaluation.state;
+    if (after !== release.state) await tx.manager.update(ReleaseEntity, { id: release.id }, { state: after });
+    if (after !== before) {
+      const action = { APPROVED: 'release.approve', REJECTED: 'release.reject', IN_REVIEW: 'release.reopen' }[
+        after as string
+      ];
+      tx.audit(action ?? 'release.state', 'Release', release.id, { from: before, to: after });
+    }
+    release.state = after;
   }
 
   /** Three statements for any number of releases: gates, their sign-offs, and the baselines. */
