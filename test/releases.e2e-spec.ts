@@ -6,7 +6,7 @@ const DIGEST_A = `sha256:${'a'.repeat(64)}`;
 const DIGEST_B = `sha256:${'b'.repeat(64)}`;
 const RELEASE_FIELDS = `id version state notes artifactDigest publishedAt createdBy { id name organisation { key } }
   gates { kind status requiredApprovals approvals blockedReason signOffs { reviewer { id } verdict comment outdated artifactDigest } waiver { reason ticket expiresAt expired grantedBy { id } } }
-  impact { bump breaking semverConsistent added { standard { key } version direction } removed { standard { key } version direction } baseline { version } }
+  impact { bump breaking semverConsistent affectedSubscriptions { id } added { standard { key } version direction } removed { standard { key } version direction } baseline { version } }
   deprecation { reason by { id } } withdrawal { reason by { id } }`;
 const CREATE = `mutation($input: CreateReleaseInput!) { createRelease(input: $input) { ${RELEASE_FIELDS} } }`;
 const SUBMIT = `mutation($id: ID!) { submitRelease(id: $id) { ${RELEASE_FIELDS} } }`;
