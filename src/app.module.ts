@@ -26,6 +26,7 @@ import { User } from './organisations/organisation.model';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReleasesModule } from './releases/releases.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { SeedModule } from './seed/seed.module';
 
 export interface AppOptions {
@@ -124,6 +125,7 @@ export class AppModule {
         OrganisationsModule,
         CatalogueModule,
         ReleasesModule,
+        SubscriptionsModule,
         SeedModule,
       ],
       controllers: [HealthController],

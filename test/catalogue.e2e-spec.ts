@@ -328,10 +328,12 @@ describe('service catalogue', () => {
 describe('catalogue search, filters and paging', () => {
   const sql = new StatementCounter();
   let t: TestApp;
+  let operator: string;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     t = await startTestApp({}, { sqlLogger: sql });
+    operator = await t.token({ roles: [Role.OPERATOR] });
     await registerOrganisation(t, { key: DATAPORT, kind: 'SERVICE_PROVIDER' });
     await registerOrganisation(t, { key: KOMFIT, kind: 'SERVICE_PROVIDER' });
     await registerNorm(t, 'WoGG');
@@ -474,18 +476,19 @@ describe('catalogue search, filters and paging', () => {
         legalBases: [{ norm: 'WoGG' }, { norm: 'BauGB', provision: `§ ${i}` }],
       });
     const page = (n: number) =>
-      `{ services(first: ${n}) { totalCount edges { node { slug owner { key name } legalBases { provision norm { abbreviation title } } qaPolicy { rules { kind } } latestRelease { version } } } } }`;
+      `{ services(first: ${n}) { totalCount edges { node { slug owner { key name } legalBases { provision norm { abbreviation title } } qaPolicy { rules { kind } } latestRelease { version } subscriptionCount fleet { active notReported } } } } }`;
     const cost = async (n: number) => {
       sql.count = 0;
-      const result = await t.gql(page(n));
+      const result = await t.gql(page(n), {}, operator);
       expect(result.data?.services.edges).toHaveLength(n);
       return sql.count;
     };
     const five = await cost(5);
     const fifty = await cost(50);
     expect(fifty).toBe(five);
-    // The count, the page with its owners and legal bases as one planned statement, the latest releases.
-    expect(five).toBe(3);
+    // The count, the page with its owners and legal bases as one planned statement, the latest
+    // releases, the subscription counts and the fleets.
+    expect(five).toBe(5);
     // Without totalCount, and with the relations behind a fragment, it still holds together.
     sql.count = 0;
     const viaFragment = await t.gql(

@@ -1,6 +1,7 @@
 import { LegalNormEntity, OnlineServiceEntity, ServiceLegalBasisEntity } from '../catalogue/catalogue.entity';
 import { AuditEventEntity } from '../common/audit/audit-event.entity';
 import { QaGateEntity, ReleaseEntity, SignOffEntity } from '../releases/release.entity';
+import { SubscriptionEntity } from '../subscriptions/subscription.entity';
 import {
   InterfaceStandardEntity,
   OrganisationCapabilityEntity,
@@ -19,4 +20,5 @@ export const ENTITIES = [
   ReleaseEntity,
   QaGateEntity,
   SignOffEntity,
+  SubscriptionEntity,
 ];

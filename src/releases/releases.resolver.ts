@@ -29,7 +29,6 @@ import {
   Withdrawal,
 } from './release.model';
 import { ReleasesService, type Evaluation, type GateView } from './releases.service';
-import { ServiceSubscription } from '../subscriptions/subscription.model';
 
 const REVIEWERS = [Role.REVIEWER_USABILITY, Role.REVIEWER_SECURITY, Role.REVIEWER_INTERFACES];
 const OWNERS = [Role.MAINTAINER, Role.OPERATOR];
@@ -282,15 +281,6 @@ export class QaGateResolver {
 @Resolver(() => InterfaceImpact)
 export class InterfaceImpactResolver {
   constructor(private readonly releases: ReleasesService) {}
-
-  @ResolveField(() => [ServiceSubscription], {
-    description:
-      'ACTIVE subscriptions whose organisation declared the standard but not this version (only those the viewer may see)',
-  })
-  affectedSubscriptions(): ServiceSubscription[] {
-    // No subscriptions exist before the subscriptions module; it answers this from the capabilities.
-    return [];
-  }
 
   @ResolveField(() => Release, { nullable: true })
   baseline(@Parent() impact: InterfaceImpact, @Context() ctx: RequestContext) {

@@ -1,33 +1,23 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { OnlineService } from '../catalogue/catalogue.model';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType } from '../common/graphql/pagination';
 import { SemVerRangeScalar, SemVerScalar } from '../common/graphql/scalars';
-import { Organisation } from '../organisations/organisation.model';
-import { Release } from '../releases/release.model';
 
-export enum SubscriptionState {
-  REQUESTED = 'REQUESTED',
-  ACTIVE = 'ACTIVE',
-  REJECTED = 'REJECTED',
-  SUSPENDED = 'SUSPENDED',
-  TERMINATED = 'TERMINATED',
-}
+import { SubscriptionState } from './subscription-state';
+
+export { SubscriptionState };
 registerEnumType(SubscriptionState, { name: 'SubscriptionState' });
 
 /**
  * A municipality's adoption of a service ("Subscription" is GraphQL's root type for real-time
- * operations, hence the longer name). The type is declared now because releases refer to it
- * (InterfaceImpact.affectedSubscriptions); the subscriptions module brings the workflow.
+ * operations, hence the longer name).
  */
 @ObjectType()
 export class ServiceSubscription {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => Organisation)
-  organisation!: Organisation;
-
-  @Field(() => OnlineService)
-  service!: OnlineService;
+  organisationId!: string;
+  serviceId!: string;
 
   @Field(() => SemVerRangeScalar)
   versionRange!: string;
@@ -44,12 +34,6 @@ export class ServiceSubscription {
   @Field(() => Date, { nullable: true })
   deployedAt!: Date | null;
 
-  @Field(() => Release, { nullable: true, description: 'Highest PUBLISHED release in range, not deprecated' })
-  targetRelease!: Release | null;
-
-  @Field()
-  upgradeAvailable!: boolean;
-
   @Field(() => String, {
     nullable: true,
     description: 'The reason given with the last rejection, suspension or termination',
@@ -61,4 +45,28 @@ export class ServiceSubscription {
 
   @Field(() => Date, { nullable: true })
   decidedAt!: Date | null;
+}
+
+@ObjectType()
+export class ServiceSubscriptionConnection extends ConnectionType(ServiceSubscription) {}
+
+@ObjectType()
+export class VersionCount {
+  @Field(() => SemVerScalar)
+  version!: string;
+
+  @Field(() => Int)
+  subscribers!: number;
+}
+
+@ObjectType({ description: 'Who runs what' })
+export class ServiceFleet {
+  @Field(() => Int, { description: 'ACTIVE subscriptions' })
+  active!: number;
+
+  @Field(() => [VersionCount], { description: 'Per deployed version, highest first' })
+  deployments!: VersionCount[];
+
+  @Field(() => Int, { description: 'ACTIVE subscriptions without a deployment report' })
+  notReported!: number;
 }

@@ -64,3 +64,37 @@ export async function registerService(
   if (result.errors) throw new Error(`registerService failed: ${JSON.stringify(result.errors)}`);
   return result.data!.registerService.id as string;
 }
+
+/** Creates, reviews (three distinct reviewers) and publishes a release as an OPERATOR; returns its id. */
+export async function publishRelease(
+  t: TestApp,
+  serviceId: string,
+  version: string,
+  extra: { interfaces?: { standard: string; version: string; direction: string }[] } = {},
+  reviewerOrg = 'dataport',
+): Promise<string> {
+  const operator = await t.token({ roles: [Role.OPERATOR], sub: 'release-operator' });
+  const created = await t.gql(
+    `mutation($input: CreateReleaseInput!) { createRelease(input: $input) { id } }`,
+    { input: { serviceId, version, artifactDigest: `sha256:${'c'.repeat(64)}`, ...extra } },
+    operator,
+  );
+  if (created.errors) throw new Error(`createRelease failed: ${JSON.stringify(created.errors)}`);
+  const id = created.data!.createRelease.id as string;
+  await t.gql(`mutation($id: ID!) { submitRelease(id: $id) { id } }`, { id }, operator);
+  for (const [kind, role] of [
+    ['USABILITY', Role.REVIEWER_USABILITY],
+    ['SECURITY', Role.REVIEWER_SECURITY],
+    ['INTERFACES', Role.REVIEWER_INTERFACES],
+  ] as const) {
+    const reviewer = await t.token({ roles: [role], org: reviewerOrg, sub: `factory-${kind.toLowerCase()}` });
+    await t.gql(
+      `mutation($input: SignOffInput!) { signOff(input: $input) { status } }`,
+      { input: { releaseId: id, kind, verdict: 'APPROVE' } },
+      reviewer,
+    );
+  }
+  const published = await t.gql(`mutation($id: ID!) { publishRelease(id: $id) { state } }`, { id }, operator);
+  if (published.errors) throw new Error(`publishRelease failed: ${JSON.stringify(published.errors)}`);
+  return id;
+}

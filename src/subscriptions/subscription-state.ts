@@ -1,0 +1,7 @@
+export enum SubscriptionState {
+  REQUESTED = 'REQUESTED',
+  ACTIVE = 'ACTIVE',
+  REJECTED = 'REJECTED',
+  SUSPENDED = 'SUSPENDED',
+  TERMINATED = 'TERMINATED',
+}

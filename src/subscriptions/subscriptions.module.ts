@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { ReleasesModule } from '../releases/releases.module';
+import {
+  ImpactSubscriptionsResolver,
+  OrganisationSubscriptionsResolver,
+  ServiceSubscriptionsResolver,
+  SubscriptionsResolver,
+} from './subscriptions.resolver';
+import { SubscriptionsService } from './subscriptions.service';
+
+@Module({
+  imports: [OrganisationsModule, CatalogueModule, ReleasesModule],
+  providers: [
+    SubscriptionsService,
+    SubscriptionsResolver,
+    OrganisationSubscriptionsResolver,
+    ServiceSubscriptionsResolver,
+    ImpactSubscriptionsResolver,
+  ],
+  exports: [SubscriptionsService],
+})
+export class SubscriptionsModule {}

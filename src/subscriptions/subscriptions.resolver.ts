@@ -1,0 +1,196 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { OnlineService } from '../catalogue/catalogue.model';
+import type { OnlineServiceEntity } from '../catalogue/catalogue.entity';
+import { ServicesService } from '../catalogue/services.service';
+import { CurrentViewer } from '../common/auth/decorators';
+import { Role } from '../common/auth/role';
+import { actsFor, type Viewer } from '../common/auth/viewer';
+import { AfterArg, FirstArg } from '../common/graphql/pagination';
+import type { RequestContext } from '../common/graphql/request-context';
+import { SemVerRangeScalar, SemVerScalar } from '../common/graphql/scalars';
+import { Organisation } from '../organisations/organisation.model';
+import type { OrganisationEntity } from '../organisations/organisation.entity';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { InterfaceImpact, Release } from '../releases/release.model';
+import { ReleasesService } from '../releases/releases.service';
+import { upgradeAvailable } from './subscription.rules';
+import { RequestSubscriptionInput } from './dto/request-subscription.input';
+import type { SubscriptionEntity } from './subscription.entity';
+import {
+  ServiceFleet,
+  ServiceSubscription,
+  ServiceSubscriptionConnection,
+  SubscriptionState,
+} from './subscription.model';
+import { SubscriptionsService } from './subscriptions.service';
+
+@Resolver(() => ServiceSubscription)
+export class SubscriptionsResolver {
+  constructor(
+    private readonly subscriptionService: SubscriptionsService,
+    private readonly organisations: OrganisationsService,
+    private readonly services: ServicesService,
+  ) {}
+
+  @Query(() => ServiceSubscriptionConnection, { description: 'Subscriptions the viewer may read, filtered' })
+  subscriptions(
+    @CurrentViewer() viewer: Viewer,
+    @Args('organisationKey', { type: () => String, nullable: true }) organisationKey: string | null,
+    @Args('serviceSlug', { type: () => String, nullable: true }) serviceSlug: string | null,
+    @Args('state', { type: () => SubscriptionState, nullable: true }) state: SubscriptionState | null,
+    @FirstArg(50) first: number | null,
+    @AfterArg() after: string | null,
+  ) {
+    return this.subscriptionService.list(viewer, { organisationKey, serviceSlug, state }, first, after);
+  }
+
+  @Mutation(() => ServiceSubscription)
+  requestSubscription(@CurrentViewer() viewer: Viewer, @Args('input') input: RequestSubscriptionInput) {
+    return this.subscriptionService.request(viewer, input);
+  }
+
+  @Mutation(() => ServiceSubscription)
+  approveSubscription(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('agreementReference', { type: () => String, nullable: true }) agreementReference: string | null,
+  ) {
+    return this.subscriptionService.approve(viewer, id, agreementReference);
+  }
+
+  @Mutation(() => ServiceSubscription)
+  rejectSubscription(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+  ) {
+    return this.subscriptionService.reject(viewer, id, reason);
+  }
+
+  @Mutation(() => ServiceSubscription)
+  suspendSubscription(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+  ) {
+    return this.subscriptionService.suspend(viewer, id, reason);
+  }
+
+  @Mutation(() => ServiceSubscription)
+  resumeSubscription(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string) {
+    return this.subscriptionService.resume(viewer, id);
+  }
+
+  @Mutation(() => ServiceSubscription)
+  changeSubscriptionRange(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('versionRange', { type: () => SemVerRangeScalar }) versionRange: string,
+  ) {
+    return this.subscriptionService.changeRange(viewer, id, versionRange);
+  }
+
+  @Mutation(() => ServiceSubscription)
+  reportDeployment(
+    @CurrentViewer() viewer: Viewer,
+    @Args('subscriptionId', { type: () => ID }) subscriptionId: string,
+    @Args('version', { type: () => SemVerScalar }) version: string,
+  ) {
+    return this.subscriptionService.reportDeployment(viewer, subscriptionId, version);
+  }
+
+  @Mutation(() => ServiceSubscription)
+  terminateSubscription(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+  ) {
+    return this.subscriptionService.terminate(viewer, id, reason);
+  }
+
+  @ResolveField(() => Organisation)
+  async organisation(@Parent() subscription: SubscriptionEntity, @Context() ctx: RequestContext) {
+    return (await this.organisations.byId(ctx.loaders, subscription.organisationId))!;
+  }
+
+  @ResolveField(() => OnlineService)
+  async service(@Parent() subscription: SubscriptionEntity, @Context() ctx: RequestContext) {
+    return (await this.services.byId(ctx.loaders, subscription.serviceId))!;
+  }
+
+  @ResolveField(() => Release, {
+    nullable: true,
+    description: 'Highest PUBLISHED release in range, not deprecated',
+  })
+  targetRelease(@Parent() subscription: SubscriptionEntity, @Context() ctx: RequestContext) {
+    return this.subscriptionService.target(ctx.loaders, subscription);
+  }
+
+  @ResolveField(() => Boolean, { description: 'A version is deployed and it is lower than the target' })
+  async upgradeAvailable(@Parent() subscription: SubscriptionEntity, @Context() ctx: RequestContext) {
+    const target = await this.subscriptionService.target(ctx.loaders, subscription);
+    return upgradeAvailable(subscription.deployedVersion, target?.version ?? null);
+  }
+}
+
+@Resolver(() => Organisation)
+export class OrganisationSubscriptionsResolver {
+  constructor(private readonly subscriptionService: SubscriptionsService) {}
+
+  @ResolveField(() => ServiceSubscriptionConnection, {
+    description: "This organisation's subscriptions, as far as the viewer may read them",
+  })
+  subscriptions(
+    @Parent() organisation: OrganisationEntity,
+    @CurrentViewer() viewer: Viewer | null,
+    @Args('state', { type: () => SubscriptionState, nullable: true }) state: SubscriptionState | null,
+    @FirstArg(50) first: number | null,
+    @AfterArg() after: string | null,
+  ) {
+    return this.subscriptionService.list(viewer, { organisationId: organisation.id, state }, first, after);
+  }
+}
+
+@Resolver(() => OnlineService)
+export class ServiceSubscriptionsResolver {
+  constructor(private readonly subscriptionService: SubscriptionsService) {}
+
+  @ResolveField(() => Int, { description: 'ACTIVE subscriptions (a number, no names: public)' })
+  subscriptionCount(@Parent() service: OnlineServiceEntity, @Context() ctx: RequestContext) {
+    return this.subscriptionService.activeCount(ctx.loaders, service.id);
+  }
+
+  @ResolveField(() => ServiceFleet, {
+    nullable: true,
+    description: "Who runs what: for the owner's MAINTAINERs and OPERATORs, null for anyone else",
+  })
+  fleet(
+    @Parent() service: OnlineServiceEntity,
+    @CurrentViewer() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ) {
+    if (!actsFor(viewer, service.ownerId, Role.MAINTAINER)) return null;
+    return this.subscriptionService.fleet(ctx.loaders, service.id);
+  }
+}
+
+@Resolver(() => InterfaceImpact)
+export class ImpactSubscriptionsResolver {
+  constructor(
+    private readonly subscriptionService: SubscriptionsService,
+    private readonly releases: ReleasesService,
+  ) {}
+
+  @ResolveField(() => [ServiceSubscription], {
+    description:
+      'ACTIVE ones whose organisation declared the standard but not this version (only those the viewer may see)',
+  })
+  async affectedSubscriptions(
+    @Parent() impact: InterfaceImpact,
+    @CurrentViewer() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ) {
+    const release = await this.releases.byId(ctx.loaders, impact.releaseId);
+    return release ? this.subscriptionService.affected(ctx.loaders, viewer, release) : [];
+  }
+}
