@@ -90,6 +90,8 @@ describe('the embedded database default', () => {
     expect(demo.data.interfaceStandards).toHaveLength(8);
     expect(demo.data.services.totalCount).toBeGreaterThanOrEqual(25);
     expect(demo.data.unreleased.totalCount).toBe(0); // every demo service has a published release
+    const subscriptions = await gql('{ subscriptions { totalCount } }', operator);
+    expect(subscriptions.data.subscriptions.totalCount).toBeGreaterThanOrEqual(10);
     expect(demo.data.wohngeld.edges[0].node).toEqual({
       leikaKeys: ['99107023037000'],
       legalBases: [

@@ -18,6 +18,8 @@ import type { InterfaceUseInput } from '../releases/dto/release.inputs';
 import { ChangeType, InterfaceDirection, Verdict } from '../releases/release-enums';
 import { GATE_KIND_ROLE } from '../releases/release.rules';
 import { ReleasesService } from '../releases/releases.service';
+import { SubscriptionState } from '../subscriptions/subscription-state';
+import { SubscriptionsService } from '../subscriptions/subscriptions.service';
 import { DomainError } from '../common/errors/domain-error';
 import { InterfaceStandardEntity, OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -35,6 +37,7 @@ export interface SeedSummary {
   norms: number;
   services: number;
   releases: number;
+  subscriptions: number;
 }
 
 /** The seed acts through the API's services as these people (named as such in the audit trail). */
@@ -92,10 +95,18 @@ export class DemoSeeder {
     private readonly norms: LegalNormsService,
     private readonly services: ServicesService,
     private readonly releases: ReleasesService,
+    private readonly subscriptions: SubscriptionsService,
   ) {}
 
   async seed(): Promise<SeedSummary> {
-    const summary: SeedSummary = { organisations: 0, standards: 0, norms: 0, services: 0, releases: 0 };
+    const summary: SeedSummary = {
+      organisations: 0,
+      standards: 0,
+      norms: 0,
+      services: 0,
+      releases: 0,
+      subscriptions: 0,
+    };
     const existingOrganisations = await this.existing(OrganisationEntity, 'key');
     for (const organisation of DEMO_ORGANISATIONS) {
       if (existingOrganisations.has(organisation.key)) continue;
@@ -144,7 +155,91 @@ export class DemoSeeder {
       }
     }
     summary.releases = await this.seedReleases();
+    summary.subscriptions = await this.seedSubscriptions();
     return summary;
+  }
+
+  /**
+   * Municipalities adopt demo services with different ranges and deployments (some behind, one on
+   * a deprecated version) and declare what their own systems exchange.
+   */
+  private async seedSubscriptions(): Promise<number> {
+    if ((await this.db.query('SELECT 1 FROM service_subscription LIMIT 1')).length > 0) return 0;
+    const services = await this.db.getRepository(OnlineServiceEntity).find({ order: { slug: 'ASC' } });
+    const organisations = new Map(
+      (await this.db.getRepository(OrganisationEntity).find()).map((o) => [o.key, o]),
+    );
+    const admin = (key: string): Viewer => ({
+      subject: `seed-admin-${key}`,
+      name: `Demo-Verwaltung ${organisations.get(key)?.name ?? key}`,
+      roles: [Role.MUNICIPALITY_ADMIN],
+      organisation: { id: organisations.get(key)!.id, key },
+    });
+    const capabilities: [string, { standard: string; versions: string[] }[]][] = [
+      [
+        '010020000000',
+        [
+          { standard: 'xbau', versions: ['2.2'] },
+          { standard: 'fit-connect', versions: ['1'] },
+        ],
+      ],
+      [
+        '010030000000',
+        [
+          { standard: 'xbau', versions: ['2.2', '2.3'] },
+          { standard: 'xpersonenstand', versions: ['24.11'] },
+        ],
+      ],
+      ['010600063063', [{ standard: 'epayment', versions: ['1.5'] }]],
+    ];
+    for (const [key, caps] of capabilities) await this.organisations.setCapabilities(admin(key), key, caps);
+    // [organisation, service index, range, deployed version or null]
+    const plan: [string, number, string, string | null][] = [
+      ['010020000000', 0, '^2.0.0', '2.0.0'],
+      ['010030000000', 0, '^1.0.0', '1.0.0'],
+      ['010010000000', 0, '>=1.0.0', '1.1.0'],
+      ['010040000000', 1, '^1.0.0', '1.1.0'],
+      ['010600063063', 1, '~1.0.0', '1.0.0'],
+      ['010510044044', 2, '^1.0.0', null],
+      ['010540056056', 3, '^1.0.0', '1.0.0'],
+      ['010560015015', 3, '^2.0.0', '2.0.0'],
+      ['010585890008', 4, '^1.0.0', '1.1.0'],
+      ['010580005005', 5, '^1.0.0', '1.0.0'],
+      ['010020000000', 6, '^1.0.0', '1.1.0'],
+      ['010030000000', 6, '^1.0.0', null],
+    ];
+    let count = 0;
+    for (const [key, index, range, deployed] of plan) {
+      const service = services[index];
+      if (!service || !organisations.has(key)) continue;
+      const subscription = await this.subscriptions.request(admin(key), {
+        serviceId: service.id,
+        versionRange: range,
+      });
+      if (subscription.state === SubscriptionState.REQUESTED)
+        await this.subscriptions.approve(
+          SEED_MAINTAINER,
+          subscription.id,
+          `NNV-2026-${String(count + 1).padStart(3, '0')}`,
+        );
+      if (deployed) await this.subscriptions.reportDeployment(admin(key), subscription.id, deployed);
+      count++;
+    }
+    // Altenholz runs 1.0.0 of a service whose 1.0.0 is then deprecated: one subscriber on a deprecated version.
+    const deprecatedService = services[5];
+    if (deprecatedService) {
+      const [old] = await this.db.query(
+        `SELECT id FROM release WHERE service_id = $1 AND version = '1.0.0'`,
+        [deprecatedService.id],
+      );
+      if (old)
+        await this.releases.deprecate(
+          SEED_MAINTAINER,
+          old.id as string,
+          'Sicherheitslücke im Upload (CVE-Demo); bitte auf 1.1.0 aktualisieren',
+        );
+    }
+    return count;
   }
 
   /**

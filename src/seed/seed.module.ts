@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ReleasesModule } from '../releases/releases.module';
+import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { DemoSeeder } from './demo-seeder';
 
 @Module({
-  imports: [OrganisationsModule, CatalogueModule, ReleasesModule],
+  imports: [OrganisationsModule, CatalogueModule, ReleasesModule, SubscriptionsModule],
   providers: [DemoSeeder],
   exports: [DemoSeeder],
 })
