@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { createApp } from '../src/app';
+import { signDevToken } from '../src/common/auth/dev-token';
+import { Role } from '../src/common/auth/role';
 import { SettableClock } from '../src/common/clock';
 import { loadConfig } from '../src/config/config';
 import { createDataSource, migrate } from '../src/database/data-source';
@@ -26,6 +28,8 @@ const WARMUP_S = 3;
 const SEARCH = 'Antrag';
 
 const PAGE = `{ services(first: 20) { totalCount edges { cursor node { slug name summary owner { key name } legalBases { provision norm { abbreviation title url } } } } } }`;
+const SUBSCRIPTIONS = `{ subscriptions(serviceSlug: "service-1", first: 50) { totalCount edges { cursor node { id versionRange state deployedVersion upgradeAvailable targetRelease { version } organisation { key name } } } } }`;
+const SECRET = 'bench-secret-bench-secret-bench-secret-bench';
 const SEARCH_PAGE = PAGE.replace(
   'services(first: 20)',
   `services(first: 20, filter: { search: "${SEARCH}" })`,
@@ -95,12 +99,39 @@ async function buildData(url: string): Promise<void> {
     INSERT INTO service_legal_basis (service_id, norm_id, provision, position)
     SELECT s.id, n.id, '§ ' || (s.n % 40 + k), k
       FROM s CROSS JOIN generate_series(0, 2) k JOIN n ON n.i = (s.n * 7 + k * 61) % 200`);
+  // Subscriptions: every organisation subscribes to service-1 (owned by 010000000001), which has
+  // eleven published releases; 48,900 more spread over the catalogue (one open per pair).
+  await db.query(
+    `UPDATE online_service SET owner_id = (SELECT id FROM organisation WHERE key = '010000000001') WHERE slug = 'service-1'`,
+  );
+  await db.query(`
+    INSERT INTO release (service_id, version, major, minor, patch, prerelease, state, changes, interfaces, artifact_digest,
+                         created_by, author_subject, created_at, published_at)
+    SELECT s.id, v.major || '.' || v.minor || '.0', v.major, v.minor, 0, NULL, 'PUBLISHED', '[]', '[]',
+           'sha256:' || repeat('a', 64), '{"subject":"bench","name":null,"organisation":null}', 'bench', now(), now()
+      FROM online_service s, (SELECT 1 AS major, g AS minor FROM generate_series(0, 9) g UNION ALL SELECT 2, 0) v
+     WHERE s.slug = 'service-1'`);
+  await db.query(`
+    WITH o AS (SELECT id, row_number() OVER (ORDER BY key) - 1 AS i FROM organisation),
+         s AS (SELECT id, row_number() OVER (ORDER BY slug) - 1 AS i FROM online_service)
+    INSERT INTO service_subscription (organisation_id, service_id, version_range, state, deployed_version, requested_at, decided_at)
+    SELECT o.id, (SELECT id FROM online_service WHERE slug = 'service-1'), '^1.0.0', 'ACTIVE',
+           CASE WHEN o.i % 4 = 0 THEN NULL ELSE '1.' || (o.i % 10) || '.0' END, now(), now()
+      FROM o`);
+  await db.query(`
+    WITH o AS (SELECT id, row_number() OVER (ORDER BY key) - 1 AS i FROM organisation),
+         s AS (SELECT id, row_number() OVER (ORDER BY slug) - 1 AS i FROM online_service WHERE slug <> 'service-1')
+    INSERT INTO service_subscription (organisation_id, service_id, version_range, state, requested_at, decided_at)
+    SELECT o.id, s.id, '^1.0.0', 'ACTIVE', now(), now()
+      FROM generate_series(1, 48900) g
+      JOIN o ON o.i = g % 1100
+      JOIN s ON s.i = (g * 13) % 9999`);
   // What autovacuum does for a live database: statistics and the visibility map (index-only counts).
   await db.query('VACUUM ANALYZE');
   await db.destroy();
 }
 
-async function statementsPerRequest(databaseUrl: string, query: string): Promise<number> {
+async function statementsPerRequest(databaseUrl: string, query: string, token?: string): Promise<number> {
   let count = 0;
   const logger = {
     logQuery: () => void count++,
@@ -110,7 +141,7 @@ async function statementsPerRequest(databaseUrl: string, query: string): Promise
     logMigration() {},
     log() {},
   };
-  const config = loadConfig({ NODE_ENV: 'test', AUTH_JWT_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' });
+  const config = loadConfig({ NODE_ENV: 'test', AUTH_JWT_SECRET: SECRET, LOG_LEVEL: 'silent' });
   const app = await createApp({ config, databaseUrl, clock: new SettableClock(), sqlLogger: logger });
   await app.getHttpAdapter().getInstance().ready();
   const inject = () =>
@@ -120,7 +151,10 @@ async function statementsPerRequest(databaseUrl: string, query: string): Promise
       .inject({
         method: 'POST',
         url: '/graphql',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         payload: { query },
       });
   await inject();
@@ -143,7 +177,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function load(url: string, query: string, duration: number): Promise<Figures> {
+async function load(url: string, query: string, duration: number, token?: string): Promise<Figures> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -152,7 +186,10 @@ async function load(url: string, query: string, duration: number): Promise<Figur
         connections: CONNECTIONS,
         duration,
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query }),
       },
       (error, outcome) =>
@@ -251,12 +288,17 @@ async function main(): Promise<void> {
   let service: ReturnType<typeof spawn> | undefined;
   try {
     process.stdout.write(
-      'building the data: 10,000 services, 1,100 organisations, 200 norms, 30,000 legal bases ...\n',
+      'building the data: 10,000 services, 1,100 organisations, 200 norms, 30,000 legal bases, 50,000 subscriptions ...\n',
     );
     await buildData(databaseUrl);
+    const maintainer = await signDevToken(
+      { sub: 'bench', roles: [Role.MAINTAINER], org: '010000000001' },
+      { secret: SECRET },
+    );
     const statements = {
       page: await statementsPerRequest(databaseUrl, PAGE),
       search: await statementsPerRequest(databaseUrl, SEARCH_PAGE),
+      subscriptions: await statementsPerRequest(databaseUrl, SUBSCRIPTIONS, maintainer),
     };
 
     service = spawn(
@@ -268,13 +310,11 @@ async function main(): Promise<void> {
       {
         env: {
           PATH: process.env.PATH,
-          NODE_ENV: 'production',
+          NODE_ENV: 'test',
           PORT: String(port),
           DATABASE_URL: databaseUrl,
           LOG_LEVEL: 'warn',
-          AUTH_JWKS_URL: 'http://127.0.0.1:9/unused',
-          AUTH_ISSUER: 'bench',
-          AUTH_AUDIENCE: 'bench',
+          AUTH_JWT_SECRET: SECRET,
         },
         stdio: 'inherit',
       },
@@ -291,6 +331,14 @@ async function main(): Promise<void> {
       const raw = await rawSql(databaseUrl, search);
       rows.push([label, figures, search ? statements.search : statements.page, raw]);
     }
+    await load(`${base}/graphql`, SUBSCRIPTIONS, WARMUP_S, maintainer);
+    const subscriptionFigures = await load(`${base}/graphql`, SUBSCRIPTIONS, DURATION_S, maintainer);
+    rows.push([
+      'subscriptions of one service (50 of 1,100, target, organisation), as its maintainer',
+      subscriptionFigures,
+      statements.subscriptions,
+      NaN,
+    ]);
     const rss = peakRssMb(service.pid!);
     process.stdout.write(
       `\ncatalogue benchmark: ${CONNECTIONS} connections, ${DURATION_S} s after ${WARMUP_S} s warm-up, node ${process.version}\n\n`,

@@ -132,14 +132,26 @@ export class SubscriptionsService implements OnModuleInit {
       .load(serviceId);
   }
 
-  /** Highest PUBLISHED, non-deprecated release inside the range (pre-releases as npm ranges allow). */
-  async target(loaders: RequestLoaders, subscription: SubscriptionEntity): Promise<ReleaseEntity | null> {
-    const candidates = (await this.published(loaders, subscription.serviceId)).filter((r) => !r.deprecation);
-    const version = targetVersion(
-      subscription.versionRange,
-      candidates.map((r) => r.version),
-    );
-    return candidates.find((r) => r.version === version) ?? null;
+  /**
+   * Highest PUBLISHED, non-deprecated release inside the range (pre-releases as npm ranges allow).
+   * Worked out once per service and range in a request: a page of subscriptions shares a few ranges.
+   */
+  target(loaders: RequestLoaders, subscription: SubscriptionEntity): Promise<ReleaseEntity | null> {
+    return loaders
+      .get<string, ReleaseEntity | null>('targetByServiceAndRange', (keys) =>
+        Promise.all(
+          keys.map(async (key) => {
+            const [serviceId, range] = [key.slice(0, 36), key.slice(37)];
+            const candidates = (await this.published(loaders, serviceId)).filter((r) => !r.deprecation);
+            const version = targetVersion(
+              range,
+              candidates.map((r) => r.version),
+            );
+            return candidates.find((r) => r.version === version) ?? null;
+          }),
+        ),
+      )
+      .load(`${subscription.serviceId}|${subscription.versionRange}`);
   }
 
   activeCount(loaders: RequestLoaders, serviceId: string): Promise<number> {
