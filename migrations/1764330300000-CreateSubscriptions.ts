@@ -22,8 +22,13 @@ export class CreateSubscriptions1764330300000 implements MigrationInterface {
         CONSTRAINT service_subscription_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisation (id) ON DELETE RESTRICT,
         CONSTRAINT service_subscription_service_id_fkey FOREIGN KEY (service_id) REFERENCES online_service (id) ON DELETE RESTRICT
       )`);
-    await q.query(`CREATE INDEX service_subscription_service_id_idx ON service_subscription (service_id)`);
-    await q.query(`CREATE INDEX service_subscription_organisation_id_idx ON service_subscription (organisation_id)`);
+    // The lists page newest first by (requested_at, id) within a service or an organisation.
+    await q.query(
+      `CREATE INDEX service_subscription_service_id_idx ON service_subscription (service_id, requested_at DESC, id DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX service_subscription_organisation_id_idx ON service_subscription (organisation_id, requested_at DESC, id DESC)`,
+    );
     // At most one binding subscription per organisation and service: two racing requests cannot both win.
     await q.query(`
       CREATE UNIQUE INDEX service_subscription_open_key ON service_subscription (organisation_id, service_id)

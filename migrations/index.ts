@@ -4,4 +4,9 @@ import { CreateReleases1764330200000 } from './1764330200000-CreateReleases';
 import { CreateSubscriptions1764330300000 } from './1764330300000-CreateSubscriptions';
 
 /** Every migration in order. Listed explicitly so that the build, the CLI and the tests agree. */
-export const MIGRATIONS = [CreatePlatform1764330000000, CreateCatalogue1764330100000, CreateReleases1764330200000, CreateSubscriptions1764330300000];
+export const MIGRATIONS = [
+  CreatePlatform1764330000000,
+  CreateCatalogue1764330100000,
+  CreateReleases1764330200000,
+  CreateSubscriptions1764330300000,
+];

@@ -353,4 +353,123 @@ describe('subscriptions (Nachnutzung)', () => {
     expect(errorCode(await request(automatic, '3.x', kielAdmin, LUEBECK))).toBe('FORBIDDEN');
     expect(errorCode(await request(manual, '^1.0.0', maintainer))).toBe('FORBIDDEN');
   });
+
+  it('rejects with a reason, and the organisation may ask again', async () => {
+    const svc = await registerService(t, { slug: 'reject-me', ownerKey: 'dataport' });
+    await publishRelease(t, svc, '1.0.0');
+    const first = (await request(svc, '^1.0.0', kielAdmin)).data?.requestSubscription;
+    expect(
+      errorCode(
+        await t.gql(
+          `mutation($id: ID!) { rejectSubscription(id: $id, reason: " ") { id } }`,
+          { id: first.id },
+          maintainer,
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    const rejected = await t.gql(
+      `mutation($id: ID!) { rejectSubscription(id: $id, reason: "Keine Vereinbarung") { state stateReason decidedAt } }`,
+      { id: first.id },
+      maintainer,
+    );
+    expect(rejected.data?.rejectSubscription).toEqual({
+      state: 'REJECTED',
+      stateReason: 'Keine Vereinbarung',
+      decidedAt: '2026-11-28T10:00:00.000Z',
+    });
+    expect(
+      errorCode(
+        await t.gql(
+          `mutation($id: ID!) { terminateSubscription(id: $id, reason: "x") { id } }`,
+          { id: first.id },
+          kielAdmin,
+        ),
+      ),
+    ).toBe('CONFLICT');
+    expect(
+      errorCode(
+        await t.gql(
+          `mutation($id: ID!) { approveSubscription(id: $id) { id } }`,
+          { id: first.id },
+          kielAdmin,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect((await request(svc, '^1.0.0', kielAdmin)).data?.requestSubscription.state).toBe('REQUESTED');
+  });
+
+  it('applies npm range rules to pre-releases and deployments', async () => {
+    const svc = await registerService(t, {
+      slug: 'prerelease-rules',
+      ownerKey: 'dataport',
+      subscriptionApproval: 'AUTOMATIC',
+    });
+    await publishRelease(t, svc, '1.0.0');
+    await publishRelease(t, svc, '1.1.0');
+    await publishRelease(t, svc, '2.0.0-rc.1');
+    const draft = await t.gql(
+      `mutation($input: CreateReleaseInput!) { createRelease(input: $input) { id } }`,
+      { input: { serviceId: svc, version: '1.2.0', artifactDigest: `sha256:${'d'.repeat(64)}` } },
+      operator,
+    );
+    expect(draft.errors).toBeUndefined();
+    const sub = (await request(svc, '>=1.0.0-rc.1', kielAdmin)).data?.requestSubscription;
+    expect(sub.targetRelease).toEqual({ version: '1.1.0' }); // a pre-release of another major.minor.patch is no target
+    const report = (version: string) =>
+      t.gql(
+        `mutation($id: ID!, $v: SemVer!) { reportDeployment(subscriptionId: $id, version: $v) { deployedVersion } }`,
+        { id: sub.id, v: version },
+        kielAdmin,
+      );
+    expect(errorCode(await report('2.0.0-rc.1'))).toBe('BAD_USER_INPUT'); // outside the range for npm
+    expect(errorCode(await report('1.2.0'))).toBe('BAD_USER_INPUT'); // not published
+    const unsatisfiable = await t.gql(
+      `mutation($id: ID!) { changeSubscriptionRange(id: $id, versionRange: "^3.0.0") { id } }`,
+      { id: sub.id },
+      kielAdmin,
+    );
+    expect(errorCode(unsatisfiable)).toBe('BAD_USER_INPUT');
+  });
+
+  it('lets an OPERATOR act for any organisation, refuses staff without the admin role and retired services', async () => {
+    const svc = await registerService(t, { slug: 'operator-acts', ownerKey: 'dataport' });
+    await publishRelease(t, svc, '1.0.0');
+    const sub = (await request(svc, '^1.0.0', operator, LUEBECK)).data?.requestSubscription;
+    expect(sub).toMatchObject({ state: 'REQUESTED', organisation: { key: LUEBECK } });
+    const staff = await t.token({ roles: [Role.REVIEWER_USABILITY], org: LUEBECK, sub: 'lubeck-staff' });
+    expect(
+      (await t.gql(`{ subscriptions(serviceSlug: "operator-acts") { totalCount } }`, {}, staff)).data
+        ?.subscriptions.totalCount,
+    ).toBe(1);
+    expect(
+      errorCode(
+        await t.gql(
+          `mutation($id: ID!) { changeSubscriptionRange(id: $id, versionRange: "*") { id } }`,
+          { id: sub.id },
+          staff,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await t.gql(
+          `mutation($id: ID!) { reportDeployment(subscriptionId: $id, version: "1.0.0") { id } }`,
+          { id: sub.id },
+          luebeckAdmin,
+        ),
+      ),
+    ).toBe('CONFLICT');
+    expect(
+      (await t.gql(`mutation($id: ID!) { approveSubscription(id: $id) { state } }`, { id: sub.id }, operator))
+        .data?.approveSubscription.state,
+    ).toBe('ACTIVE');
+    const retired = await registerService(t, { slug: 'retired-subs', ownerKey: 'dataport' });
+    await publishRelease(t, retired, '1.0.0');
+    await t.gql(
+      `mutation($id: ID!) { updateService(id: $id, input: { lifecycle: RETIRED }) { id } }`,
+      { id: retired },
+      maintainer,
+    );
+    expect(errorCode(await request(retired, '^1.0.0', kielAdmin))).toBe('CONFLICT');
+  });
 });

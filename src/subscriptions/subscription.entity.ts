@@ -4,8 +4,8 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 import { SubscriptionState } from './subscription-state';
 
 @Entity('service_subscription')
-@Index('service_subscription_service_id_idx', ['serviceId'])
-@Index('service_subscription_organisation_id_idx', ['organisationId'])
+@Index('service_subscription_service_id_idx', { synchronize: false })
+@Index('service_subscription_organisation_id_idx', { synchronize: false })
 @Index('service_subscription_open_key', { synchronize: false })
 export class SubscriptionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'service_subscription_pkey' })

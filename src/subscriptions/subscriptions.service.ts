@@ -428,22 +428,31 @@ export class SubscriptionsService implements OnModuleInit {
   }
 
   private async lockVisible(tx: Tx, viewer: Viewer, id: string): Promise<Locked> {
-    const subscription = isUuid(id)
-      ? await tx.manager.findOne(SubscriptionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } })
+    // Visibility first, without a lock: another tenant's caller must not even hold its row.
+    const seen = isUuid(id) ? await tx.manager.findOneBy(SubscriptionEntity, { id }) : null;
+    const service = seen
+      ? await tx.manager.findOneByOrFail(OnlineServiceEntity, { id: seen.serviceId })
       : null;
-    if (!subscription) throw DomainError.notFound('Subscription', id);
-    const service = await tx.manager.findOneByOrFail(OnlineServiceEntity, { id: subscription.serviceId });
     const visible =
-      isOperator(viewer) ||
-      viewer.organisation?.id === subscription.organisationId ||
-      (hasRole(viewer, Role.MAINTAINER) && viewer.organisation?.id === service.ownerId);
+      seen !== null &&
+      (isOperator(viewer) ||
+        viewer.organisation?.id === seen.organisationId ||
+        (hasRole(viewer, Role.MAINTAINER) && viewer.organisation?.id === service!.ownerId));
     if (!visible) throw DomainError.notFound('Subscription', id);
-    return { subscription, service };
+    const subscription = await tx.manager.findOneOrFail(SubscriptionEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    return { subscription, service: service! };
   }
 
   /** At least one PUBLISHED, non-deprecated release satisfies the range, else BAD_USER_INPUT naming both. */
   private async checkRange(tx: Tx, serviceId: string, range: string, field: string): Promise<void> {
-    const releases = await tx.manager.findBy(ReleaseEntity, { serviceId, state: ReleaseState.PUBLISHED });
+    // FOR SHARE: a deprecation of one of these releases (FOR UPDATE) waits, so the check holds at commit.
+    const releases = await tx.manager.find(ReleaseEntity, {
+      where: { serviceId, state: ReleaseState.PUBLISHED },
+      lock: { mode: 'pessimistic_read' },
+    });
     const versions = releases.filter((r) => !r.deprecation).map((r) => r.version);
     const problem = rangeProblem(range, versions);
     if (problem) throw DomainError.badInput(field, problem);
