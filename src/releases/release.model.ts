@@ -47,8 +47,9 @@ export class InterfaceUseModel {
   direction!: InterfaceDirection;
 }
 
-@ObjectType()
-export class Deprecation {
+/** Why, when and by whom a release ended: the shape of Deprecation and Withdrawal. */
+@ObjectType({ isAbstract: true })
+abstract class Ending {
   @Field()
   reason!: string;
 
@@ -59,15 +60,10 @@ export class Deprecation {
 }
 
 @ObjectType()
-export class Withdrawal {
-  @Field()
-  reason!: string;
+export class Deprecation extends Ending {}
 
-  @Field()
-  at!: Date;
-
-  byUser!: UserRef;
-}
+@ObjectType()
+export class Withdrawal extends Ending {}
 
 @ObjectType()
 export class Release {

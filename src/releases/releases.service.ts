@@ -11,7 +11,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { isUuid } from '../common/ids';
 import { paginate } from '../common/graphql/pagination';
-import type { RequestLoaders } from '../common/graphql/request-context';
+import { inKeyOrder, type RequestLoaders } from '../common/graphql/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { uniqueViolation } from '../database/pg-errors';
 import { Transactions, type Tx } from '../database/transactions';
@@ -126,11 +126,13 @@ export class ReleasesService implements OnModuleInit {
 
   byId(loaders: RequestLoaders, id: string): Promise<ReleaseEntity | null> {
     return loaders
-      .get<string, ReleaseEntity | null>('releaseById', async (ids) => {
-        const rows = await this.db.getRepository(ReleaseEntity).findBy({ id: In([...ids]) });
-        const byId = new Map(rows.map((row) => [row.id, row]));
-        return ids.map((id) => byId.get(id) ?? null);
-      })
+      .get<string, ReleaseEntity | null>('releaseById', async (ids) =>
+        inKeyOrder(
+          ids,
+          await this.db.getRepository(ReleaseEntity).findBy({ id: In([...ids]) }),
+          (row) => row.id,
+        ),
+      )
       .load(id);
   }
 
