@@ -707,4 +707,84 @@ describe('releases and QA gates', () => {
     );
     expect(errorCode(build)).toBe('BAD_USER_INPUT');
   });
+
+  it('withdraws from APPROVED and REJECTED, and a new digest brings a REJECTED release back to review', async () => {
+    const keep = { interfaces: [{ standard: 'xbau', version: '2.3', direction: 'CONSUMES' }] };
+    const approved = await create('1.9.0', keep);
+    await t.gql(SUBMIT, { id: approved }, maintainer);
+    await approveAll(approved);
+    const withdraw = (id: string) =>
+      t.gql(
+        `mutation($id: ID!) { withdrawRelease(id: $id, reason: "Zurückgezogen") { state } }`,
+        { id },
+        maintainer,
+      );
+    expect((await withdraw(approved)).data?.withdrawRelease.state).toBe('WITHDRAWN');
+
+    const rejected = await create('1.9.1', keep);
+    await t.gql(SUBMIT, { id: rejected }, maintainer);
+    await sign(rejected, 'SECURITY', 'REJECT', reviewer.SECURITY, 'Nein');
+    expect((await release(rejected)).state).toBe('REJECTED');
+    const reopened = await t.gql(
+      `mutation($id: ID!) { updateReleaseArtifact(id: $id, artifactDigest: "${DIGEST_B}") { state } }`,
+      { id: rejected },
+      maintainer,
+    );
+    expect(reopened.data?.updateReleaseArtifact.state).toBe('IN_REVIEW');
+    await sign(rejected, 'SECURITY', 'REJECT', reviewer.SECURITY, 'Immer noch nein');
+    expect((await withdraw(rejected)).data?.withdrawRelease.state).toBe('WITHDRAWN');
+  });
+
+  it('counts a deprecated release as a baseline', async () => {
+    const svc = await registerService(t, { slug: 'deprecated-baseline', ownerKey: 'dataport' });
+    const make = async (version: string) => {
+      const id = (
+        await t.gql(CREATE, { input: { serviceId: svc, version, artifactDigest: DIGEST_A } }, maintainer)
+      ).data!.createRelease.id;
+      await t.gql(SUBMIT, { id }, maintainer);
+      await approveAll(id);
+      return id;
+    };
+    const one = await make('1.0.0');
+    await t.gql(PUBLISH, { id: one }, maintainer);
+    await t.gql(
+      `mutation($id: ID!) { deprecateRelease(id: $id, reason: "alt") { id } }`,
+      { id: one },
+      maintainer,
+    );
+    const next = await make('1.1.0');
+    expect((await release(next)).impact).toMatchObject({ bump: 'MINOR', baseline: { version: '1.0.0' } });
+  });
+
+  it('lists the review queue oldest first and never a reviewer’s own releases', async () => {
+    const svc = await registerService(t, { slug: 'queue-order', ownerKey: 'dataport' });
+    const both = await t.token({
+      roles: [Role.MAINTAINER, Role.REVIEWER_USABILITY],
+      org: 'dataport',
+      sub: 'rhea',
+      name: 'Rhea',
+    });
+    const submitAt = async (version: string, at: string, token: string) => {
+      t.clock.set(at);
+      const id = (
+        await t.gql(CREATE, { input: { serviceId: svc, version, artifactDigest: DIGEST_A } }, token)
+      ).data!.createRelease.id;
+      await t.gql(SUBMIT, { id }, token);
+      return id;
+    };
+    try {
+      await submitAt('3.0.0', '2026-11-28T12:00:00Z', maintainer);
+      await submitAt('2.0.0', '2026-11-28T11:00:00Z', maintainer);
+      await submitAt('4.0.0', '2026-11-28T13:00:00Z', both); // Rhea's own
+    } finally {
+      t.clock.set('2026-11-28T10:00:00Z');
+    }
+    const queue = (
+      await t.gql(`{ reviewQueue(kind: USABILITY) { release { version service { slug } } } }`, {}, both)
+    ).data?.reviewQueue;
+    const mine = queue
+      .filter((g: any) => g.release.service.slug === 'queue-order')
+      .map((g: any) => g.release.version);
+    expect(mine).toEqual(['2.0.0', '3.0.0']);
+  });
 });
