@@ -2,6 +2,7 @@ import { CreatePlatform1764330000000 } from './1764330000000-CreatePlatform';
 import { CreateCatalogue1764330100000 } from './1764330100000-CreateCatalogue';
 import { CreateReleases1764330200000 } from './1764330200000-CreateReleases';
 import { CreateSubscriptions1764330300000 } from './1764330300000-CreateSubscriptions';
+import { CreateCampaigns1764330400000 } from './1764330400000-CreateCampaigns';
 
 /** Every migration in order. Listed explicitly so that the build, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateCatalogue1764330100000,
   CreateReleases1764330200000,
   CreateSubscriptions1764330300000,
+  CreateCampaigns1764330400000,
 ];

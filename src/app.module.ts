@@ -27,6 +27,7 @@ import { CatalogueModule } from './catalogue/catalogue.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReleasesModule } from './releases/releases.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { SeedModule } from './seed/seed.module';
 
 export interface AppOptions {
@@ -126,6 +127,7 @@ export class AppModule {
         CatalogueModule,
         ReleasesModule,
         SubscriptionsModule,
+        CampaignsModule,
         SeedModule,
       ],
       controllers: [HealthController],

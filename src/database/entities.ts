@@ -1,4 +1,5 @@
 import { LegalNormEntity, OnlineServiceEntity, ServiceLegalBasisEntity } from '../catalogue/catalogue.entity';
+import { CampaignEntity, CampaignFulfilmentEntity, CampaignTargetEntity } from '../campaigns/campaign.entity';
 import { AuditEventEntity } from '../common/audit/audit-event.entity';
 import { QaGateEntity, ReleaseEntity, SignOffEntity } from '../releases/release.entity';
 import { SubscriptionEntity } from '../subscriptions/subscription.entity';
@@ -21,4 +22,7 @@ export const ENTITIES = [
   QaGateEntity,
   SignOffEntity,
   SubscriptionEntity,
+  CampaignEntity,
+  CampaignTargetEntity,
+  CampaignFulfilmentEntity,
 ];

@@ -15,6 +15,7 @@ import { inKeyOrder, type RequestLoaders } from '../common/graphql/request-conte
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { uniqueViolation } from '../database/pg-errors';
 import { Transactions, type Tx } from '../database/transactions';
+import { CampaignsService } from '../campaigns/campaigns.service';
 import { InterfaceStandardEntity } from '../organisations/organisation.entity';
 import type {
   ChangeEntryInput,
@@ -238,12 +239,6 @@ export class ReleasesService implements OnModuleInit {
     const artifactUrl = this.checkUrl('input.artifactUrl', input.artifactUrl);
     const notes = text('input.notes', input.notes, 20_000, false);
     const changes = this.checkChanges(input.changes ?? []);
-    if (input.fulfils?.length) {
-      throw DomainError.badInput(
-        'input.fulfils[0]',
-        `unknown campaign ${input.fulfils[0]}: campaigns are not available yet`,
-      );
-    }
     return this.transactions
       .run(actorOf(viewer), async (tx) => {
         const service = isUuid(input.serviceId)
@@ -281,6 +276,8 @@ export class ReleasesService implements OnModuleInit {
           deprecation: null,
         });
         await tx.manager.insert(ReleaseEntity, release);
+        // Only campaigns that target this service: else BAD_USER_INPUT (domain.md).
+        await CampaignsService.fulfil(tx.manager, release, input.fulfils ?? [], tx.now);
         tx.audit('release.create', 'Release', release.id, {
           service: service.slug,
           version: input.version,

@@ -1,0 +1,209 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType } from '../common/graphql/pagination';
+import { DateScalar } from '../common/graphql/scalars';
+import { CampaignState, CampaignTargetState } from './campaign.rules';
+
+registerEnumType(CampaignState, { name: 'CampaignState' });
+registerEnumType(CampaignTargetState, {
+  name: 'CampaignTargetState',
+  valuesMap: {
+    OPEN: { description: 'Nobody has planned the work yet' },
+    PLANNED: { description: 'A release date and an estimate are set' },
+    RELEASED: { description: 'A PUBLISHED release fulfils the change' },
+    ROLLED_OUT: {
+      description: 'Every ACTIVE subscriber reports a deployed version >= the fulfilling release',
+    },
+    EXCLUDED: { description: 'Judged not affected, with a reason' },
+  },
+});
+
+@ObjectType({ description: 'PERT three-point estimate in hours' })
+export class ThreePointEstimate {
+  @Field(() => Float)
+  optimisticHours!: number;
+
+  @Field(() => Float)
+  likelyHours!: number;
+
+  @Field(() => Float)
+  pessimisticHours!: number;
+
+  @Field(() => Float)
+  expectedHours!: number;
+
+  @Field(() => Float)
+  standardDeviationHours!: number;
+}
+
+@InputType()
+export class ThreePointInput {
+  @Field(() => Float)
+  optimisticHours!: number;
+
+  @Field(() => Float)
+  likelyHours!: number;
+
+  @Field(() => Float)
+  pessimisticHours!: number;
+}
+
+@ObjectType()
+export class Campaign {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  normId!: string;
+
+  @Field(() => [String], { description: 'Empty: the whole norm' })
+  provisions!: string[];
+
+  @Field(() => String, { nullable: true, description: 'e.g. "BGBl. 2024 I Nr. 245"' })
+  amendment!: string | null;
+
+  @Field(() => DateScalar, { description: 'The change applies from here: the deadline' })
+  effectiveDate!: string;
+
+  @Field(() => CampaignState)
+  state!: CampaignState;
+
+  @Field(() => Date, { nullable: true, description: 'Completion or cancellation' })
+  closedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  cancellationReason!: string | null;
+
+  @Field()
+  createdAt!: Date;
+}
+
+@ObjectType()
+export class CampaignConnection extends ConnectionType(Campaign) {}
+
+@ObjectType()
+export class CampaignTarget {
+  @Field(() => ID)
+  id!: string;
+
+  campaignId!: string;
+  serviceId!: string;
+  releaseId!: string | null;
+
+  @Field(() => CampaignTargetState)
+  state!: CampaignTargetState;
+
+  @Field(() => DateScalar, { nullable: true })
+  plannedReleaseDate!: string | null;
+
+  @Field(() => String, { nullable: true })
+  assignee!: string | null;
+
+  @Field(() => ThreePointEstimate, { nullable: true })
+  estimate!: ThreePointEstimate | null;
+
+  @Field(() => Int)
+  subscribersTotal!: number;
+
+  @Field(() => Int)
+  subscribersCompliant!: number;
+
+  @Field({ description: 'Today on or after the effective date, and still OPEN or PLANNED' })
+  overdue!: boolean;
+
+  @Field({ description: 'OPEN or PLANNED with a planned release date after the effective date' })
+  atRisk!: boolean;
+
+  @Field(() => String, { nullable: true })
+  exclusionReason!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The issue opened in the service's repository, where one is linked",
+  })
+  issueUrl!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  issueClosedAt!: Date | null;
+}
+
+@ObjectType()
+export class TargetStateCount {
+  @Field(() => CampaignTargetState)
+  state!: CampaignTargetState;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType()
+export class BurndownPoint {
+  @Field(() => DateScalar)
+  date!: string;
+
+  @Field(() => Int, {
+    description: 'Targets not yet RELEASED, ROLLED_OUT or EXCLUDED at the end of that day',
+  })
+  openTargets!: number;
+}
+
+@ObjectType()
+export class CampaignProgress {
+  @Field(() => Int)
+  targetsTotal!: number;
+
+  @Field(() => [TargetStateCount])
+  byState!: TargetStateCount[];
+
+  @Field(() => Int)
+  overdueTargets!: number;
+
+  @Field(() => Int)
+  subscribersTotal!: number;
+
+  @Field(() => Int)
+  subscribersCompliant!: number;
+
+  @Field(() => [BurndownPoint])
+  burndown!: BurndownPoint[];
+}
+
+@InputType()
+export class OpenCampaignInput {
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field({ description: 'Abbreviation of a registered norm' })
+  norm!: string;
+
+  @Field(() => [String], { nullable: true })
+  provisions?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  amendment?: string | null;
+
+  @Field(() => DateScalar)
+  effectiveDate!: string;
+}
+
+@InputType()
+export class PlanCampaignTargetInput {
+  @Field(() => ID)
+  targetId!: string;
+
+  @Field(() => DateScalar)
+  plannedReleaseDate!: string;
+
+  @Field(() => String, { nullable: true })
+  assignee?: string | null;
+
+  @Field(() => ThreePointInput)
+  estimate!: ThreePointInput;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { ReleasesModule } from '../releases/releases.module';
+import { CampaignsResolver, CampaignTargetsResolver, ReleaseCampaignsResolver } from './campaigns.resolver';
+import { CampaignsService } from './campaigns.service';
+
+@Module({
+  imports: [CatalogueModule, ReleasesModule],
+  providers: [CampaignsService, CampaignsResolver, CampaignTargetsResolver, ReleaseCampaignsResolver],
+  exports: [CampaignsService],
+})
+export class CampaignsModule {}

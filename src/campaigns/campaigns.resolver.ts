@@ -1,0 +1,179 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { LegalNorm, OnlineService } from '../catalogue/catalogue.model';
+import { LegalNormsService } from '../catalogue/legal-norms.service';
+import { ServicesService } from '../catalogue/services.service';
+import { CurrentViewer, Roles } from '../common/auth/decorators';
+import { Role } from '../common/auth/role';
+import type { Viewer } from '../common/auth/viewer';
+import { AfterArg, FirstArg } from '../common/graphql/pagination';
+import type { RequestContext } from '../common/graphql/request-context';
+import { User } from '../organisations/organisation.model';
+import { Release } from '../releases/release.model';
+import type { ReleaseEntity } from '../releases/release.entity';
+import { ReleasesService } from '../releases/releases.service';
+import { toUser } from '../releases/releases.resolver';
+import type { CampaignEntity } from './campaign.entity';
+import {
+  Campaign,
+  CampaignConnection,
+  CampaignProgress,
+  CampaignTarget,
+  OpenCampaignInput,
+  PlanCampaignTargetInput,
+} from './campaign.model';
+import { CampaignState } from './campaign.rules';
+import { CampaignsService, type TargetView } from './campaigns.service';
+
+const CAMPAIGNERS = [Role.MAINTAINER, Role.OPERATOR];
+
+@Resolver(() => Campaign)
+export class CampaignsResolver {
+  constructor(
+    private readonly campaignService: CampaignsService,
+    private readonly norms: LegalNormsService,
+  ) {}
+
+  @Query(() => Campaign, { nullable: true })
+  campaign(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+    return this.campaignService.byId(ctx.loaders, id);
+  }
+
+  @Query(() => CampaignConnection)
+  campaigns(
+    @Args('state', { type: () => CampaignState, nullable: true }) state: CampaignState | null,
+    @FirstArg(20) first: number | null,
+    @AfterArg() after: string | null,
+  ) {
+    return this.campaignService.list(state, first, after);
+  }
+
+  @Roles(...CAMPAIGNERS)
+  @Mutation(() => Campaign)
+  openCampaign(@CurrentViewer() viewer: Viewer, @Args('input') input: OpenCampaignInput) {
+    return this.campaignService.open(viewer, input);
+  }
+
+  @Roles(...CAMPAIGNERS)
+  @Mutation(() => CampaignTarget)
+  addCampaignTarget(
+    @CurrentViewer() viewer: Viewer,
+    @Args('campaignId', { type: () => ID }) campaignId: string,
+    @Args('serviceId', { type: () => ID }) serviceId: string,
+  ) {
+    return this.campaignService.addTarget(viewer, campaignId, serviceId);
+  }
+
+  @Roles(...CAMPAIGNERS)
+  @Mutation(() => CampaignTarget)
+  excludeCampaignTarget(
+    @CurrentViewer() viewer: Viewer,
+    @Args('targetId', { type: () => ID }) targetId: string,
+    @Args('reason') reason: string,
+  ) {
+    return this.campaignService.exclude(viewer, targetId, reason);
+  }
+
+  @Roles(...CAMPAIGNERS)
+  @Mutation(() => CampaignTarget)
+  includeCampaignTarget(
+    @CurrentViewer() viewer: Viewer,
+    @Args('targetId', { type: () => ID }) targetId: string,
+  ) {
+    return this.campaignService.include(viewer, targetId);
+  }
+
+  @Roles(...CAMPAIGNERS)
+  @Mutation(() => CampaignTarget)
+  planCampaignTarget(@CurrentViewer() viewer: Viewer, @Args('input') input: PlanCampaignTargetInput) {
+    return this.campaignService.plan(viewer, input);
+  }
+
+  @Roles(...CAMPAIGNERS)
+  @Mutation(() => CampaignTarget)
+  linkCampaignRelease(
+    @CurrentViewer() viewer: Viewer,
+    @Args('targetId', { type: () => ID }) targetId: string,
+    @Args('releaseId', { type: () => ID }) releaseId: string,
+  ) {
+    return this.campaignService.link(viewer, targetId, releaseId);
+  }
+
+  @Roles(...CAMPAIGNERS)
+  @Mutation(() => Campaign)
+  completeCampaign(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string) {
+    return this.campaignService.complete(viewer, id);
+  }
+
+  @Roles(...CAMPAIGNERS)
+  @Mutation(() => Campaign)
+  cancelCampaign(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+  ) {
+    return this.campaignService.cancel(viewer, id, reason);
+  }
+
+  @ResolveField(() => LegalNorm)
+  async norm(@Parent() campaign: CampaignEntity, @Context() ctx: RequestContext) {
+    return (await this.norms.byId(ctx.loaders, campaign.normId))!;
+  }
+
+  @ResolveField(() => [CampaignTarget])
+  targets(@Parent() campaign: CampaignEntity, @Context() ctx: RequestContext) {
+    return this.campaignService.targets(ctx.loaders, campaign.id);
+  }
+
+  @ResolveField(() => CampaignProgress)
+  progress(@Parent() campaign: CampaignEntity, @Context() ctx: RequestContext) {
+    return this.campaignService.progress(ctx.loaders, campaign);
+  }
+
+  @ResolveField(() => User)
+  createdBy(@Parent() campaign: CampaignEntity): User {
+    return toUser(campaign.createdBy);
+  }
+}
+
+@Resolver(() => CampaignTarget)
+export class CampaignTargetsResolver {
+  constructor(
+    private readonly campaignService: CampaignsService,
+    private readonly services: ServicesService,
+    private readonly releases: ReleasesService,
+  ) {}
+
+  @ResolveField(() => Campaign)
+  async campaign(@Parent() target: TargetView, @Context() ctx: RequestContext) {
+    return (await this.campaignService.byId(ctx.loaders, target.campaignId))!;
+  }
+
+  @ResolveField(() => OnlineService)
+  async service(@Parent() target: TargetView, @Context() ctx: RequestContext) {
+    return (await this.services.byId(ctx.loaders, target.serviceId))!;
+  }
+
+  @ResolveField(() => Release, {
+    nullable: true,
+    description: 'The earliest PUBLISHED release that fulfils the change',
+  })
+  release(@Parent() target: TargetView, @Context() ctx: RequestContext) {
+    return target.releaseId ? this.releases.byId(ctx.loaders, target.releaseId) : null;
+  }
+}
+
+@Resolver(() => Release)
+export class ReleaseCampaignsResolver {
+  constructor(private readonly campaignService: CampaignsService) {}
+
+  @ResolveField(() => [Campaign], {
+    description: 'Campaigns whose targets this release fulfils (empty for anonymous)',
+  })
+  fulfils(
+    @Parent() release: ReleaseEntity,
+    @CurrentViewer() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ) {
+    return viewer ? this.campaignService.fulfilledBy(ctx.loaders, release.id) : [];
+  }
+}

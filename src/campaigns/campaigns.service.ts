@@ -1,0 +1,494 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { LegalNormEntity, OnlineServiceEntity, ServiceLegalBasisEntity } from '../catalogue/catalogue.entity';
+import { normaliseProvision } from '../catalogue/catalogue.rules';
+import { Access } from '../common/auth/access';
+import { Role } from '../common/auth/role';
+import { actorOf, actsFor, type Viewer } from '../common/auth/viewer';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/errors/domain-error';
+import { isUuid } from '../common/ids';
+import { paginate } from '../common/graphql/pagination';
+import { inKeyOrder, type RequestLoaders } from '../common/graphql/request-context';
+import { isCalendarDate } from '../common/graphql/scalars';
+import { uniqueViolation } from '../database/pg-errors';
+import { Transactions, type Tx } from '../database/transactions';
+import { ReleaseState } from '../releases/release-enums';
+import { ReleaseEntity } from '../releases/release.entity';
+import { CampaignEntity, CampaignFulfilmentEntity, CampaignTargetEntity } from './campaign.entity';
+import type {
+  CampaignProgress,
+  CampaignTarget,
+  OpenCampaignInput,
+  PlanCampaignTargetInput,
+} from './campaign.model';
+import {
+  burndown,
+  CampaignState,
+  CampaignTargetState,
+  DONE_STATES,
+  isAtRisk,
+  isOverdue,
+  pert,
+  provisionMatches,
+  targetState,
+  threePointProblem,
+} from './campaign.rules';
+
+/** A target with its derived facts (CampaignTarget as the API shows it, plus what the burndown needs). */
+export interface TargetView extends CampaignTarget {
+  addedAt: Date;
+  excludedAt: Date | null;
+  fulfilledAt: Date | null;
+}
+
+interface TargetRow {
+  id: string;
+  campaign_id: string;
+  service_id: string;
+  added_at: Date;
+  excluded_at: Date | null;
+  exclusion_reason: string | null;
+  planned_release_date: string | null;
+  assignee: string | null;
+  estimate: { optimisticHours: number; likelyHours: number; pessimisticHours: number } | null;
+  release_id: string | null;
+  published_at: Date | null;
+  subscribers_total: number;
+  subscribers_compliant: number;
+  effective_date: string;
+}
+
+function text(
+  field: string,
+  value: string | null | undefined,
+  max: number,
+  required: boolean,
+): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') {
+    if (required) throw DomainError.badInput(field, 'must not be empty');
+    return null;
+  }
+  if (trimmed.length > max) throw DomainError.badInput(field, `must be at most ${max} characters`);
+  return trimmed;
+}
+
+@Injectable()
+export class CampaignsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly access: Access,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit() {
+    // Campaigns and their targets: anyone signed in (domain.md, who may do what).
+    this.access.register({
+      entityType: 'Campaign',
+      visibleIds: async (viewer, ids) => new Set(viewer ? ids : []),
+    });
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  byId(loaders: RequestLoaders, id: string): Promise<CampaignEntity | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return loaders
+      .get<string, CampaignEntity | null>('campaignById', async (ids) =>
+        inKeyOrder(
+          ids,
+          await this.db.getRepository(CampaignEntity).findBy({ id: In([...ids]) }),
+          (row) => row.id,
+        ),
+      )
+      .load(id);
+  }
+
+  list(state: CampaignState | null, first: number | null, after: string | null) {
+    const query = this.db.getRepository(CampaignEntity).createQueryBuilder('c');
+    if (state) query.where('c.state = :state', { state });
+    return paginate(query, { first, after }, [
+      {
+        expression: 'c.created_at',
+        direction: 'DESC',
+        type: 'text',
+        value: (c) => c.createdAt.toISOString(),
+      },
+      { expression: 'c.id', direction: 'DESC', type: 'uuid', value: (c) => c.id },
+    ]);
+  }
+
+  /** The targets of a batch of campaigns, with states derived in SQL (subscribers counted there, not loaded). */
+  targets(loaders: RequestLoaders, campaignId: string): Promise<TargetView[]> {
+    return loaders
+      .get<string, TargetView[]>('targetsByCampaign', async (ids) => {
+        const views = await this.targetViews(this.db.manager, 't.campaign_id = ANY($1::uuid[])', [ids]);
+        return ids.map((id) => views.filter((v) => v.campaignId === id));
+      })
+      .load(campaignId);
+  }
+
+  async progress(loaders: RequestLoaders, campaign: CampaignEntity): Promise<CampaignProgress> {
+    const targets = await this.targets(loaders, campaign.id);
+    const today = this.clock.today();
+    const end = campaign.closedAt ? campaign.closedAt.toISOString().slice(0, 10) : today;
+    return {
+      targetsTotal: targets.length,
+      byState: Object.values(CampaignTargetState).map((state) => ({
+        state,
+        count: targets.filter((t) => t.state === state).length,
+      })),
+      overdueTargets: targets.filter((t) => t.overdue).length,
+      subscribersTotal: targets.reduce(
+        (n, t) => n + (t.state === CampaignTargetState.EXCLUDED ? 0 : t.subscribersTotal),
+        0,
+      ),
+      subscribersCompliant: targets.reduce(
+        (n, t) => n + (t.state === CampaignTargetState.EXCLUDED ? 0 : t.subscribersCompliant),
+        0,
+      ),
+      burndown: burndown(targets, campaign.createdAt.toISOString().slice(0, 10), end),
+    };
+  }
+
+  /** Campaigns whose targets a release fulfils. */
+  fulfilledBy(loaders: RequestLoaders, releaseId: string): Promise<CampaignEntity[]> {
+    return loaders
+      .get<string, CampaignEntity[]>('campaignsByRelease', async (ids) => {
+        const rows: (CampaignEntity & { release_id: string })[] = await this.db
+          .getRepository(CampaignEntity)
+          .createQueryBuilder('c')
+          .innerJoin(CampaignTargetEntity, 't', 't.campaign_id = c.id')
+          .innerJoin(CampaignFulfilmentEntity, 'f', 'f.target_id = t.id')
+          .addSelect('f.release_id', 'release_id')
+          .where('f.release_id IN (:...ids)', { ids })
+          .getRawAndEntities()
+          .then(({ entities, raw }) =>
+            entities.map((e, i) => ({ ...e, release_id: (raw[i] as { release_id: string }).release_id })),
+          );
+        return ids.map((id) => rows.filter((row) => row.release_id === id));
+      })
+      .load(releaseId);
+  }
+
+  // ------------------------------------------------------------------ changes
+
+  async open(viewer: Viewer, input: OpenCampaignInput): Promise<CampaignEntity> {
+    const title = text('input.title', input.title, 300, true)!;
+    const description = text('input.description', input.description, 20_000, false);
+    const amendment = text('input.amendment', input.amendment, 300, false);
+    const provisions = [
+      ...new Set((input.provisions ?? []).map((p) => normaliseProvision(p)).filter((p) => p !== '')),
+    ];
+    if (!isCalendarDate(input.effectiveDate))
+      throw DomainError.badInput('input.effectiveDate', 'must be a date (YYYY-MM-DD)');
+    return this.transactions.run(actorOf(viewer), async (tx) => {
+      const norm = await tx.manager.findOneBy(LegalNormEntity, { abbreviation: input.norm.trim() });
+      if (!norm) throw DomainError.badInput('input.norm', `unknown legal norm "${input.norm}"`);
+      const campaign = tx.manager.create(CampaignEntity, {
+        title,
+        description,
+        normId: norm.id,
+        provisions,
+        amendment,
+        effectiveDate: input.effectiveDate,
+        state: CampaignState.ACTIVE,
+        closedAt: null,
+        cancellationReason: null,
+        createdBy: {
+          subject: viewer.subject,
+          name: viewer.name,
+          organisation: viewer.organisation?.key ?? null,
+        },
+        createdAt: tx.now,
+      });
+      await tx.manager.insert(CampaignEntity, campaign);
+      // Every service citing the norm: the whole norm, or a given provision or one below it.
+      const bases = await tx.manager.findBy(ServiceLegalBasisEntity, { normId: norm.id });
+      const serviceIds = [
+        ...new Set(bases.filter((b) => provisionMatches(b.provision, provisions)).map((b) => b.serviceId)),
+      ];
+      if (serviceIds.length) {
+        await tx.manager.insert(
+          CampaignTargetEntity,
+          serviceIds.map((serviceId) => ({ campaignId: campaign.id, serviceId, addedAt: tx.now })),
+        );
+      }
+      tx.audit('campaign.open', 'Campaign', campaign.id, {
+        title,
+        norm: norm.abbreviation,
+        provisions,
+        effectiveDate: input.effectiveDate,
+        targets: serviceIds.length,
+      });
+      return campaign;
+    });
+  }
+
+  async addTarget(viewer: Viewer, campaignId: string, serviceId: string): Promise<TargetView> {
+    return this.transactions
+      .run(actorOf(viewer), async (tx) => {
+        const campaign = await this.lockActive(tx, campaignId);
+        const service = isUuid(serviceId)
+          ? await tx.manager.findOneBy(OnlineServiceEntity, { id: serviceId })
+          : null;
+        if (!service) throw DomainError.notFound('Service', serviceId);
+        const target = tx.manager.create(CampaignTargetEntity, {
+          campaignId: campaign.id,
+          serviceId,
+          addedAt: tx.now,
+        });
+        await tx.manager.insert(CampaignTargetEntity, target);
+        tx.audit('campaign.addTarget', 'Campaign', campaign.id, { target: target.id, service: service.slug });
+        return target.id;
+      })
+      .catch((error: unknown) => {
+        if (uniqueViolation(error) === 'campaign_target_campaign_id_service_id_key') {
+          throw DomainError.conflict('The service is a target of this campaign already');
+        }
+        throw error;
+      })
+      .then((id) => this.view(id));
+  }
+
+  async exclude(viewer: Viewer, targetId: string, reason: string): Promise<TargetView> {
+    const why = text('reason', reason, 2_000, true)!;
+    return this.changeTarget(viewer, targetId, 'any', async (tx, target) => {
+      if (target.excludedAt)
+        throw DomainError.conflict('The target is EXCLUDED already', { state: CampaignTargetState.EXCLUDED });
+      await tx.manager.update(
+        CampaignTargetEntity,
+        { id: target.id },
+        { excludedAt: tx.now, exclusionReason: why },
+      );
+      tx.audit('campaign.excludeTarget', 'Campaign', target.campaignId, { target: target.id, reason: why });
+    });
+  }
+
+  async include(viewer: Viewer, targetId: string): Promise<TargetView> {
+    return this.changeTarget(viewer, targetId, 'any', async (tx, target) => {
+      if (!target.excludedAt) throw DomainError.conflict('The target is not excluded');
+      await tx.manager.update(
+        CampaignTargetEntity,
+        { id: target.id },
+        { excludedAt: null, exclusionReason: null },
+      );
+      tx.audit('campaign.includeTarget', 'Campaign', target.campaignId, { target: target.id });
+    });
+  }
+
+  async plan(viewer: Viewer, input: PlanCampaignTargetInput): Promise<TargetView> {
+    const problem = threePointProblem(input.estimate);
+    if (problem) throw DomainError.badInput('input.estimate', problem);
+    const assignee = text('input.assignee', input.assignee, 200, false);
+    return this.changeTarget(viewer, input.targetId, 'owner', async (tx, target) => {
+      const estimate = {
+        optimisticHours: input.estimate.optimisticHours,
+        likelyHours: input.estimate.likelyHours,
+        pessimisticHours: input.estimate.pessimisticHours,
+      };
+      await tx.manager.update(
+        CampaignTargetEntity,
+        { id: target.id },
+        { plannedReleaseDate: input.plannedReleaseDate, assignee, estimate },
+      );
+      tx.audit('campaign.planTarget', 'Campaign', target.campaignId, {
+        target: target.id,
+        plannedReleaseDate: input.plannedReleaseDate,
+        assignee,
+        estimate,
+      });
+    });
+  }
+
+  async link(viewer: Viewer, targetId: string, releaseId: string): Promise<TargetView> {
+    return this.changeTarget(viewer, targetId, 'owner', async (tx, target) => {
+      const release = isUuid(releaseId) ? await tx.manager.findOneBy(ReleaseEntity, { id: releaseId }) : null;
+      if (!release) throw DomainError.notFound('Release', releaseId);
+      if (release.serviceId !== target.serviceId)
+        throw DomainError.badInput('releaseId', 'the release belongs to another service than the target');
+      await tx.manager.query(
+        `INSERT INTO campaign_fulfilment (target_id, release_id, linked_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [target.id, release.id, tx.now],
+      );
+      tx.audit('campaign.linkRelease', 'Campaign', target.campaignId, {
+        target: target.id,
+        release: release.id,
+        version: release.version,
+      });
+    });
+  }
+
+  async complete(viewer: Viewer, id: string): Promise<CampaignEntity> {
+    return this.transactions.run(actorOf(viewer), async (tx) => {
+      const campaign = await this.lockActive(tx, id);
+      const targets = await this.targetViews(tx.manager, 't.campaign_id = $1', [id]);
+      const unfinished = targets.filter((t) => !DONE_STATES.includes(t.state));
+      if (unfinished.length > 0) {
+        const services = await tx.manager.findBy(OnlineServiceEntity, {
+          id: In(unfinished.map((t) => t.serviceId)),
+        });
+        const names = unfinished.map(
+          (t) => `${services.find((s) => s.id === t.serviceId)?.slug ?? t.serviceId} (${t.state})`,
+        );
+        throw DomainError.conflict(
+          `Cannot complete the campaign: ${names.join(', ')} not yet released or excluded`,
+          { unfinished: names },
+        );
+      }
+      await tx.manager.update(CampaignEntity, { id }, { state: CampaignState.COMPLETED, closedAt: tx.now });
+      tx.audit('campaign.complete', 'Campaign', id);
+      return Object.assign(campaign, { state: CampaignState.COMPLETED, closedAt: tx.now });
+    });
+  }
+
+  async cancel(viewer: Viewer, id: string, reason: string): Promise<CampaignEntity> {
+    const why = text('reason', reason, 2_000, true)!;
+    return this.transactions.run(actorOf(viewer), async (tx) => {
+      const campaign = await this.lockActive(tx, id);
+      await tx.manager.update(
+        CampaignEntity,
+        { id },
+        { state: CampaignState.CANCELLED, closedAt: tx.now, cancellationReason: why },
+      );
+      tx.audit('campaign.cancel', 'Campaign', id, { reason: why });
+      return Object.assign(campaign, {
+        state: CampaignState.CANCELLED,
+        closedAt: tx.now,
+        cancellationReason: why,
+      });
+    });
+  }
+
+  /**
+   * Links the releases to the campaigns' targets of their service (createRelease's `fulfils`);
+   * a campaign that does not target the service is BAD_USER_INPUT. Runs in the release's transaction.
+   */
+  static async fulfil(
+    manager: EntityManager,
+    release: { id: string; serviceId: string },
+    campaignIds: string[],
+    now: Date,
+  ): Promise<void> {
+    for (const [i, campaignId] of campaignIds.entries()) {
+      const [target]: { id: string }[] = isUuid(campaignId)
+        ? await manager.query('SELECT id FROM campaign_target WHERE campaign_id = $1 AND service_id = $2', [
+            campaignId,
+            release.serviceId,
+          ])
+        : [];
+      if (!target)
+        throw DomainError.badInput(
+          `input.fulfils[${i}]`,
+          `campaign ${campaignId} does not target this service`,
+        );
+      await manager.query(
+        'INSERT INTO campaign_fulfilment (target_id, release_id, linked_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [target.id, release.id, now],
+      );
+    }
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private async lockActive(tx: Tx, id: string): Promise<CampaignEntity> {
+    const campaign = isUuid(id)
+      ? await tx.manager.findOne(CampaignEntity, { where: { id }, lock: { mode: 'pessimistic_write' } })
+      : null;
+    if (!campaign) throw DomainError.notFound('Campaign', id);
+    if (campaign.state !== CampaignState.ACTIVE) {
+      throw DomainError.conflict(`The campaign is ${campaign.state}`, { state: campaign.state });
+    }
+    return campaign;
+  }
+
+  private async changeTarget(
+    viewer: Viewer,
+    targetId: string,
+    who: 'any' | 'owner',
+    change: (tx: Tx, target: CampaignTargetEntity) => Promise<void>,
+  ): Promise<TargetView> {
+    await this.transactions.run(actorOf(viewer), async (tx) => {
+      const target = isUuid(targetId)
+        ? await tx.manager.findOne(CampaignTargetEntity, {
+            where: { id: targetId },
+            lock: { mode: 'pessimistic_write' },
+          })
+        : null;
+      if (!target) throw DomainError.notFound('CampaignTarget', targetId);
+      await this.lockActive(tx, target.campaignId);
+      if (who === 'owner') {
+        const service = await tx.manager.findOneByOrFail(OnlineServiceEntity, { id: target.serviceId });
+        if (!actsFor(viewer, service.ownerId, Role.MAINTAINER)) {
+          throw DomainError.forbidden(
+            "Only the target service's owner's MAINTAINERs and OPERATORs may plan it or link releases",
+          );
+        }
+      }
+      await change(tx, target);
+    });
+    return this.view(targetId);
+  }
+
+  private async view(targetId: string): Promise<TargetView> {
+    const [view] = await this.targetViews(this.db.manager, 't.id = $1', [targetId]);
+    return view;
+  }
+
+  private async targetViews(manager: EntityManager, where: string, params: unknown[]): Promise<TargetView[]> {
+    // The earliest PUBLISHED fulfilling release, and the service's ACTIVE subscribers: all of them,
+    // and those whose deployed version is at least the fulfilling one (SemVer order by the columns).
+    const rows: TargetRow[] = await manager.query(
+      `SELECT t.*, c.effective_date::text AS effective_date, t.planned_release_date::text AS planned_release_date,
+              f.id AS release_id, f.published_at,
+              (SELECT count(*)::int FROM service_subscription s WHERE s.service_id = t.service_id AND s.state = 'ACTIVE') AS subscribers_total,
+              (SELECT count(*)::int FROM service_subscription s
+                 JOIN release d ON d.service_id = s.service_id AND d.version = s.deployed_version
+                WHERE s.service_id = t.service_id AND s.state = 'ACTIVE' AND f.id IS NOT NULL
+                  AND (d.major, d.minor, d.patch, d.prerelease IS NULL, coalesce(d.prerelease, '{}'))
+                      >= (f.major, f.minor, f.patch, f.prerelease IS NULL, coalesce(f.prerelease, '{}'))) AS subscribers_compliant
+         FROM campaign_target t
+         JOIN campaign c ON c.id = t.campaign_id
+         LEFT JOIN LATERAL (
+           SELECT r.* FROM campaign_fulfilment cf JOIN release r ON r.id = cf.release_id
+            WHERE cf.target_id = t.id AND r.state = '${ReleaseState.PUBLISHED}'
+            ORDER BY r.published_at, r.id LIMIT 1) f ON true
+        WHERE ${where}
+        ORDER BY t.added_at, t.id`,
+      params,
+    );
+    const today = this.clock.today();
+    return rows.map((row) => {
+      const state = targetState({
+        excluded: row.excluded_at !== null,
+        fulfilled: row.release_id !== null,
+        subscribersTotal: row.subscribers_total,
+        subscribersCompliant: row.subscribers_compliant,
+        planned: row.planned_release_date !== null && row.estimate !== null,
+      });
+      return {
+        id: row.id,
+        campaignId: row.campaign_id,
+        serviceId: row.service_id,
+        releaseId: row.release_id,
+        state,
+        plannedReleaseDate: row.planned_release_date,
+        assignee: row.assignee,
+        estimate: row.estimate ? { ...row.estimate, ...pert(row.estimate) } : null,
+        subscribersTotal: row.subscribers_total,
+        subscribersCompliant: row.subscribers_compliant,
+        overdue: isOverdue(state, today, row.effective_date),
+        atRisk: isAtRisk(state, row.planned_release_date, row.effective_date),
+        exclusionReason: row.exclusion_reason,
+        issueUrl: null,
+        issueClosedAt: null,
+        addedAt: row.added_at,
+        excludedAt: row.excluded_at,
+        fulfilledAt: row.published_at,
+      };
+    });
+  }
+}
