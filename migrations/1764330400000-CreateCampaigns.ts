@@ -39,6 +39,20 @@ export class CreateCampaigns1764330400000 implements MigrationInterface {
         CONSTRAINT campaign_target_service_id_fkey FOREIGN KEY (service_id) REFERENCES online_service (id) ON DELETE RESTRICT
       )`);
     await q.query(`CREATE INDEX campaign_target_service_id_idx ON campaign_target (service_id)`);
+    // Every exclusion with its end (re-inclusion): the burndown replays them day by day.
+    await q.query(`
+      CREATE TABLE campaign_target_exclusion (
+        id uuid NOT NULL DEFAULT gen_random_uuid(),
+        target_id uuid NOT NULL,
+        excluded_at timestamptz NOT NULL,
+        included_at timestamptz,
+        reason text NOT NULL,
+        CONSTRAINT campaign_target_exclusion_pkey PRIMARY KEY (id),
+        CONSTRAINT campaign_target_exclusion_target_id_fkey FOREIGN KEY (target_id) REFERENCES campaign_target (id) ON DELETE CASCADE
+      )`);
+    await q.query(
+      `CREATE INDEX campaign_target_exclusion_target_id_idx ON campaign_target_exclusion (target_id)`,
+    );
     await q.query(`
       CREATE TABLE campaign_fulfilment (
         id uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -54,6 +68,7 @@ export class CreateCampaigns1764330400000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE campaign_fulfilment');
+    await q.query('DROP TABLE campaign_target_exclusion');
     await q.query('DROP TABLE campaign_target');
     await q.query('DROP TABLE campaign');
   }

@@ -111,3 +111,27 @@ export class CampaignFulfilmentEntity {
   @Column({ name: 'linked_at', type: 'timestamptz' })
   linkedAt!: Date;
 }
+
+/** One exclusion of a target, ended by its re-inclusion: the history the burndown replays. */
+@Entity('campaign_target_exclusion')
+@Index('campaign_target_exclusion_target_id_idx', ['targetId'])
+export class CampaignTargetExclusionEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'campaign_target_exclusion_pkey' })
+  id!: string;
+
+  @Column({ name: 'target_id', type: 'uuid' })
+  targetId!: string;
+
+  @ManyToOne(() => CampaignTargetEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'target_id', foreignKeyConstraintName: 'campaign_target_exclusion_target_id_fkey' })
+  target?: CampaignTargetEntity;
+
+  @Column({ name: 'excluded_at', type: 'timestamptz' })
+  excludedAt!: Date;
+
+  @Column({ name: 'included_at', type: 'timestamptz', nullable: true })
+  includedAt!: Date | null;
+
+  @Column({ type: 'text' })
+  reason!: string;
+}

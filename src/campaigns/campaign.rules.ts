@@ -71,7 +71,8 @@ export function isAtRisk(
 
 export interface BurndownFacts {
   addedAt: Date;
-  excludedAt: Date | null;
+  /** Every exclusion, ended by a re-inclusion or still running. */
+  exclusions: { from: Date; until: Date | null }[];
   fulfilledAt: Date | null;
 }
 
@@ -99,7 +100,7 @@ export function burndown(
     const open = targets.filter(
       (t) =>
         t.addedAt.getTime() <= end &&
-        !(t.excludedAt && t.excludedAt.getTime() <= end) &&
+        !t.exclusions.some((e) => e.from.getTime() <= end && (e.until === null || e.until.getTime() > end)) &&
         !(t.fulfilledAt && t.fulfilledAt.getTime() <= end),
     ).length;
     return { date, openTargets: open };

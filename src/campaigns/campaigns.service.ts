@@ -16,7 +16,12 @@ import { uniqueViolation } from '../database/pg-errors';
 import { Transactions, type Tx } from '../database/transactions';
 import { ReleaseState } from '../releases/release-enums';
 import { ReleaseEntity } from '../releases/release.entity';
-import { CampaignEntity, CampaignFulfilmentEntity, CampaignTargetEntity } from './campaign.entity';
+import {
+  CampaignEntity,
+  CampaignFulfilmentEntity,
+  CampaignTargetEntity,
+  CampaignTargetExclusionEntity,
+} from './campaign.entity';
 import type {
   CampaignProgress,
   CampaignTarget,
@@ -39,7 +44,7 @@ import {
 /** A target with its derived facts (CampaignTarget as the API shows it, plus what the burndown needs). */
 export interface TargetView extends CampaignTarget {
   addedAt: Date;
-  excludedAt: Date | null;
+  exclusions: { from: Date; until: Date | null }[];
   fulfilledAt: Date | null;
 }
 
@@ -58,6 +63,7 @@ interface TargetRow {
   subscribers_total: number;
   subscribers_compliant: number;
   effective_date: string;
+  exclusions: { from: string; until: string | null }[];
 }
 
 function text(
@@ -264,6 +270,12 @@ export class CampaignsService implements OnModuleInit {
         { id: target.id },
         { excludedAt: tx.now, exclusionReason: why },
       );
+      await tx.manager.insert(CampaignTargetExclusionEntity, {
+        targetId: target.id,
+        excludedAt: tx.now,
+        includedAt: null,
+        reason: why,
+      });
       tx.audit('campaign.excludeTarget', 'Campaign', target.campaignId, { target: target.id, reason: why });
     });
   }
@@ -275,6 +287,10 @@ export class CampaignsService implements OnModuleInit {
         CampaignTargetEntity,
         { id: target.id },
         { excludedAt: null, exclusionReason: null },
+      );
+      await tx.manager.query(
+        'UPDATE campaign_target_exclusion SET included_at = $2 WHERE target_id = $1 AND included_at IS NULL',
+        [target.id, tx.now],
       );
       tx.audit('campaign.includeTarget', 'Campaign', target.campaignId, { target: target.id });
     });
@@ -444,6 +460,8 @@ export class CampaignsService implements OnModuleInit {
     const rows: TargetRow[] = await manager.query(
       `SELECT t.*, c.effective_date::text AS effective_date, t.planned_release_date::text AS planned_release_date,
               f.id AS release_id, f.published_at,
+              (SELECT coalesce(json_agg(json_build_object('from', e.excluded_at, 'until', e.included_at) ORDER BY e.excluded_at), '[]')
+                 FROM campaign_target_exclusion e WHERE e.target_id = t.id) AS exclusions,
               (SELECT count(*)::int FROM service_subscription s WHERE s.service_id = t.service_id AND s.state = 'ACTIVE') AS subscribers_total,
               (SELECT count(*)::int FROM service_subscription s
                  JOIN release d ON d.service_id = s.service_id AND d.version = s.deployed_version
@@ -486,7 +504,10 @@ export class CampaignsService implements OnModuleInit {
         issueUrl: null,
         issueClosedAt: null,
         addedAt: row.added_at,
-        excludedAt: row.excluded_at,
+        exclusions: row.exclusions.map((e) => ({
+          from: new Date(e.from),
+          until: e.until ? new Date(e.until) : null,
+        })),
         fulfilledAt: row.published_at,
       };
     });

@@ -1,5 +1,10 @@
 import { LegalNormEntity, OnlineServiceEntity, ServiceLegalBasisEntity } from '../catalogue/catalogue.entity';
-import { CampaignEntity, CampaignFulfilmentEntity, CampaignTargetEntity } from '../campaigns/campaign.entity';
+import {
+  CampaignEntity,
+  CampaignFulfilmentEntity,
+  CampaignTargetEntity,
+  CampaignTargetExclusionEntity,
+} from '../campaigns/campaign.entity';
 import { AuditEventEntity } from '../common/audit/audit-event.entity';
 import { QaGateEntity, ReleaseEntity, SignOffEntity } from '../releases/release.entity';
 import { SubscriptionEntity } from '../subscriptions/subscription.entity';
@@ -25,4 +30,5 @@ export const ENTITIES = [
   CampaignEntity,
   CampaignTargetEntity,
   CampaignFulfilmentEntity,
+  CampaignTargetExclusionEntity,
 ];
