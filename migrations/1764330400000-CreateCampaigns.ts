@@ -64,6 +64,7 @@ export class CreateCampaigns1764330400000 implements MigrationInterface {
         CONSTRAINT campaign_fulfilment_target_id_fkey FOREIGN KEY (target_id) REFERENCES campaign_target (id) ON DELETE CASCADE,
         CONSTRAINT campaign_fulfilment_release_id_fkey FOREIGN KEY (release_id) REFERENCES release (id) ON DELETE RESTRICT
       )`);
+    await q.query(`CREATE INDEX campaign_fulfilment_release_id_idx ON campaign_fulfilment (release_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {

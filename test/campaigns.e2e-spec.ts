@@ -350,4 +350,40 @@ describe('legal-change campaigns', () => {
       completed: { edges: [{ node: { id: ids.campaign } }] },
     });
   });
+
+  it('links a release by hand: the owner only, a release of the target service only', async () => {
+    const svc = await registerService(t, {
+      slug: 'link-by-hand',
+      ownerKey: 'dataport',
+      legalBases: [{ norm: 'WoGG' }],
+    });
+    const opened = (
+      await t.gql(OPEN, { input: { title: 'Linking', norm: 'WoGG', effectiveDate: '2027-06-01' } }, operator)
+    ).data?.openCampaign;
+    const target = opened.targets.find((x: any) => x.service.slug === 'link-by-hand');
+    const release = await publishRelease(t, svc, '1.0.0');
+    const elsewhere = await publishRelease(t, ids.p220, '9.0.0');
+    const LINK = `mutation($t: ID!, $r: ID!) { linkCampaignRelease(targetId: $t, releaseId: $r) { state release { version } } }`;
+    expect(errorCode(await t.gql(LINK, { t: target.id, r: release }, otherMaintainer))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(LINK, { t: target.id, r: elsewhere }, maintainer))).toBe('BAD_USER_INPUT');
+    expect((await t.gql(LINK, { t: target.id, r: release }, maintainer)).data?.linkCampaignRelease).toEqual({
+      state: 'ROLLED_OUT',
+      release: { version: '1.0.0' },
+    }); // no subscribers
+    expect(
+      errorCode(
+        await t.gql(
+          `mutation($id: ID!) { excludeCampaignTarget(targetId: $id, reason: "x") { state } }`,
+          { id: target.id },
+          kielAdmin,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    const fulfils = await t.gql(
+      `query($id: ID!) { release(id: $id) { fulfils { title } } }`,
+      { id: release },
+      kielAdmin,
+    );
+    expect(fulfils.data?.release.fulfils).toEqual([{ title: 'Linking' }]);
+  });
 });

@@ -90,6 +90,7 @@ export class CampaignTargetEntity {
 /** A release that fulfils a target: named at creation (`fulfils`) or linked by hand. */
 @Entity('campaign_fulfilment')
 @Unique('campaign_fulfilment_target_id_release_id_key', ['targetId', 'releaseId'])
+@Index('campaign_fulfilment_release_id_idx', ['releaseId'])
 export class CampaignFulfilmentEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'campaign_fulfilment_pkey' })
   id!: string;

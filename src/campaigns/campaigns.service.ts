@@ -164,18 +164,15 @@ export class CampaignsService implements OnModuleInit {
   fulfilledBy(loaders: RequestLoaders, releaseId: string): Promise<CampaignEntity[]> {
     return loaders
       .get<string, CampaignEntity[]>('campaignsByRelease', async (ids) => {
-        const rows: (CampaignEntity & { release_id: string })[] = await this.db
-          .getRepository(CampaignEntity)
-          .createQueryBuilder('c')
-          .innerJoin(CampaignTargetEntity, 't', 't.campaign_id = c.id')
-          .innerJoin(CampaignFulfilmentEntity, 'f', 'f.target_id = t.id')
-          .addSelect('f.release_id', 'release_id')
-          .where('f.release_id IN (:...ids)', { ids })
-          .getRawAndEntities()
-          .then(({ entities, raw }) =>
-            entities.map((e, i) => ({ ...e, release_id: (raw[i] as { release_id: string }).release_id })),
-          );
-        return ids.map((id) => rows.filter((row) => row.release_id === id));
+        const pairs: { release_id: string; campaign_id: string }[] = await this.db.query(
+          `SELECT DISTINCT f.release_id, t.campaign_id FROM campaign_fulfilment f JOIN campaign_target t ON t.id = f.target_id
+            WHERE f.release_id = ANY($1::uuid[])`,
+          [ids],
+        );
+        const campaigns = await Promise.all(pairs.map((p) => this.byId(loaders, p.campaign_id)));
+        return ids.map((id) =>
+          campaigns.filter((c, k): c is CampaignEntity => c !== null && pairs[k].release_id === id),
+        );
       })
       .load(releaseId);
   }
@@ -390,17 +387,22 @@ export class CampaignsService implements OnModuleInit {
     now: Date,
   ): Promise<void> {
     for (const [i, campaignId] of campaignIds.entries()) {
-      const [target]: { id: string }[] = isUuid(campaignId)
-        ? await manager.query('SELECT id FROM campaign_target WHERE campaign_id = $1 AND service_id = $2', [
-            campaignId,
-            release.serviceId,
-          ])
+      // FOR SHARE on the campaign: completing or cancelling it waits for this release's transaction.
+      const [target]: { id: string; state: string }[] = isUuid(campaignId)
+        ? await manager.query(
+            `SELECT t.id, c.state FROM campaign_target t JOIN campaign c ON c.id = t.campaign_id
+              WHERE t.campaign_id = $1 AND t.service_id = $2 FOR SHARE OF c`,
+            [campaignId, release.serviceId],
+          )
         : [];
       if (!target)
         throw DomainError.badInput(
           `input.fulfils[${i}]`,
           `campaign ${campaignId} does not target this service`,
         );
+      if (target.state !== CampaignState.ACTIVE) {
+        throw DomainError.conflict(`Campaign ${campaignId} is ${target.state}`, { state: target.state });
+      }
       await manager.query(
         'INSERT INTO campaign_fulfilment (target_id, release_id, linked_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
         [target.id, release.id, now],

@@ -279,6 +279,7 @@ export class ReleasesService implements OnModuleInit {
         // Only campaigns that target this service: else BAD_USER_INPUT (domain.md).
         await CampaignsService.fulfil(tx.manager, release, input.fulfils ?? [], tx.now);
         tx.audit('release.create', 'Release', release.id, {
+          fulfils: input.fulfils ?? [],
           service: service.slug,
           version: input.version,
           artifactDigest: digest,
