@@ -18,7 +18,6 @@ import { ReleaseState } from '../releases/release-enums';
 import { ReleaseEntity } from '../releases/release.entity';
 import {
   CampaignEntity,
-  CampaignFulfilmentEntity,
   CampaignTargetEntity,
   CampaignTargetExclusionEntity,
 } from './campaign.entity';
@@ -388,7 +387,7 @@ export class CampaignsService implements OnModuleInit {
   ): Promise<void> {
     for (const [i, campaignId] of campaignIds.entries()) {
       // FOR SHARE on the campaign: completing or cancelling it waits for this release's transaction.
-      const [target]: { id: string; state: string }[] = isUuid(campaignId)
+      const [target]: { id: string; state: CampaignState }[] = isUuid(campaignId)
         ? await manager.query(
             `SELECT t.id, c.state FROM campaign_target t JOIN campaign c ON c.id = t.campaign_id
               WHERE t.campaign_id = $1 AND t.service_id = $2 FOR SHARE OF c`,
