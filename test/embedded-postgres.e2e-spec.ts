@@ -90,8 +90,19 @@ describe('the embedded database default', () => {
     expect(demo.data.interfaceStandards).toHaveLength(8);
     expect(demo.data.services.totalCount).toBeGreaterThanOrEqual(25);
     expect(demo.data.unreleased.totalCount).toBe(0); // every demo service has a published release
-    const subscriptions = await gql('{ subscriptions { totalCount } }', operator);
+    const subscriptions = await gql(
+      '{ subscriptions { totalCount } campaigns { edges { node { state targets { state overdue atRisk } } } } }',
+      operator,
+    );
     expect(subscriptions.data.subscriptions.totalCount).toBeGreaterThanOrEqual(10);
+    const campaigns = subscriptions.data.campaigns.edges.map((e: any) => e.node);
+    expect(campaigns.map((c: any) => c.state).sort()).toEqual(['ACTIVE', 'COMPLETED']);
+    const active = campaigns.find((c: any) => c.state === 'ACTIVE');
+    expect(new Set(active.targets.map((x: any) => x.state))).toEqual(
+      new Set(['EXCLUDED', 'RELEASED', 'ROLLED_OUT', 'PLANNED', 'OPEN']),
+    );
+    expect(active.targets.some((x: any) => x.overdue)).toBe(true);
+    expect(active.targets.some((x: any) => x.atRisk)).toBe(true);
     expect(demo.data.wohngeld.edges[0].node).toEqual({
       leikaKeys: ['99107023037000'],
       legalBases: [

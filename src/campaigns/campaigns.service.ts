@@ -16,11 +16,7 @@ import { uniqueViolation } from '../database/pg-errors';
 import { Transactions, type Tx } from '../database/transactions';
 import { ReleaseState } from '../releases/release-enums';
 import { ReleaseEntity } from '../releases/release.entity';
-import {
-  CampaignEntity,
-  CampaignTargetEntity,
-  CampaignTargetExclusionEntity,
-} from './campaign.entity';
+import { CampaignEntity, CampaignTargetEntity, CampaignTargetExclusionEntity } from './campaign.entity';
 import type {
   CampaignProgress,
   CampaignTarget,
@@ -134,6 +130,11 @@ export class CampaignsService implements OnModuleInit {
         return ids.map((id) => views.filter((v) => v.campaignId === id));
       })
       .load(campaignId);
+  }
+
+  /** The campaign's targets, read outside any request (the seed, scripts). */
+  targetsOf(campaignId: string): Promise<TargetView[]> {
+    return this.targetViews(this.db.manager, 't.campaign_id = $1', [campaignId]);
   }
 
   async progress(loaders: RequestLoaders, campaign: CampaignEntity): Promise<CampaignProgress> {

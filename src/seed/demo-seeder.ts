@@ -20,6 +20,7 @@ import { GATE_KIND_ROLE } from '../releases/release.rules';
 import { ReleasesService } from '../releases/releases.service';
 import { SubscriptionState } from '../subscriptions/subscription-state';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service';
+import { CampaignsService } from '../campaigns/campaigns.service';
 import { DomainError } from '../common/errors/domain-error';
 import { InterfaceStandardEntity, OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -38,6 +39,7 @@ export interface SeedSummary {
   services: number;
   releases: number;
   subscriptions: number;
+  campaigns: number;
 }
 
 /** The seed acts through the API's services as these people (named as such in the audit trail). */
@@ -96,6 +98,7 @@ export class DemoSeeder {
     private readonly services: ServicesService,
     private readonly releases: ReleasesService,
     private readonly subscriptions: SubscriptionsService,
+    private readonly campaigns: CampaignsService,
   ) {}
 
   async seed(): Promise<SeedSummary> {
@@ -106,6 +109,7 @@ export class DemoSeeder {
       services: 0,
       releases: 0,
       subscriptions: 0,
+      campaigns: 0,
     };
     const existingOrganisations = await this.existing(OrganisationEntity, 'key');
     for (const organisation of DEMO_ORGANISATIONS) {
@@ -156,7 +160,100 @@ export class DemoSeeder {
     }
     summary.releases = await this.seedReleases();
     summary.subscriptions = await this.seedSubscriptions();
+    summary.campaigns = await this.seedCampaigns();
     return summary;
+  }
+
+  /**
+   * A completed campaign (the Wohngeld reform in force since 1 January 2023) and an active one
+   * whose targets show every state: excluded, released (a subscriber still on an older version),
+   * rolled out, planned but at risk, and open (overdue: its effective date has passed).
+   */
+  private async seedCampaigns(): Promise<number> {
+    if ((await this.db.query('SELECT 1 FROM campaign LIMIT 1')).length > 0) return 0;
+    const latestOf = async (serviceId: string, version?: string) =>
+      (
+        await this.db.query(
+          `SELECT id FROM release WHERE service_id = $1 AND state = 'PUBLISHED' ${version ? 'AND version = $2' : ''}
+            ORDER BY major DESC, minor DESC, patch DESC LIMIT 1`,
+          version ? [serviceId, version] : [serviceId],
+        )
+      )[0]?.id as string | undefined;
+
+    const wohngeld = await this.campaigns.open(SEED_MAINTAINER, {
+      title: 'Wohngeld-Plus: neue Berechnung und Heizkostenkomponente',
+      description:
+        'Die Wohngeldreform gilt seit dem 1. Januar 2023; alle Wohngeld-Dienste rechnen nach dem neuen Recht.',
+      norm: 'WoGG',
+      provisions: [],
+      amendment: 'Wohngeld-Plus-Gesetz',
+      effectiveDate: '2023-01-01',
+    });
+    for (const target of await this.campaigns.targetsOf(wohngeld.id)) {
+      const release = await latestOf(target.serviceId);
+      if (release) await this.campaigns.link(SEED_MAINTAINER, target.id, release);
+      else await this.campaigns.exclude(SEED_MAINTAINER, target.id, 'Kein veröffentlichtes Release');
+    }
+    await this.campaigns.complete(SEED_MAINTAINER, wohngeld.id);
+
+    const today = new Date();
+    const day = (offset: number) =>
+      new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const pstg = await this.campaigns.open(SEED_MAINTAINER, {
+      title: 'Personenstandsrecht: neue Datensätze für Beurkundungen (Demo)',
+      description:
+        'Ein erdachtes Beispiel: die Personenstandsdienste müssen neue Pflichtangaben verarbeiten.',
+      norm: 'PStG',
+      provisions: [],
+      amendment: null,
+      effectiveDate: day(-1),
+    });
+    const targets = await this.campaigns.targetsOf(pstg.id);
+    const [excluded, released, rolledOut, atRisk] = targets;
+    if (excluded)
+      await this.campaigns.exclude(
+        SEED_MAINTAINER,
+        excluded.id,
+        'Die Leistung verarbeitet keine der neuen Angaben',
+      );
+    if (released) {
+      const kiel = (await this.db.getRepository(OrganisationEntity).findOneBy({ key: '010020000000' }))!;
+      const admin: Viewer = {
+        subject: 'seed-admin-010020000000',
+        name: 'Demo-Verwaltung Kiel',
+        roles: [Role.MUNICIPALITY_ADMIN],
+        organisation: { id: kiel.id, key: kiel.key },
+      };
+      const subscription = await this.subscriptions
+        .request(admin, { serviceId: released.serviceId, versionRange: '>=1.0.0' })
+        .catch(() => null);
+      if (subscription) {
+        if (subscription.state === SubscriptionState.REQUESTED)
+          await this.subscriptions.approve(SEED_MAINTAINER, subscription.id, 'NNV-2026-PSTG');
+        await this.subscriptions.reportDeployment(admin, subscription.id, '1.0.0');
+      }
+      const latest = await latestOf(released.serviceId);
+      if (latest) await this.campaigns.link(SEED_MAINTAINER, released.id, latest);
+    }
+    if (rolledOut) {
+      const first = await latestOf(rolledOut.serviceId, '1.0.0');
+      if (first) await this.campaigns.link(SEED_MAINTAINER, rolledOut.id, first);
+    }
+    if (atRisk) {
+      await this.campaigns.plan(SEED_MAINTAINER, {
+        targetId: atRisk.id,
+        plannedReleaseDate: day(14),
+        assignee: 'Team Personenstand',
+        estimate: { optimisticHours: 16, likelyHours: 32, pessimisticHours: 80 },
+      });
+    }
+    // Added by hand and not yet planned: OPEN, and overdue since the effective date has passed.
+    const targeted = new Set(targets.map((t) => t.serviceId));
+    const extra = (await this.db.getRepository(OnlineServiceEntity).find({ order: { slug: 'ASC' } })).find(
+      (service) => service.slug === 'meldebescheinigung-beantragen' && !targeted.has(service.id),
+    );
+    if (extra) await this.campaigns.addTarget(SEED_MAINTAINER, pstg.id, extra.id);
+    return 2;
   }
 
   /**

@@ -3,10 +3,11 @@ import { CatalogueModule } from '../catalogue/catalogue.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ReleasesModule } from '../releases/releases.module';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
+import { CampaignsModule } from '../campaigns/campaigns.module';
 import { DemoSeeder } from './demo-seeder';
 
 @Module({
-  imports: [OrganisationsModule, CatalogueModule, ReleasesModule, SubscriptionsModule],
+  imports: [OrganisationsModule, CatalogueModule, ReleasesModule, SubscriptionsModule, CampaignsModule],
   providers: [DemoSeeder],
   exports: [DemoSeeder],
 })
