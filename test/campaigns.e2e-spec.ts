@@ -395,7 +395,7 @@ describe('legal-change campaigns', () => {
       subscriptionApproval: 'AUTOMATIC',
       legalBases: [{ norm: 'BauGB', provision: '§ 5' }],
     });
-    const other = await registerService(t, {
+    await registerService(t, {
       slug: 'week-other',
       ownerKey: 'dataport',
       legalBases: [{ norm: 'BauGB', provision: '§ 5 Abs. 2' }],
