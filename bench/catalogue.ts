@@ -29,6 +29,7 @@ const SEARCH = 'Antrag';
 
 const PAGE = `{ services(first: 20) { totalCount edges { cursor node { slug name summary owner { key name } legalBases { provision norm { abbreviation title url } } } } } }`;
 const SUBSCRIPTIONS = `{ subscriptions(serviceSlug: "service-1", first: 50) { totalCount edges { cursor node { id versionRange state deployedVersion upgradeAvailable targetRelease { version } organisation { key name } } } } }`;
+const CAMPAIGN = `{ campaign(id: "00000000-0000-0000-0000-0000000000ca") { progress { targetsTotal overdueTargets subscribersTotal subscribersCompliant byState { state count } burndown { date openTargets } } targets { state subscribersTotal subscribersCompliant } } }`;
 const SECRET = 'bench-secret-bench-secret-bench-secret-bench';
 const SEARCH_PAGE = PAGE.replace(
   'services(first: 20)',
@@ -126,6 +127,37 @@ async function buildData(url: string): Promise<void> {
       FROM generate_series(1, 48900) g
       JOIN o ON o.i = g % 1100
       JOIN s ON s.i = (g * 13) % 9999`);
+  // A campaign with 50 targets: services service-2 .. service-51, 400 ACTIVE subscribers each
+  // (20,000), releases 1.0.0 and 1.1.0; half the targets fulfilled by 1.1.0, deployments mixed.
+  await db.query(`
+    INSERT INTO release (service_id, version, major, minor, patch, prerelease, state, changes, interfaces, artifact_digest,
+                         created_by, author_subject, created_at, published_at)
+    SELECT s.id, '1.' || m || '.0', 1, m, 0, NULL, 'PUBLISHED', '[]', '[]', 'sha256:' || repeat('b', 64),
+           '{"subject":"bench","name":null,"organisation":null}', 'bench', now(), now() - (1 - m) * interval '1 day'
+      FROM online_service s, generate_series(0, 1) m
+     WHERE s.slug IN (SELECT 'service-' || g FROM generate_series(2, 51) g)`);
+  await db.query(`
+    WITH o AS (SELECT id, row_number() OVER (ORDER BY key) - 1 AS i FROM organisation)
+    INSERT INTO service_subscription (organisation_id, service_id, version_range, state, deployed_version, requested_at, decided_at)
+    SELECT o.id, s.id, '^1.0.0', 'ACTIVE', CASE o.i % 3 WHEN 0 THEN NULL WHEN 1 THEN '1.0.0' ELSE '1.1.0' END, now(), now()
+      FROM online_service s JOIN o ON o.i < 400
+     WHERE s.slug IN (SELECT 'service-' || g FROM generate_series(2, 51) g)
+    ON CONFLICT DO NOTHING`);
+  await db.query(`
+    INSERT INTO campaign (id, title, norm_id, provisions, effective_date, state, created_by, created_at)
+    SELECT '00000000-0000-0000-0000-0000000000ca', 'Bench', id, '{}', current_date + 30, 'ACTIVE',
+           '{"subject":"bench","name":null,"organisation":null}', now() - interval '30 days'
+      FROM legal_norm ORDER BY abbreviation LIMIT 1`);
+  await db.query(`
+    INSERT INTO campaign_target (campaign_id, service_id, added_at)
+    SELECT '00000000-0000-0000-0000-0000000000ca', s.id, now() - interval '30 days'
+      FROM online_service s WHERE s.slug IN (SELECT 'service-' || g FROM generate_series(2, 51) g)`);
+  await db.query(`
+    INSERT INTO campaign_fulfilment (target_id, release_id, linked_at)
+    SELECT t.id, r.id, now() FROM campaign_target t
+      JOIN online_service s ON s.id = t.service_id
+      JOIN release r ON r.service_id = t.service_id AND r.version = '1.1.0'
+     WHERE substring(s.slug from 9)::int % 2 = 0`);
   // What autovacuum does for a live database: statistics and the visibility map (index-only counts).
   await db.query('VACUUM ANALYZE');
   await db.destroy();
@@ -299,6 +331,7 @@ async function main(): Promise<void> {
       page: await statementsPerRequest(databaseUrl, PAGE),
       search: await statementsPerRequest(databaseUrl, SEARCH_PAGE),
       subscriptions: await statementsPerRequest(databaseUrl, SUBSCRIPTIONS, maintainer),
+      campaign: await statementsPerRequest(databaseUrl, CAMPAIGN, maintainer),
     };
 
     service = spawn(
@@ -337,6 +370,14 @@ async function main(): Promise<void> {
       'subscriptions of one service (50 of 1,100, target, organisation), as its maintainer',
       subscriptionFigures,
       statements.subscriptions,
+      NaN,
+    ]);
+    await load(`${base}/graphql`, CAMPAIGN, WARMUP_S, maintainer);
+    const campaignFigures = await load(`${base}/graphql`, CAMPAIGN, DURATION_S, maintainer);
+    rows.push([
+      'campaign progress and 50 targets over 20,000 ACTIVE subscriptions',
+      campaignFigures,
+      statements.campaign,
       NaN,
     ]);
     const rss = peakRssMb(service.pid!);

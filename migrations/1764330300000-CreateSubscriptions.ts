@@ -29,6 +29,10 @@ export class CreateSubscriptions1764330300000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX service_subscription_organisation_id_idx ON service_subscription (organisation_id, requested_at DESC, id DESC)`,
     );
+    // Counting a service's ACTIVE subscribers and their deployed versions (fleet, campaigns) from the index alone.
+    await q.query(
+      `CREATE INDEX service_subscription_active_idx ON service_subscription (service_id, deployed_version) WHERE state = 'ACTIVE'`,
+    );
     // At most one binding subscription per organisation and service: two racing requests cannot both win.
     await q.query(`
       CREATE UNIQUE INDEX service_subscription_open_key ON service_subscription (organisation_id, service_id)

@@ -464,18 +464,23 @@ export class CampaignsService implements OnModuleInit {
               f.id AS release_id, f.published_at,
               (SELECT coalesce(json_agg(json_build_object('from', e.excluded_at, 'until', e.included_at) ORDER BY e.excluded_at), '[]')
                  FROM campaign_target_exclusion e WHERE e.target_id = t.id) AS exclusions,
-              (SELECT count(*)::int FROM service_subscription s WHERE s.service_id = t.service_id AND s.state = 'ACTIVE') AS subscribers_total,
-              (SELECT count(*)::int FROM service_subscription s
-                 JOIN release d ON d.service_id = s.service_id AND d.version = s.deployed_version
-                WHERE s.service_id = t.service_id AND s.state = 'ACTIVE' AND f.id IS NOT NULL
-                  AND (d.major, d.minor, d.patch, d.prerelease IS NULL, coalesce(d.prerelease, '{}'))
-                      >= (f.major, f.minor, f.patch, f.prerelease IS NULL, coalesce(f.prerelease, '{}'))) AS subscribers_compliant
+              subs.total AS subscribers_total, subs.compliant AS subscribers_compliant
          FROM campaign_target t
          JOIN campaign c ON c.id = t.campaign_id
          LEFT JOIN LATERAL (
            SELECT r.* FROM campaign_fulfilment cf JOIN release r ON r.id = cf.release_id
             WHERE cf.target_id = t.id AND r.state = '${ReleaseState.PUBLISHED}'
             ORDER BY r.published_at, r.id LIMIT 1) f ON true
+         -- One pass over the service's ACTIVE subscribers: all of them, and those at or above the fulfilling version.
+         LEFT JOIN LATERAL (
+           SELECT count(*)::int AS total,
+                  (count(*) FILTER (
+                     WHERE f.id IS NOT NULL
+                       AND (d.major, d.minor, d.patch, d.prerelease IS NULL, coalesce(d.prerelease, '{}'))
+                           >= (f.major, f.minor, f.patch, f.prerelease IS NULL, coalesce(f.prerelease, '{}'))))::int AS compliant
+             FROM service_subscription s
+             LEFT JOIN release d ON d.service_id = s.service_id AND d.version = s.deployed_version
+            WHERE s.service_id = t.service_id AND s.state = 'ACTIVE') subs ON true
         WHERE ${where}
         ORDER BY t.added_at, t.id`,
       params,

@@ -7,6 +7,7 @@ import { SubscriptionState } from './subscription-state';
 @Index('service_subscription_service_id_idx', { synchronize: false })
 @Index('service_subscription_organisation_id_idx', { synchronize: false })
 @Index('service_subscription_open_key', { synchronize: false })
+@Index('service_subscription_active_idx', { synchronize: false })
 export class SubscriptionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'service_subscription_pkey' })
   id!: string;
