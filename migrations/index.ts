@@ -3,6 +3,7 @@ import { CreateCatalogue1764330100000 } from './1764330100000-CreateCatalogue';
 import { CreateReleases1764330200000 } from './1764330200000-CreateReleases';
 import { CreateSubscriptions1764330300000 } from './1764330300000-CreateSubscriptions';
 import { CreateCampaigns1764330400000 } from './1764330400000-CreateCampaigns';
+import { CreateEffort1764330500000 } from './1764330500000-CreateEffort';
 
 /** Every migration in order. Listed explicitly so that the build, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateReleases1764330200000,
   CreateSubscriptions1764330300000,
   CreateCampaigns1764330400000,
+  CreateEffort1764330500000,
 ];

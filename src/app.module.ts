@@ -28,6 +28,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { ReleasesModule } from './releases/releases.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { EffortModule } from './effort/effort.module';
 import { SeedModule } from './seed/seed.module';
 
 export interface AppOptions {
@@ -128,6 +129,7 @@ export class AppModule {
         ReleasesModule,
         SubscriptionsModule,
         CampaignsModule,
+        EffortModule,
         SeedModule,
       ],
       controllers: [HealthController],

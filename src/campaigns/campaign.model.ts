@@ -1,6 +1,7 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '../common/graphql/pagination';
 import { DateScalar } from '../common/graphql/scalars';
+import { ThreePointEstimate, ThreePointInput } from '../effort/effort.model';
 import { CampaignState, CampaignTargetState } from './campaign.rules';
 
 registerEnumType(CampaignState, { name: 'CampaignState' });
@@ -16,36 +17,6 @@ registerEnumType(CampaignTargetState, {
     EXCLUDED: { description: 'Judged not affected, with a reason' },
   },
 });
-
-@ObjectType({ description: 'PERT three-point estimate in hours' })
-export class ThreePointEstimate {
-  @Field(() => Float)
-  optimisticHours!: number;
-
-  @Field(() => Float)
-  likelyHours!: number;
-
-  @Field(() => Float)
-  pessimisticHours!: number;
-
-  @Field(() => Float)
-  expectedHours!: number;
-
-  @Field(() => Float)
-  standardDeviationHours!: number;
-}
-
-@InputType()
-export class ThreePointInput {
-  @Field(() => Float)
-  optimisticHours!: number;
-
-  @Field(() => Float)
-  likelyHours!: number;
-
-  @Field(() => Float)
-  pessimisticHours!: number;
-}
 
 @ObjectType()
 export class Campaign {

@@ -1,5 +1,7 @@
 import { normaliseProvision } from '../catalogue/catalogue.rules';
 
+export { pert, threePointProblem, type ThreePoint } from '../effort/effort.rules';
+
 /** Legal-change campaign rules (domain.md, "Legal-change campaigns"): pure functions. */
 
 export enum CampaignState {
@@ -105,27 +107,4 @@ export function burndown(
     ).length;
     return { date, openTargets: open };
   });
-}
-
-export interface ThreePoint {
-  optimisticHours: number;
-  likelyHours: number;
-  pessimisticHours: number;
-}
-
-/** PERT: 0 <= optimistic <= likely <= pessimistic. */
-export function threePointProblem(e: ThreePoint): string | null {
-  const values = [e.optimisticHours, e.likelyHours, e.pessimisticHours];
-  if (values.some((v) => !Number.isFinite(v) || v < 0)) return 'hours must be 0 or more';
-  if (!(e.optimisticHours <= e.likelyHours && e.likelyHours <= e.pessimisticHours)) {
-    return 'needs optimistic <= likely <= pessimistic';
-  }
-  return null;
-}
-
-export function pert(e: ThreePoint): { expectedHours: number; standardDeviationHours: number } {
-  return {
-    expectedHours: (e.optimisticHours + 4 * e.likelyHours + e.pessimisticHours) / 6,
-    standardDeviationHours: (e.pessimisticHours - e.optimisticHours) / 6,
-  };
 }

@@ -132,6 +132,13 @@ export class CampaignsService implements OnModuleInit {
       .load(campaignId);
   }
 
+  /** One target with its derived facts. */
+  async target(targetId: string): Promise<TargetView | null> {
+    if (!isUuid(targetId)) return null;
+    const [view] = await this.targetViews(this.db.manager, 't.id = $1', [targetId]);
+    return view ?? null;
+  }
+
   /** The campaign's targets, read outside any request (the seed, scripts). */
   targetsOf(campaignId: string): Promise<TargetView[]> {
     return this.targetViews(this.db.manager, 't.campaign_id = $1', [campaignId]);

@@ -101,6 +101,10 @@ export class OnlineServiceEntity {
   @Column({ name: 'repository_url', type: 'text', nullable: true })
   repositoryUrl!: string | null;
 
+  /** Annual routine maintenance hours, a three-point estimate; null until the owner sets it. */
+  @Column({ name: 'maintenance_baseline', type: 'jsonb', nullable: true })
+  maintenanceBaseline!: { optimisticHours: number; likelyHours: number; pessimisticHours: number } | null;
+
   /** Null: the configured default policy applies. */
   @Column({ name: 'qa_policy', type: 'jsonb', nullable: true })
   qaPolicy!: QaRule[] | null;

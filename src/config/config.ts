@@ -20,6 +20,7 @@ export interface AppConfig {
   graphql: { introspection: boolean; ide: boolean; fieldSuggestions: boolean };
   /** The QA policy of services without their own. */
   qaDefaultPolicy: QaRule[];
+  effort: { hoursPerFteYear: number; hourlyRateEur: number };
   logLevel: string;
 }
 
@@ -70,6 +71,10 @@ const schema = z.object({
       .default('roles'),
   ),
   QA_DEFAULT_POLICY: optionalText,
+  // 1,600 working hours a year; 76 EUR an hour: the full cost of an E9b-E12 post in the federal
+  // finance ministry's 2014 personnel cost rates (docs/estimation.md).
+  HOURS_PER_FTE_YEAR: z.coerce.number().positive().max(8760).default(1600),
+  HOURLY_RATE_EUR: z.coerce.number().positive().max(10_000).default(76),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -127,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     },
     graphql: { introspection: !production, ide: !production, fieldSuggestions: !production },
     qaDefaultPolicy,
+    effort: { hoursPerFteYear: e.HOURS_PER_FTE_YEAR, hourlyRateEur: e.HOURLY_RATE_EUR },
     logLevel: e.LOG_LEVEL,
   };
 }

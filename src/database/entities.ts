@@ -6,6 +6,7 @@ import {
   CampaignTargetExclusionEntity,
 } from '../campaigns/campaign.entity';
 import { AuditEventEntity } from '../common/audit/audit-event.entity';
+import { EffortEntryEntity } from '../effort/effort-entry.entity';
 import { QaGateEntity, ReleaseEntity, SignOffEntity } from '../releases/release.entity';
 import { SubscriptionEntity } from '../subscriptions/subscription.entity';
 import {
@@ -31,4 +32,5 @@ export const ENTITIES = [
   CampaignTargetEntity,
   CampaignFulfilmentEntity,
   CampaignTargetExclusionEntity,
+  EffortEntryEntity,
 ];

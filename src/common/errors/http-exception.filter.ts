@@ -24,8 +24,10 @@ export class HttpErrorFilter implements ExceptionFilter {
       logger: this.logger,
       fieldSuggestions: false,
     });
+    // JSON even where the route declared another type (a CSV report, say).
     return reply
       .status(STATUS_OF[error.extensions.code])
-      .send({ error: { code: error.extensions.code, message: error.message } });
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(JSON.stringify({ error: { code: error.extensions.code, message: error.message } }));
   }
 }

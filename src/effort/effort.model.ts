@@ -1,0 +1,132 @@
+import { Field, Float, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType } from '../common/graphql/pagination';
+import { DateScalar } from '../common/graphql/scalars';
+/** PERT three-point estimate in hours: expected = (o + 4m + p) / 6, standard deviation = (p - o) / 6. */
+@ObjectType({ description: 'PERT three-point estimate in hours' })
+export class ThreePointEstimate {
+  @Field(() => Float)
+  optimisticHours!: number;
+
+  @Field(() => Float)
+  likelyHours!: number;
+
+  @Field(() => Float)
+  pessimisticHours!: number;
+
+  @Field(() => Float)
+  expectedHours!: number;
+
+  @Field(() => Float)
+  standardDeviationHours!: number;
+}
+
+@InputType()
+export class ThreePointInput {
+  @Field(() => Float)
+  optimisticHours!: number;
+
+  @Field(() => Float)
+  likelyHours!: number;
+
+  @Field(() => Float)
+  pessimisticHours!: number;
+}
+
+export enum PlanItemKind {
+  BASELINE = 'BASELINE',
+  CAMPAIGN = 'CAMPAIGN',
+}
+registerEnumType(PlanItemKind, {
+  name: 'PlanItemKind',
+  valuesMap: {
+    BASELINE: { description: 'Routine maintenance, pro rata for the period' },
+    CAMPAIGN: { description: 'Planned legal-change work with a planned release date in the period' },
+  },
+});
+
+@ObjectType()
+export class PlanItem {
+  serviceId!: string;
+  campaignTargetId!: string | null;
+
+  @Field(() => PlanItemKind)
+  kind!: PlanItemKind;
+
+  @Field(() => Float)
+  expectedHours!: number;
+
+  @Field(() => Float)
+  standardDeviationHours!: number;
+}
+
+@ObjectType()
+export class MaintenancePlan {
+  ownerId!: string;
+
+  @Field(() => DateScalar)
+  from!: string;
+
+  @Field(() => DateScalar)
+  to!: string;
+
+  @Field(() => [PlanItem])
+  items!: PlanItem[];
+
+  @Field(() => Float, { description: 'Sum of items, times the calibration factor' })
+  expectedHours!: number;
+
+  @Field(() => Float)
+  p50Hours!: number;
+
+  @Field(() => Float)
+  p90Hours!: number;
+
+  @Field(() => Float, { description: 'Actual / expected over finished work; 1 without history' })
+  calibrationFactor!: number;
+
+  @Field(() => Float, { description: 'expectedHours / (hours per FTE-year, pro rata for the period)' })
+  fte!: number;
+
+  @Field(() => Float, { description: 'expectedHours * hourly rate' })
+  costEur!: number;
+}
+
+@ObjectType()
+export class EffortEntry {
+  @Field(() => ID)
+  id!: string;
+
+  serviceId!: string;
+  campaignTargetId!: string | null;
+  recordedByUser!: { subject: string; name: string | null; organisation: string | null };
+
+  @Field(() => Float)
+  hours!: number;
+
+  @Field(() => DateScalar)
+  date!: string;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+}
+
+@ObjectType()
+export class EffortEntryConnection extends ConnectionType(EffortEntry) {}
+
+@InputType()
+export class RecordEffortInput {
+  @Field(() => ID)
+  serviceId!: string;
+
+  @Field(() => ID, { nullable: true })
+  campaignTargetId?: string | null;
+
+  @Field(() => Float)
+  hours!: number;
+
+  @Field(() => DateScalar)
+  date!: string;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { CampaignsModule } from '../campaigns/campaigns.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import {
+  EffortResolver,
+  MaintenancePlanResolver,
+  PlanItemResolver,
+  ServiceBaselineResolver,
+} from './effort.resolver';
+import { EffortService } from './effort.service';
+import { ReportsController } from './reports.controller';
+
+@Module({
+  imports: [OrganisationsModule, CatalogueModule, CampaignsModule],
+  controllers: [ReportsController],
+  providers: [
+    EffortService,
+    EffortResolver,
+    PlanItemResolver,
+    MaintenancePlanResolver,
+    ServiceBaselineResolver,
+  ],
+  exports: [EffortService],
+})
+export class EffortModule {}

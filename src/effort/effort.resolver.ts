@@ -1,0 +1,130 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CampaignTarget } from '../campaigns/campaign.model';
+import { CampaignsService } from '../campaigns/campaigns.service';
+import { OnlineService } from '../catalogue/catalogue.model';
+import type { OnlineServiceEntity } from '../catalogue/catalogue.entity';
+import { ServicesService } from '../catalogue/services.service';
+import { CurrentViewer, Roles } from '../common/auth/decorators';
+import { Role } from '../common/auth/role';
+import type { Viewer } from '../common/auth/viewer';
+import { AfterArg, FirstArg } from '../common/graphql/pagination';
+import type { RequestContext } from '../common/graphql/request-context';
+import { DateScalar } from '../common/graphql/scalars';
+import { Organisation, User } from '../organisations/organisation.model';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { toUser } from '../releases/releases.resolver';
+import { EffortService } from './effort.service';
+import {
+  EffortEntry,
+  EffortEntryConnection,
+  MaintenancePlan,
+  PlanItem,
+  RecordEffortInput,
+  ThreePointEstimate,
+  ThreePointInput,
+} from './effort.model';
+import { pert } from './effort.rules';
+
+const OWNERS = [Role.MAINTAINER, Role.OPERATOR];
+
+@Resolver(() => EffortEntry)
+export class EffortResolver {
+  constructor(
+    private readonly effort: EffortService,
+    private readonly services: ServicesService,
+    private readonly campaigns: CampaignsService,
+  ) {}
+
+  @Roles(...OWNERS)
+  @Mutation(() => OnlineService)
+  setMaintenanceBaseline(
+    @CurrentViewer() viewer: Viewer,
+    @Args('serviceId', { type: () => ID }) serviceId: string,
+    @Args('estimate', { type: () => ThreePointInput }) estimate: ThreePointInput,
+  ) {
+    return this.effort.setBaseline(viewer, serviceId, estimate);
+  }
+
+  @Roles(...OWNERS)
+  @Mutation(() => EffortEntry)
+  recordEffort(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordEffortInput) {
+    return this.effort.record(viewer, input);
+  }
+
+  @Roles(...OWNERS)
+  @Query(() => EffortEntryConnection)
+  effortEntries(
+    @CurrentViewer() viewer: Viewer,
+    @Args('serviceId', { type: () => ID }) serviceId: string,
+    @FirstArg(50) first: number | null,
+    @AfterArg() after: string | null,
+  ) {
+    return this.effort.entries(viewer, serviceId, first, after);
+  }
+
+  @Roles(...OWNERS)
+  @Query(() => MaintenancePlan)
+  maintenancePlan(
+    @CurrentViewer() viewer: Viewer,
+    @Args('ownerKey') ownerKey: string,
+    @Args('from', { type: () => DateScalar }) from: string,
+    @Args('to', { type: () => DateScalar }) to: string,
+  ) {
+    return this.effort.plan(viewer, ownerKey, from, to);
+  }
+
+  @ResolveField(() => OnlineService)
+  async service(@Parent() entry: EffortEntry, @Context() ctx: RequestContext) {
+    return (await this.services.byId(ctx.loaders, entry.serviceId))!;
+  }
+
+  @ResolveField(() => CampaignTarget, { nullable: true })
+  async campaignTarget(@Parent() entry: EffortEntry) {
+    return entry.campaignTargetId ? this.campaigns.target(entry.campaignTargetId) : null;
+  }
+
+  @ResolveField(() => User)
+  recordedBy(@Parent() entry: { recordedBy: EffortEntry['recordedByUser'] }): User {
+    return toUser(entry.recordedBy);
+  }
+}
+
+@Resolver(() => PlanItem)
+export class PlanItemResolver {
+  constructor(
+    private readonly services: ServicesService,
+    private readonly campaigns: CampaignsService,
+  ) {}
+
+  @ResolveField(() => OnlineService)
+  async service(@Parent() item: PlanItem, @Context() ctx: RequestContext) {
+    return (await this.services.byId(ctx.loaders, item.serviceId))!;
+  }
+
+  @ResolveField(() => CampaignTarget, { nullable: true })
+  async campaignTarget(@Parent() item: PlanItem) {
+    return item.campaignTargetId ? this.campaigns.target(item.campaignTargetId) : null;
+  }
+}
+
+@Resolver(() => MaintenancePlan)
+export class MaintenancePlanResolver {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @ResolveField(() => Organisation)
+  async owner(@Parent() plan: MaintenancePlan, @Context() ctx: RequestContext) {
+    return (await this.organisations.byId(ctx.loaders, plan.ownerId))!;
+  }
+}
+
+@Resolver(() => OnlineService)
+export class ServiceBaselineResolver {
+  @ResolveField(() => ThreePointEstimate, {
+    nullable: true,
+    description: 'Routine maintenance hours per year',
+  })
+  maintenanceBaseline(@Parent() service: OnlineServiceEntity): ThreePointEstimate | null {
+    const baseline = service.maintenanceBaseline;
+    return baseline ? { ...baseline, ...pert(baseline) } : null;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Effort rules (domain.md, "Effort"): three-point (PERT) estimates, pro rata baselines, sums of
+ * independent items, P50/P90 by the normal approximation, the calibration factor. Pure functions.
+ */
+
+export interface ThreePoint {
+  optimisticHours: number;
+  likelyHours: number;
+  pessimisticHours: number;
+}
+
+export interface Spread {
+  expectedHours: number;
+  standardDeviationHours: number;
+}
+
+/** The z-value of the 90th percentile of the normal distribution. */
+export const Z90 = 1.2816;
+
+/** 0 <= optimistic <= likely <= pessimistic, else why not. */
+export function threePointProblem(e: ThreePoint): string | null {
+  const values = [e.optimisticHours, e.likelyHours, e.pessimisticHours];
+  if (values.some((v) => !Number.isFinite(v) || v < 0)) return 'hours must be 0 or more';
+  if (!(e.optimisticHours <= e.likelyHours && e.likelyHours <= e.pessimisticHours))
+    return 'needs optimistic <= likely <= pessimistic';
+  return null;
+}
+
+/** expected = (o + 4m + p) / 6, standard deviation = (p - o) / 6. */
+export function pert(e: ThreePoint): Spread {
+  return {
+    expectedHours: (e.optimisticHours + 4 * e.likelyHours + e.pessimisticHours) / 6,
+    standardDeviationHours: (e.pessimisticHours - e.optimisticHours) / 6,
+  };
+}
+
+/** Days from `from` to `to`, both inclusive (YYYY-MM-DD). */
+export function inclusiveDays(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** An annual estimate for a period: optimistic, likely and pessimistic times days / 365. */
+export function proRata(annual: ThreePoint, days: number): ThreePoint {
+  const f = days / 365;
+  return {
+    optimisticHours: annual.optimisticHours * f,
+    likelyHours: annual.likelyHours * f,
+    pessimisticHours: annual.pessimisticHours * f,
+  };
+}
+
+/** Independent items: expectations add, variances add. */
+export function sum(items: Spread[]): Spread {
+  const expectedHours = items.reduce((n, i) => n + i.expectedHours, 0);
+  const variance = items.reduce((n, i) => n + i.standardDeviationHours ** 2, 0);
+  return { expectedHours, standardDeviationHours: Math.sqrt(variance) };
+}
+
+/** Actual over expected on finished work; 1 without history or when the expectation sums to 0. */
+export function calibrationFactor(finished: { expectedHours: number; actualHours: number }[]): number {
+  const expected = finished.reduce((n, f) => n + f.expectedHours, 0);
+  if (finished.length === 0 || expected === 0) return 1;
+  return finished.reduce((n, f) => n + f.actualHours, 0) / expected;
+}
+
+export interface PlanFigures {
+  expectedHours: number;
+  standardDeviationHours: number;
+  p50Hours: number;
+  p90Hours: number;
+  fte: number;
+  costEur: number;
+}
+
+/** The plan's figures: the sum times the calibration factor, then P50/P90, FTE (pro rata) and cost. */
+export function planFigures(
+  total: Spread,
+  factor: number,
+  days: number,
+  hoursPerFteYear: number,
+  hourlyRateEur: number,
+): PlanFigures {
+  const expectedHours = total.expectedHours * factor;
+  const standardDeviationHours = total.standardDeviationHours * factor;
+  return {
+    expectedHours,
+    standardDeviationHours,
+    p50Hours: expectedHours,
+    p90Hours: expectedHours + Z90 * standardDeviationHours,
+    fte: expectedHours / (hoursPerFteYear * (days / 365)),
+    costEur: expectedHours * hourlyRateEur,
+  };
+}
