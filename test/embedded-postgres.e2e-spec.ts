@@ -103,6 +103,18 @@ describe('the embedded database default', () => {
     );
     expect(active.targets.some((x: any) => x.overdue)).toBe(true);
     expect(active.targets.some((x: any) => x.atRisk)).toBe(true);
+    const owner = (
+      await gql(
+        '{ service(slug: "wohngeld-beantragen") { owner { key } maintenanceBaseline { expectedHours } } }',
+      )
+    ).data.service;
+    expect(owner.maintenanceBaseline.expectedHours).toBeGreaterThan(0);
+    const plan = await gql(
+      `{ maintenancePlan(ownerKey: "${owner.owner.key}", from: "2027-01-01", to: "2027-12-31") { calibrationFactor items { kind } } }`,
+      operator,
+    );
+    expect(plan.data.maintenancePlan.calibrationFactor).toBeGreaterThan(1); // Wohngeld-Plus took longer than estimated
+    expect(plan.data.maintenancePlan.items.length).toBeGreaterThan(0);
     expect(demo.data.wohngeld.edges[0].node).toEqual({
       leikaKeys: ['99107023037000'],
       legalBases: [

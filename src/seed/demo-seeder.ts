@@ -21,6 +21,7 @@ import { ReleasesService } from '../releases/releases.service';
 import { SubscriptionState } from '../subscriptions/subscription-state';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service';
 import { CampaignsService } from '../campaigns/campaigns.service';
+import { EffortService } from '../effort/effort.service';
 import { DomainError } from '../common/errors/domain-error';
 import { InterfaceStandardEntity, OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -99,6 +100,7 @@ export class DemoSeeder {
     private readonly releases: ReleasesService,
     private readonly subscriptions: SubscriptionsService,
     private readonly campaigns: CampaignsService,
+    private readonly effort: EffortService,
   ) {}
 
   async seed(): Promise<SeedSummary> {
@@ -161,7 +163,21 @@ export class DemoSeeder {
     summary.releases = await this.seedReleases();
     summary.subscriptions = await this.seedSubscriptions();
     summary.campaigns = await this.seedCampaigns();
+    await this.seedBaselines();
     return summary;
+  }
+
+  /** Annual routine maintenance of every demo service without one: a three-point estimate in hours. */
+  private async seedBaselines(): Promise<void> {
+    const services = await this.db.getRepository(OnlineServiceEntity).find({ order: { slug: 'ASC' } });
+    for (const [i, service] of services.entries()) {
+      if (service.maintenanceBaseline) continue;
+      await this.effort.setBaseline(SEED_MAINTAINER, service.id, {
+        optimisticHours: 40 + 4 * (i % 7),
+        likelyHours: 80 + 8 * (i % 7),
+        pessimisticHours: 200 + 20 * (i % 7),
+      });
+    }
   }
 
   /**
@@ -191,8 +207,32 @@ export class DemoSeeder {
     });
     for (const target of await this.campaigns.targetsOf(wohngeld.id)) {
       const release = await latestOf(target.serviceId);
-      if (release) await this.campaigns.link(SEED_MAINTAINER, target.id, release);
-      else await this.campaigns.exclude(SEED_MAINTAINER, target.id, 'Kein veröffentlichtes Release');
+      if (!release) {
+        await this.campaigns.exclude(SEED_MAINTAINER, target.id, 'Kein veröffentlichtes Release');
+        continue;
+      }
+      // Planned, released, and the hours it took (more than estimated): the owner's plans are calibrated by it.
+      await this.campaigns.plan(SEED_MAINTAINER, {
+        targetId: target.id,
+        plannedReleaseDate: '2022-12-15',
+        assignee: 'Team Wohngeld',
+        estimate: { optimisticHours: 40, likelyHours: 60, pessimisticHours: 120 },
+      });
+      await this.campaigns.link(SEED_MAINTAINER, target.id, release);
+      for (const [date, hours] of [
+        ['2022-11-21', 23],
+        ['2022-11-28', 23],
+        ['2022-12-05', 22.5],
+        ['2022-12-12', 23.5],
+      ] as const) {
+        await this.effort.record(SEED_MAINTAINER, {
+          serviceId: target.serviceId,
+          campaignTargetId: target.id,
+          hours,
+          date,
+          note: 'Wohngeld-Plus: Umsetzung',
+        });
+      }
     }
     await this.campaigns.complete(SEED_MAINTAINER, wohngeld.id);
 
