@@ -62,12 +62,15 @@ describe('maintenance effort', () => {
       [{ hours: 24.5 }, 'input.hours'],
       [{ date: '2026-11-29' }, 'input.date'],
       [{ campaignTargetId: '00000000-0000-0000-0000-000000000000' }, 'input.campaignTargetId'],
+      [{ hours: 1.234 }, 'input.hours'],
     ] as const) {
       const result = await t.gql(RECORD, { input: { ...input, ...override } }, maintainer);
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0].extensions.field).toBe(field);
     }
     expect(errorCode(await t.gql(RECORD, { input }, otherMaintainer))).toBe('FORBIDDEN');
+    const edge = await t.gql(RECORD, { input: { ...input, hours: 24, date: '2026-11-28' } }, maintainer); // exactly 24 h, today
+    expect(edge.data?.recordEffort).toMatchObject({ hours: 24, date: '2026-11-28' });
     const recorded = await t.gql(RECORD, { input }, maintainer);
     expect(recorded.data?.recordEffort).toMatchObject({
       hours: 6.5,
@@ -81,7 +84,10 @@ describe('maintenance effort', () => {
       { id: service },
       maintainer,
     );
-    expect(list.data?.effortEntries).toEqual({ totalCount: 1, edges: [{ node: { hours: 6.5 } }] });
+    expect(list.data?.effortEntries).toEqual({
+      totalCount: 2,
+      edges: [{ node: { hours: 24 } }, { node: { hours: 6.5 } }],
+    });
     expect(
       errorCode(
         await t.gql(
@@ -186,5 +192,45 @@ describe('maintenance effort', () => {
       headers: { authorization: `Bearer ${maintainer}` },
     });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('leaves out targets that are excluded or whose campaign is cancelled, and hides baselines from others', async () => {
+    const plan = async () =>
+      (await t.gql(PLAN, { o: 'dataport', f: '2027-01-01', t: '2027-03-31' }, maintainer)).data
+        ?.maintenancePlan.items.length;
+    const before = await plan();
+    const openWith = async (title: string) => {
+      const c = (
+        await t.gql(
+          `mutation($t: String!) { openCampaign(input: { title: $t, norm: "WoGG", effectiveDate: "2027-06-01" }) { id targets { id } } }`,
+          { t: title },
+          operator,
+        )
+      ).data?.openCampaign;
+      await t.gql(
+        `mutation($id: ID!) { planCampaignTarget(input: { targetId: $id, plannedReleaseDate: "2027-03-01", estimate: { optimisticHours: 1, likelyHours: 2, pessimisticHours: 3 } }) { state } }`,
+        { id: c.targets[0].id },
+        maintainer,
+      );
+      return c;
+    };
+    const excluded = await openWith('Excluded');
+    expect(await plan()).toBe(before + 1);
+    await t.gql(
+      `mutation($id: ID!) { excludeCampaignTarget(targetId: $id, reason: "n/a") { state } }`,
+      { id: excluded.targets[0].id },
+      maintainer,
+    );
+    expect(await plan()).toBe(before);
+    const cancelled = await openWith('Cancelled');
+    expect(await plan()).toBe(before + 1);
+    await t.gql(
+      `mutation($id: ID!) { cancelCampaign(id: $id, reason: "gestoppt") { state } }`,
+      { id: cancelled.id },
+      operator,
+    );
+    expect(await plan()).toBe(before);
+    const anonymous = await t.gql(`{ service(slug: "wohngeld") { maintenanceBaseline { expectedHours } } }`);
+    expect(anonymous.data?.service.maintenanceBaseline).toBeNull();
   });
 });

@@ -106,6 +106,7 @@ describe('the embedded database default', () => {
     const owner = (
       await gql(
         '{ service(slug: "wohngeld-beantragen") { owner { key } maintenanceBaseline { expectedHours } } }',
+        operator,
       )
     ).data.service;
     expect(owner.maintenanceBaseline.expectedHours).toBeGreaterThan(0);

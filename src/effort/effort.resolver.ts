@@ -6,7 +6,7 @@ import type { OnlineServiceEntity } from '../catalogue/catalogue.entity';
 import { ServicesService } from '../catalogue/services.service';
 import { CurrentViewer, Roles } from '../common/auth/decorators';
 import { Role } from '../common/auth/role';
-import type { Viewer } from '../common/auth/viewer';
+import { actsFor, type Viewer } from '../common/auth/viewer';
 import { AfterArg, FirstArg } from '../common/graphql/pagination';
 import type { RequestContext } from '../common/graphql/request-context';
 import { DateScalar } from '../common/graphql/scalars';
@@ -121,9 +121,14 @@ export class MaintenancePlanResolver {
 export class ServiceBaselineResolver {
   @ResolveField(() => ThreePointEstimate, {
     nullable: true,
-    description: 'Routine maintenance hours per year',
+    description:
+      "Routine maintenance hours per year: for the owner's MAINTAINERs and OPERATORs (it feeds their plans), null for anyone else",
   })
-  maintenanceBaseline(@Parent() service: OnlineServiceEntity): ThreePointEstimate | null {
+  maintenanceBaseline(
+    @Parent() service: OnlineServiceEntity,
+    @CurrentViewer() viewer: Viewer | null,
+  ): ThreePointEstimate | null {
+    if (!actsFor(viewer, service.ownerId, Role.MAINTAINER)) return null;
     const baseline = service.maintenanceBaseline;
     return baseline ? { ...baseline, ...pert(baseline) } : null;
   }

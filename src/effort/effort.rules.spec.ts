@@ -67,6 +67,20 @@ describe('effort rules', () => {
     ).toBe(1.3);
   });
 
+  it.each([
+    // [expected, sd, factor, days, P90]: P90 = factor * (expected + 1.2816 * sd)
+    [52, Math.sqrt(12 ** 2 + (20 / 6) ** 2), 1.3, 90, 88.35], // docs/estimation.md
+    [100, 0, 1, 365, 100],
+    [100, 10, 1, 365, 112.82],
+    [40, 6, 0.5, 30, 23.84],
+  ])('P90 of %d h +- %d h, factor %d: %d', (expected, sd, factor, days, p90) => {
+    expect(
+      round2(
+        planFigures({ expectedHours: expected, standardDeviationHours: sd }, factor, days, 1600, 76).p90Hours,
+      ),
+    ).toBe(p90);
+  });
+
   it('computes P50, P90, FTE and cost from the calibrated sum (worked example)', () => {
     // 67 h +- 13 h over 90 days, calibration 1.3, 1,600 h per FTE-year, 76 EUR per hour
     const figures = planFigures({ expectedHours: 67, standardDeviationHours: 13 }, 1.3, 90, 1600, 76);

@@ -26,8 +26,6 @@ import {
   type ThreePoint,
 } from './effort.rules';
 
-const MAX_PERIOD_DAYS = 5 * 365 + 2; // five years, leap days included
-
 export interface PlanRow extends PlanItem {
   serviceSlug: string;
   campaignTitle: string | null;
@@ -71,6 +69,9 @@ export class EffortService {
   async record(viewer: Viewer, input: RecordEffortInput): Promise<EffortEntryEntity> {
     if (!Number.isFinite(input.hours) || input.hours <= 0 || input.hours > 24) {
       throw DomainError.badInput('input.hours', 'must be more than 0 and at most 24 per entry');
+    }
+    if (Math.round(input.hours * 100) / 100 !== input.hours) {
+      throw DomainError.badInput('input.hours', 'has at most two decimals (hours are kept to the hundredth)');
     }
     if (!isCalendarDate(input.date) || input.date > this.clock.today()) {
       throw DomainError.badInput('input.date', `must be a date today (${this.clock.today()}) or earlier`);
@@ -145,7 +146,11 @@ export class EffortService {
   ): Promise<MaintenancePlan & { rows: PlanRow[]; standardDeviationHours: number }> {
     if (from > to) throw DomainError.badInput('from', `must not be after to (${from} > ${to})`);
     const days = inclusiveDays(from, to);
-    if (days > MAX_PERIOD_DAYS) throw DomainError.badInput('to', 'the period may be at most 5 years');
+    // At most five calendar years: to is before from + 5 years.
+    const limit = new Date(`${from}T00:00:00Z`);
+    limit.setUTCFullYear(limit.getUTCFullYear() + 5);
+    if (to >= limit.toISOString().slice(0, 10))
+      throw DomainError.badInput('to', 'the period may be at most 5 years');
     const owner = await this.db.getRepository(OrganisationEntity).findOneBy({ key: ownerKey });
     if (!owner) throw DomainError.notFound('Organisation', ownerKey);
     if (!actsFor(viewer, owner.id, Role.MAINTAINER)) {

@@ -6,9 +6,13 @@ import { DomainError } from '../common/errors/domain-error';
 import { isCalendarDate } from '../common/graphql/scalars';
 import { EffortService } from './effort.service';
 
-/** RFC 4180: quote a cell when it holds a comma, a quote or a line break. */
+/**
+ * RFC 4180: quote a cell when it holds a comma, a quote or a line break. Text that a spreadsheet
+ * would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe (OWASP CSV injection).
+ */
 function cell(value: string | number | null): string {
-  const text = value === null ? '' : typeof value === 'number' ? value.toFixed(2) : value;
+  let text = value === null ? '' : typeof value === 'number' ? value.toFixed(2) : value;
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
