@@ -4,6 +4,7 @@ import { CreateReleases1764330200000 } from './1764330200000-CreateReleases';
 import { CreateSubscriptions1764330300000 } from './1764330300000-CreateSubscriptions';
 import { CreateCampaigns1764330400000 } from './1764330400000-CreateCampaigns';
 import { CreateEffort1764330500000 } from './1764330500000-CreateEffort';
+import { CreateGithub1764330600000 } from './1764330600000-CreateGithub';
 
 /** Every migration in order. Listed explicitly so that the build, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateSubscriptions1764330300000,
   CreateCampaigns1764330400000,
   CreateEffort1764330500000,
+  CreateGithub1764330600000,
 ];

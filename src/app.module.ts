@@ -29,6 +29,7 @@ import { ReleasesModule } from './releases/releases.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { EffortModule } from './effort/effort.module';
+import { GithubModule } from './github/github.module';
 import { SeedModule } from './seed/seed.module';
 
 export interface AppOptions {
@@ -130,6 +131,7 @@ export class AppModule {
         SubscriptionsModule,
         CampaignsModule,
         EffortModule,
+        GithubModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -23,6 +23,8 @@ export async function createApp(
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     bufferLogs: true,
+    // The GitHub webhook's signature is over the exact bytes received (request.rawBody).
+    rawBody: true,
     logger: quiet ? false : undefined,
   });
   if (!quiet) app.useLogger(app.get(Logger));

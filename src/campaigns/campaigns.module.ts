@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
+import { GithubLinksModule } from '../github/github-links.module';
 import { ReleasesModule } from '../releases/releases.module';
 import { CampaignsResolver, CampaignTargetsResolver, ReleaseCampaignsResolver } from './campaigns.resolver';
 import { CampaignsService } from './campaigns.service';
 
 @Module({
-  imports: [CatalogueModule, ReleasesModule],
+  imports: [CatalogueModule, ReleasesModule, GithubLinksModule],
   providers: [CampaignsService, CampaignsResolver, CampaignTargetsResolver, ReleaseCampaignsResolver],
   exports: [CampaignsService],
 })

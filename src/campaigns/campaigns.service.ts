@@ -14,6 +14,7 @@ import { inKeyOrder, type RequestLoaders } from '../common/graphql/request-conte
 import { isCalendarDate } from '../common/graphql/scalars';
 import { uniqueViolation } from '../database/pg-errors';
 import { Transactions, type Tx } from '../database/transactions';
+import { CampaignIssueQueue } from '../github/campaign-issue-queue';
 import { ReleaseState } from '../releases/release-enums';
 import { ReleaseEntity } from '../releases/release.entity';
 import { CampaignEntity, CampaignTargetEntity, CampaignTargetExclusionEntity } from './campaign.entity';
@@ -59,6 +60,8 @@ interface TargetRow {
   subscribers_compliant: number;
   effective_date: string;
   exclusions: { from: string; until: string | null }[];
+  issue_url: string | null;
+  issue_closed_at: Date | null;
 }
 
 function text(
@@ -83,6 +86,7 @@ export class CampaignsService implements OnModuleInit {
     private readonly transactions: Transactions,
     private readonly access: Access,
     private readonly clock: Clock,
+    private readonly issues: CampaignIssueQueue,
   ) {}
 
   onModuleInit() {
@@ -222,9 +226,15 @@ export class CampaignsService implements OnModuleInit {
         ...new Set(bases.filter((b) => provisionMatches(b.provision, provisions)).map((b) => b.serviceId)),
       ];
       if (serviceIds.length) {
-        await tx.manager.insert(
+        const inserted = await tx.manager.insert(
           CampaignTargetEntity,
           serviceIds.map((serviceId) => ({ campaignId: campaign.id, serviceId, addedAt: tx.now })),
+        );
+        // One GitHub issue per target whose service links a repository, queued with the targets.
+        await this.issues.enqueue(
+          tx.manager,
+          inserted.identifiers.map((row) => row.id as string),
+          tx.now,
         );
       }
       tx.audit('campaign.open', 'Campaign', campaign.id, {
@@ -252,6 +262,7 @@ export class CampaignsService implements OnModuleInit {
           addedAt: tx.now,
         });
         await tx.manager.insert(CampaignTargetEntity, target);
+        await this.issues.enqueue(tx.manager, [target.id], tx.now);
         tx.audit('campaign.addTarget', 'Campaign', campaign.id, { target: target.id, service: service.slug });
         return target.id;
       })
@@ -296,6 +307,7 @@ export class CampaignsService implements OnModuleInit {
         'UPDATE campaign_target_exclusion SET included_at = $2 WHERE target_id = $1 AND included_at IS NULL',
         [target.id, tx.now],
       );
+      await this.issues.enqueue(tx.manager, [target.id], tx.now);
       tx.audit('campaign.includeTarget', 'Campaign', target.campaignId, { target: target.id });
     });
   }
@@ -471,9 +483,11 @@ export class CampaignsService implements OnModuleInit {
               f.id AS release_id, f.published_at,
               (SELECT coalesce(json_agg(json_build_object('from', e.excluded_at, 'until', e.included_at) ORDER BY e.excluded_at), '[]')
                  FROM campaign_target_exclusion e WHERE e.target_id = t.id) AS exclusions,
-              subs.total AS subscribers_total, subs.compliant AS subscribers_compliant
+              subs.total AS subscribers_total, subs.compliant AS subscribers_compliant,
+              i.issue_url, i.closed_at AS issue_closed_at
          FROM campaign_target t
          JOIN campaign c ON c.id = t.campaign_id
+         LEFT JOIN campaign_target_issue i ON i.target_id = t.id
          LEFT JOIN LATERAL (
            SELECT r.* FROM campaign_fulfilment cf JOIN release r ON r.id = cf.release_id
             WHERE cf.target_id = t.id AND r.state = '${ReleaseState.PUBLISHED}'
@@ -515,8 +529,8 @@ export class CampaignsService implements OnModuleInit {
         overdue: isOverdue(state, today, row.effective_date),
         atRisk: isAtRisk(state, row.planned_release_date, row.effective_date),
         exclusionReason: row.exclusion_reason,
-        issueUrl: null,
-        issueClosedAt: null,
+        issueUrl: row.issue_url,
+        issueClosedAt: row.issue_closed_at,
         addedAt: row.added_at,
         exclusions: row.exclusions.map((e) => ({
           from: new Date(e.from),

@@ -71,4 +71,60 @@ describe('configuration', () => {
       rolesClaim: 'realm_access.roles',
     });
   });
+
+  describe('GitHub', () => {
+    const PEM = '-----BEGIN RSA PRIVATE KEY-----\\nMIIE...\\n-----END RSA PRIVATE KEY-----';
+
+    it('is off without configuration, on the public API', () => {
+      expect(loadConfig({}).github).toMatchObject({
+        apiUrl: 'https://api.github.com',
+        webHosts: ['github.com'],
+        credentials: null,
+        webhookSecrets: [],
+        issuesPerMinute: 60,
+        issuesPerHour: 450,
+      });
+    });
+
+    it('reads a GitHub App with an escaped one-line key, rotated secrets and an Enterprise server', () => {
+      const { github } = loadConfig({
+        GITHUB_API_URL: 'https://git.dataport.de/api/v3/',
+        GITHUB_APP_ID: '123456',
+        GITHUB_APP_PRIVATE_KEY: PEM,
+        GITHUB_WEBHOOK_SECRET: 'new-secret-0123456789, old-secret-0123456789',
+      });
+      expect(github.apiUrl).toBe('https://git.dataport.de/api/v3');
+      expect(github.webHosts).toEqual(['github.com', 'git.dataport.de']);
+      expect(github.credentials).toEqual({
+        kind: 'app',
+        appId: '123456',
+        privateKey: '-----BEGIN RSA PRIVATE KEY-----\nMIIE...\n-----END RSA PRIVATE KEY-----',
+      });
+      expect(github.webhookSecrets).toEqual(['new-secret-0123456789', 'old-secret-0123456789']);
+    });
+
+    it('names each bad GitHub setting', () => {
+      const found = problems({
+        GITHUB_APP_ID: 'my-app',
+        GITHUB_TOKEN: 'ghp_x',
+        GITHUB_APP_PRIVATE_KEY: 'not a key',
+        GITHUB_WEBHOOK_SECRET: 'short',
+        GITHUB_ISSUES_PER_MINUTE: '81',
+      }).join('\n');
+      expect(found).toMatch(/GITHUB_APP_ID: must be the numeric App ID/);
+      expect(found).toMatch(/GITHUB_ISSUES_PER_MINUTE/);
+      const more = problems({
+        GITHUB_APP_ID: '1',
+        GITHUB_TOKEN: 'ghp_x',
+        GITHUB_APP_PRIVATE_KEY: 'not a key',
+        GITHUB_WEBHOOK_SECRET: 'short',
+      }).join('\n');
+      expect(more).toMatch(/GITHUB_TOKEN: set either a GitHub App or a token, not both/);
+      expect(more).toMatch(/GITHUB_APP_PRIVATE_KEY: must be the PEM private key/);
+      expect(more).toMatch(/GITHUB_WEBHOOK_SECRET: each secret must be at least 16 characters/);
+      expect(problems({ GITHUB_APP_PRIVATE_KEY: PEM }).join('\n')).toMatch(
+        /GITHUB_APP_ID: required together/,
+      );
+    });
+  });
 });

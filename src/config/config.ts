@@ -21,7 +21,36 @@ export interface AppConfig {
   /** The QA policy of services without their own. */
   qaDefaultPolicy: QaRule[];
   effort: { hoursPerFteYear: number; hourlyRateEur: number };
+  /** Where links to the registry point (the link back in GitHub issues). */
+  publicUrl: string;
+  github: GithubConfig;
   logLevel: string;
+}
+
+/** The GitHub integration (docs/github.md): each half is on only when configured. */
+export interface GithubConfig {
+  /** REST API root: https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise Server. */
+  apiUrl: string;
+  /** Web hosts whose repository URLs link to this API: github.com, and an Enterprise host. */
+  webHosts: string[];
+  /** Credentials for calls out (issues); null: no calls out. */
+  credentials: { kind: 'app'; appId: string; privateKey: string } | { kind: 'token'; token: string } | null;
+  /** Webhook secrets, the current one first; empty: webhooks are refused. */
+  webhookSecrets: string[];
+  /** How often an idle worker looks for queued work; 0: no background worker (tests drive it). */
+  pollIntervalMs: number;
+  /** Issues opened at most per minute and per hour, across all instances (GitHub's content limits). */
+  issuesPerMinute: number;
+  issuesPerHour: number;
+  /**
+   * Least time between two writes of this instance (octokit's throttling plugin); undefined: the
+   * plugin's own pace (1 s between writes, 3 s between writes that notify, such as new issues).
+   */
+  writeIntervalMs: number | undefined;
+  /** Attempts before a delivery or an issue is FAILED. */
+  maxAttempts: number;
+  /** Base of the retry delay after a failed attempt (doubled per attempt). */
+  retryDelayMs: number;
 }
 
 export interface AuthConfig {
@@ -75,6 +104,18 @@ const schema = z.object({
   // finance ministry's 2014 personnel cost rates (docs/estimation.md).
   HOURS_PER_FTE_YEAR: z.coerce.number().positive().max(8760).default(1600),
   HOURLY_RATE_EUR: z.coerce.number().positive().max(10_000).default(76),
+  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  GITHUB_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).default('https://api.github.com')),
+  GITHUB_APP_ID: optionalText.pipe(z.string().regex(/^\d+$/, 'must be the numeric App ID').optional()),
+  GITHUB_APP_PRIVATE_KEY: optionalText,
+  GITHUB_TOKEN: optionalText,
+  GITHUB_WEBHOOK_SECRET: optionalText,
+  GITHUB_POLL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
+  GITHUB_ISSUES_PER_MINUTE: z.coerce.number().int().min(1).max(80).default(60),
+  GITHUB_ISSUES_PER_HOUR: z.coerce.number().int().min(1).max(500).default(450),
+  GITHUB_WRITE_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+  GITHUB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  GITHUB_RETRY_DELAY_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -112,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
       );
     }
   }
+  const github = githubConfig(e, problems, production);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const anyAuth = Boolean(e.AUTH_JWT_SECRET || e.AUTH_JWKS_URL);
@@ -133,7 +175,54 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     graphql: { introspection: !production, ide: !production, fieldSuggestions: !production },
     qaDefaultPolicy,
     effort: { hoursPerFteYear: e.HOURS_PER_FTE_YEAR, hourlyRateEur: e.HOURLY_RATE_EUR },
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    github,
     logLevel: e.LOG_LEVEL,
+  };
+}
+
+function githubConfig(e: z.infer<typeof schema>, problems: string[], production: boolean): GithubConfig {
+  const apiUrl = e.GITHUB_API_URL.replace(/\/+$/, '');
+  const api = new URL(apiUrl);
+  if (production && api.protocol !== 'https:') problems.push('GITHUB_API_URL: must be https in production');
+  // github.com always links to the configured API (tests point it at a fake); an Enterprise
+  // server's API lives at https://<host>/api/v3, and its repositories at https://<host>/<owner>/<repo>.
+  const webHosts = ['github.com'];
+  if (api.hostname !== 'api.github.com' && api.pathname.replace(/\/+$/, '') === '/api/v3')
+    webHosts.push(api.host.toLowerCase());
+
+  let credentials: GithubConfig['credentials'] = null;
+  if (e.GITHUB_APP_ID || e.GITHUB_APP_PRIVATE_KEY) {
+    if (e.GITHUB_TOKEN) problems.push('GITHUB_TOKEN: set either a GitHub App or a token, not both');
+    if (!e.GITHUB_APP_ID) problems.push('GITHUB_APP_ID: required together with GITHUB_APP_PRIVATE_KEY');
+    // A PEM in one line of an env file has its newlines escaped as \n.
+    const privateKey = e.GITHUB_APP_PRIVATE_KEY?.replace(/\\n/g, '\n');
+    if (!privateKey) problems.push('GITHUB_APP_PRIVATE_KEY: required together with GITHUB_APP_ID');
+    else if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey))
+      problems.push('GITHUB_APP_PRIVATE_KEY: must be the PEM private key downloaded for the App');
+    if (e.GITHUB_APP_ID && privateKey) credentials = { kind: 'app', appId: e.GITHUB_APP_ID, privateKey };
+  } else if (e.GITHUB_TOKEN) {
+    credentials = { kind: 'token', token: e.GITHUB_TOKEN };
+  }
+  const webhookSecrets = (e.GITHUB_WEBHOOK_SECRET ?? '')
+    .split(',')
+    .map((secret) => secret.trim())
+    .filter((secret) => secret !== '');
+  if (webhookSecrets.some((secret) => secret.length < 16))
+    problems.push('GITHUB_WEBHOOK_SECRET: each secret must be at least 16 characters');
+  if (e.GITHUB_ISSUES_PER_MINUTE > e.GITHUB_ISSUES_PER_HOUR)
+    problems.push('GITHUB_ISSUES_PER_MINUTE: must not exceed GITHUB_ISSUES_PER_HOUR');
+  return {
+    apiUrl,
+    webHosts,
+    credentials,
+    webhookSecrets,
+    pollIntervalMs: e.GITHUB_POLL_INTERVAL_MS,
+    issuesPerMinute: e.GITHUB_ISSUES_PER_MINUTE,
+    issuesPerHour: e.GITHUB_ISSUES_PER_HOUR,
+    writeIntervalMs: e.GITHUB_WRITE_INTERVAL_MS,
+    maxAttempts: e.GITHUB_MAX_ATTEMPTS,
+    retryDelayMs: e.GITHUB_RETRY_DELAY_MS,
   };
 }
 

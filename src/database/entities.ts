@@ -7,6 +7,7 @@ import {
 } from '../campaigns/campaign.entity';
 import { AuditEventEntity } from '../common/audit/audit-event.entity';
 import { EffortEntryEntity } from '../effort/effort-entry.entity';
+import { CampaignTargetIssueEntity, GithubDeliveryEntity } from '../github/github.entity';
 import { QaGateEntity, ReleaseEntity, SignOffEntity } from '../releases/release.entity';
 import { SubscriptionEntity } from '../subscriptions/subscription.entity';
 import {
@@ -33,4 +34,6 @@ export const ENTITIES = [
   CampaignFulfilmentEntity,
   CampaignTargetExclusionEntity,
   EffortEntryEntity,
+  GithubDeliveryEntity,
+  CampaignTargetIssueEntity,
 ];

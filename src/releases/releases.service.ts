@@ -78,6 +78,44 @@ function text(field: string, value: string | null | undefined, max: number, requ
   return trimmed;
 }
 
+/** The system actor of releases imported from GitHub. */
+export const GITHUB_SUBJECT = 'github';
+
+/** A GitHub release as the registry takes it in (src/github/release-import.ts reads the payload). */
+export interface ImportedRelease {
+  version: string;
+  notes: string | null;
+  artifactDigest: string;
+  artifactUrl: string | null;
+  /** The GitHub login that published it. */
+  sender: string | null;
+  /** Where it came from, for the audit: the delivery id and the GitHub release's URL. */
+  source: { delivery: string; url: string | null; sender: string | null };
+}
+
+/** A new DRAFT release of the service. */
+function draft(
+  tx: Tx,
+  service: OnlineServiceEntity,
+  values: Pick<
+    ReleaseEntity,
+    'version' | 'notes' | 'changes' | 'interfaces' | 'artifactDigest' | 'artifactUrl' | 'createdBy'
+  >,
+): ReleaseEntity {
+  return tx.manager.create(ReleaseEntity, {
+    ...values,
+    serviceId: service.id,
+    ...versionColumns(values.version),
+    state: ReleaseState.DRAFT,
+    authorSubject: values.createdBy.subject,
+    createdAt: tx.now,
+    submittedAt: null,
+    publishedAt: null,
+    withdrawal: null,
+    deprecation: null,
+  });
+}
+
 function conflictState(release: { state: ReleaseState; version: string }, action: string): DomainError {
   return DomainError.conflict(`Cannot ${action} release ${release.version}: it is ${release.state}`, {
     state: release.state,
@@ -257,23 +295,14 @@ export class ReleasesService implements OnModuleInit {
           });
         }
         const interfaces = await this.checkInterfaces(tx.manager, input.interfaces ?? []);
-        const release = tx.manager.create(ReleaseEntity, {
-          serviceId: service.id,
+        const release = draft(tx, service, {
           version: input.version,
-          ...versionColumns(input.version),
-          state: ReleaseState.DRAFT,
           notes,
           changes,
           interfaces,
           artifactDigest: digest,
           artifactUrl,
           createdBy: userOf(viewer),
-          authorSubject: viewer.subject,
-          createdAt: tx.now,
-          submittedAt: null,
-          publishedAt: null,
-          withdrawal: null,
-          deprecation: null,
         });
         await tx.manager.insert(ReleaseEntity, release);
         // Only campaigns that target this service: else BAD_USER_INPUT (domain.md).
@@ -294,6 +323,52 @@ export class ReleasesService implements OnModuleInit {
         }
         throw error;
       });
+  }
+
+  /**
+   * A DRAFT imported from a GitHub release, in the delivery's transaction (actor `github`). Null
+   * when the version exists already: versions are immutable, the existing release is left alone.
+   */
+  async createImported(
+    tx: Tx,
+    serviceId: string,
+    imported: ImportedRelease,
+  ): Promise<{ release: ReleaseEntity } | { skipped: string }> {
+    const service = await tx.manager.findOne(OnlineServiceEntity, {
+      where: { id: serviceId },
+      lock: { mode: 'pessimistic_read' },
+    });
+    if (!service) return { skipped: 'the service is gone' };
+    if (service.lifecycle === ServiceLifecycle.RETIRED)
+      return { skipped: `${service.slug} is RETIRED and takes no new releases` };
+    const release = draft(tx, service, {
+      version: imported.version,
+      notes: imported.notes?.slice(0, 20_000) || null,
+      changes: [],
+      interfaces: [],
+      artifactDigest: imported.artifactDigest,
+      artifactUrl: imported.artifactUrl,
+      createdBy: { subject: GITHUB_SUBJECT, name: imported.sender, organisation: null },
+    });
+    // ON CONFLICT: a version created meanwhile by hand is left alone, and the transaction lives on.
+    const inserted = await tx.manager
+      .createQueryBuilder()
+      .insert()
+      .into(ReleaseEntity)
+      .values(release)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    if (inserted.raw.length === 0)
+      return { skipped: `${service.slug} has version ${imported.version} already (versions are immutable)` };
+    release.id = (inserted.raw as { id: string }[])[0].id;
+    tx.audit('release.create', 'Release', release.id, {
+      service: service.slug,
+      version: imported.version,
+      artifactDigest: imported.artifactDigest,
+      importedFrom: imported.source,
+    });
+    return { release };
   }
 
   async update(viewer: Viewer, id: string, input: UpdateReleaseInput): Promise<ReleaseEntity> {
@@ -378,8 +453,12 @@ export class ReleasesService implements OnModuleInit {
           createdAt: tx.now,
         })),
       );
-      await tx.manager.update(ReleaseEntity, { id }, { state: ReleaseState.IN_REVIEW, submittedAt: tx.now });
-      Object.assign(release, { state: ReleaseState.IN_REVIEW, submittedAt: tx.now });
+      // For the four-eyes rule, who submits an imported release counts as its creator (domain.md).
+      const authorSubject =
+        release.createdBy.subject === GITHUB_SUBJECT ? viewer.subject : release.authorSubject;
+      const submitted = { state: ReleaseState.IN_REVIEW, submittedAt: tx.now, authorSubject };
+      await tx.manager.update(ReleaseEntity, { id }, submitted);
+      Object.assign(release, submitted);
       tx.audit('release.submit', 'Release', id, { gates: policy });
       await this.settle(tx, release, ReleaseState.IN_REVIEW);
       return release;

@@ -68,11 +68,17 @@ export class StatementCounter implements TypeOrmLogger {
 
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { sqlLogger?: TypeOrmLogger } = {},
+  options: {
+    sqlLogger?: TypeOrmLogger;
+    /** Another instance on this one's database (it is dropped by the owner's close, not this one's). */
+    sharing?: TestApp;
+  } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.sharing
+    ? { url: options.sharing.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', AUTH_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', ...env });
-  const clock = new SettableClock(TEST_START);
+  const clock = options.sharing?.clock ?? new SettableClock(TEST_START);
   const app = await createApp({ config, databaseUrl: database.url, clock, sqlLogger: options.sqlLogger });
   await app.getHttpAdapter().getInstance().ready();
   const db = app.get(DataSource);

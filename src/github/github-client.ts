@@ -1,0 +1,139 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import Bottleneck from 'bottleneck';
+import { LRUCache } from 'lru-cache';
+import type { Octokit as CoreOctokit } from '@octokit/core' with { 'resolution-mode': 'import' };
+import type { PaginateInterface } from '@octokit/plugin-paginate-rest' with { 'resolution-mode': 'import' };
+import { APP_CONFIG, type AppConfig, type GithubConfig } from '../config/config';
+import type { RepositoryRef } from './repository-link';
+
+/** Octokit with the throttling, retry and pagination plugins: every call out goes through one. */
+export type GithubApi = CoreOctokit & { paginate: PaginateInterface };
+
+type Credentials = NonNullable<GithubConfig['credentials']>;
+
+/**
+ * Octokit clients for the configured GitHub: one per App installation (its token cached by
+ * @octokit/auth-app until it expires), or one for the token. Loaded on first use: the octokit
+ * packages are ES modules (decision 0001).
+ */
+@Injectable()
+export class GithubClient {
+  private readonly log = new Logger('GitHub');
+  private readonly github: GithubConfig;
+  private octokitClass?: Promise<new (options: Record<string, unknown>) => GithubApi>;
+  private tokenClient?: Promise<GithubApi>;
+  private appClient?: Promise<GithubApi>;
+  private writeGroups?: { write: Bottleneck.Group; notifications: Bottleneck.Group };
+  private readonly installations = new LRUCache<number, GithubApi>({ max: 500 });
+  /** Which installation serves a repository: asked once an hour at most. */
+  private readonly installationOf = new LRUCache<string, number>({ max: 5_000, ttl: 3_600_000 });
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.github = config.github;
+  }
+
+  /** True when calls out are configured (a GitHub App or a token). */
+  get enabled(): boolean {
+    return this.github.credentials !== null;
+  }
+
+  /** A client authorised for the repository: the App's installation on it, or the token. */
+  async forRepository(ref: RepositoryRef): Promise<GithubApi> {
+    const credentials = this.credentials();
+    if (credentials.kind === 'token') {
+      this.tokenClient ??= this.create({ auth: credentials.token });
+      return this.tokenClient;
+    }
+    let installationId = this.installationOf.get(ref.fullName);
+    if (installationId === undefined) {
+      this.appClient ??= this.create({ authStrategy: 'app', auth: credentials });
+      const app = await this.appClient;
+      const { data } = await app.request('GET /repos/{owner}/{repo}/installation', {
+        owner: ref.owner,
+        repo: ref.repo,
+      });
+      installationId = data.id;
+      this.installationOf.set(ref.fullName, installationId);
+    }
+    let client = this.installations.get(installationId);
+    if (!client) {
+      client = await this.create({ authStrategy: 'app', auth: { ...credentials, installationId } });
+      this.installations.set(installationId, client);
+    }
+    return client;
+  }
+
+  /** Forgets the repository's installation (after a 404: the App was removed or moved). */
+  forget(ref: RepositoryRef): void {
+    this.installationOf.delete(ref.fullName);
+  }
+
+  private credentials(): Credentials {
+    if (!this.github.credentials) throw new Error('GitHub calls are not configured (docs/github.md)');
+    return this.github.credentials;
+  }
+
+  private async create(options: { authStrategy?: 'app'; auth: unknown }): Promise<GithubApi> {
+    const Octokit = await this.loadOctokit();
+    const { createAppAuth } = await import('@octokit/auth-app');
+    return new Octokit({
+      baseUrl: this.github.apiUrl,
+      userAgent: 'ozg-reuse-registry',
+      ...(options.authStrategy === 'app' ? { authStrategy: createAppAuth } : {}),
+      auth: options.auth,
+      log: {
+        debug: () => undefined,
+        info: () => undefined,
+        warn: (message: string) => this.log.warn(message),
+        error: (message: string) => this.log.error(message),
+      },
+      throttle: {
+        ...this.writePace(),
+        // The primary limit: wait for the reset once, if it is near; else the job is retried later.
+        onRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _o: unknown,
+          retryCount: number,
+        ) => {
+          this.log.warn(`rate limit on ${request.method} ${request.url}: reset in ${retryAfter} s`);
+          return retryCount < 1 && retryAfter <= 60;
+        },
+        // Secondary limits (too many writes too fast): wait as GitHub says, up to three times.
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _o: unknown,
+          retryCount: number,
+        ) => {
+          this.log.warn(`secondary rate limit on ${request.method} ${request.url}: retry in ${retryAfter} s`);
+          return retryCount < 3;
+        },
+      },
+    });
+  }
+
+  /** The configured pace of writes, for every client of this instance (one group, as the plugin's own). */
+  private writePace(): Record<string, unknown> {
+    const minTime = this.github.writeIntervalMs;
+    if (minTime === undefined) return {};
+    this.writeGroups ??= {
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime }),
+      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime }),
+    };
+    return this.writeGroups;
+  }
+
+  private loadOctokit() {
+    this.octokitClass ??= (async () => {
+      const [{ Octokit }, { throttling }, { retry }, { paginateRest }] = await Promise.all([
+        import('@octokit/core'),
+        import('@octokit/plugin-throttling'),
+        import('@octokit/plugin-retry'),
+        import('@octokit/plugin-paginate-rest'),
+      ]);
+      return Octokit.plugin(throttling, retry, paginateRest);
+    })();
+    return this.octokitClass;
+  }
+}

@@ -1,0 +1,65 @@
+import { Controller, Headers, HttpCode, Inject, Post, Req, Res, type RawBodyRequest } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '../common/auth/decorators';
+import { DomainError } from '../common/errors/domain-error';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { GithubDeliveriesService } from './github-deliveries.service';
+import { GithubWorker } from './github-worker';
+import { WebhookVerifier } from './webhook-verifier';
+
+/**
+ * GitHub's webhook: the signature is checked on the raw body against every configured secret,
+ * the delivery is stored once (the queue), and the answer goes back at once. Work happens in
+ * the worker, never in the request.
+ */
+@Controller('webhooks')
+export class GithubWebhooksController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly verifier: WebhookVerifier,
+    private readonly deliveries: GithubDeliveriesService,
+    private readonly worker: GithubWorker,
+  ) {}
+
+  @Public()
+  @Post('github')
+  @HttpCode(202)
+  async receive(
+    @Req() request: RawBodyRequest<FastifyRequest>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('x-hub-signature-256') signature: string | undefined,
+    @Headers('x-github-delivery') deliveryId: string | undefined,
+    @Headers('x-github-event') event: string | undefined,
+  ) {
+    if (this.config.github.webhookSecrets.length === 0) {
+      throw DomainError.unauthenticated('GitHub webhooks are not configured here (GITHUB_WEBHOOK_SECRET)');
+    }
+    const raw = request.rawBody;
+    // Nothing is read, stored or parsed before the signature matches.
+    if (!raw || !signature || !(await this.verifier.verify(raw.toString('utf8'), signature))) {
+      throw DomainError.unauthenticated('X-Hub-Signature-256 is missing or does not match the body');
+    }
+    if (!deliveryId || !/^[\w-]{1,100}$/.test(deliveryId))
+      throw DomainError.badInput('X-GitHub-Delivery', 'must be the delivery id GitHub sends');
+    if (!event || !/^[a-z_]{1,64}$/.test(event))
+      throw DomainError.badInput('X-GitHub-Event', 'must be the event name GitHub sends');
+    const payload = request.body;
+    if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+      throw DomainError.badInput(
+        'body',
+        'must be a JSON object (set the webhook content type to application/json)',
+      );
+    const fresh = await this.deliveries.receive({
+      id: deliveryId,
+      event,
+      payload: payload as Record<string, unknown>,
+    });
+    if (!fresh) {
+      // GitHub sent this delivery before: acknowledged, not processed again.
+      reply.status(200);
+      return { delivery: deliveryId, status: 'duplicate' };
+    }
+    this.worker.poke();
+    return { delivery: deliveryId, status: 'queued' };
+  }
+}

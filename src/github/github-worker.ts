@@ -1,0 +1,90 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { CampaignIssueWorker } from './campaign-issue-worker';
+import { GithubDeliveriesService } from './github-deliveries.service';
+
+/**
+ * The background worker of each instance: processes due deliveries and opens due issues, then
+ * sleeps for the poll interval (or until a delivery arrives here). Every instance may run one:
+ * the queue rows are claimed with FOR UPDATE SKIP LOCKED.
+ */
+@Injectable()
+export class GithubWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly log = new Logger('GitHub');
+  private running?: Promise<void>;
+  private stopping = false;
+  private wake?: () => void;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly deliveries: GithubDeliveriesService,
+    private readonly issues: CampaignIssueWorker,
+  ) {}
+
+  onApplicationBootstrap() {
+    const { github } = this.config;
+    const webhooks = github.webhookSecrets.length > 0;
+    const calls = github.credentials !== null;
+    if (!webhooks && !calls) {
+      this.log.log(
+        'GitHub integration off: set GITHUB_WEBHOOK_SECRET and a GitHub App or GITHUB_TOKEN to turn it on (docs/github.md)',
+      );
+      return;
+    }
+    this.log.log(
+      `GitHub integration on (${github.apiUrl}): webhooks ${webhooks ? 'on' : 'off (no GITHUB_WEBHOOK_SECRET)'}, ` +
+        `issues ${calls ? `on (${github.credentials!.kind})` : 'off (no GitHub App or GITHUB_TOKEN)'}`,
+    );
+    if (github.pollIntervalMs > 0) this.running = this.loop();
+  }
+
+  /** Before the database closes: the current step finishes, no new one starts. */
+  async beforeApplicationShutdown() {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+  }
+
+  /** A delivery arrived here: work now instead of at the next poll. */
+  poke(): void {
+    this.wake?.();
+  }
+
+  /** Works until nothing is due (or the issues wait for their pace); the tests drive the queue with it. */
+  async drain(): Promise<{ deliveries: number; issues: number }> {
+    const done = { deliveries: 0, issues: 0 };
+    while (!this.stopping) {
+      const delivery = await this.deliveries.processNext();
+      if (delivery) done.deliveries++;
+      const issue = await this.issues.openNext();
+      if (issue === 'opened' || issue === 'settled') done.issues++;
+      if (!delivery && !(issue === 'opened' || issue === 'settled')) break;
+    }
+    return done;
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await this.drain();
+      } catch (error) {
+        this.log.error(`worker: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (this.stopping) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.config.github.pollIntervalMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+}

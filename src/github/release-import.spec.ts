@@ -1,0 +1,77 @@
+import { importableRelease, type ReleasePayload } from './release-import';
+
+const DIGEST = `sha256:${'ab'.repeat(32)}`;
+
+function payload(release: Partial<NonNullable<ReleasePayload['release']>>): ReleasePayload {
+  return {
+    action: 'published',
+    release: {
+      tag_name: 'v1.4.0',
+      body: 'Neue Felder für § 22 WoGG',
+      draft: false,
+      prerelease: false,
+      html_url: 'https://github.com/dataport/wohngeld/releases/tag/v1.4.0',
+      assets: [
+        {
+          name: 'wohngeld-1.4.0.tgz',
+          digest: DIGEST,
+          browser_download_url:
+            'https://github.com/dataport/wohngeld/releases/download/v1.4.0/wohngeld-1.4.0.tgz',
+        },
+      ],
+      ...release,
+    },
+    sender: { login: 'octo-maintainer' },
+  };
+}
+
+describe('importableRelease', () => {
+  it('takes the tag without its v, the body as notes and the asset digest', () => {
+    expect(importableRelease(payload({}), 'd-1')).toEqual({
+      version: '1.4.0',
+      notes: 'Neue Felder für § 22 WoGG',
+      artifactDigest: DIGEST,
+      artifactUrl: 'https://github.com/dataport/wohngeld/releases/download/v1.4.0/wohngeld-1.4.0.tgz',
+      sender: 'octo-maintainer',
+      source: {
+        delivery: 'd-1',
+        url: 'https://github.com/dataport/wohngeld/releases/tag/v1.4.0',
+        sender: 'octo-maintainer',
+      },
+    });
+  });
+
+  it('imports a GitHub pre-release with a pre-release version, and a tag without v', () => {
+    const result = importableRelease(payload({ tag_name: '2.0.0-rc.1', prerelease: true }), 'd');
+    expect(result).toMatchObject({ version: '2.0.0-rc.1' });
+  });
+
+  it.each([
+    [{ tag_name: 'release-2026-11' }, 'not a semantic version'],
+    [{ tag_name: 'v1.4' }, 'not a semantic version'],
+    [{ tag_name: 'v1.4.0+build.7' }, 'not a semantic version'],
+    [{ draft: true }, 'is a draft on GitHub'],
+    [{ prerelease: true }, 'has no pre-release part'],
+    [{ assets: [] }, 'no release asset with a sha256 digest'],
+    [{ assets: [{ name: 'a.tgz', digest: null }] }, 'no release asset with a sha256 digest'],
+    [{ assets: [{ name: 'a.tgz', digest: 'sha1:abc' }] }, 'no release asset with a sha256 digest'],
+  ])('skips %j: %s', (release, reason) => {
+    const result = importableRelease(payload(release), 'd');
+    expect(result).toEqual({ skipped: expect.stringContaining(reason) });
+  });
+
+  it('takes the first asset that has a digest', () => {
+    const other = `sha256:${'cd'.repeat(32)}`;
+    const result = importableRelease(
+      payload({
+        assets: [
+          { name: 'notes.txt', digest: null },
+          { name: 'b.tgz', digest: other, browser_download_url: 'https://example.org/b.tgz' },
+          { name: 'c.tgz', digest: DIGEST },
+        ],
+      }),
+      'd',
+    );
+    expect(result).toMatchObject({ artifactDigest: other, artifactUrl: 'https://example.org/b.tgz' });
+  });
+});
