@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
 import { Role } from '../src/common/auth/role';
@@ -183,6 +184,28 @@ describe('GitHub integration', () => {
       });
       expect(response.status).toBe(401);
       expect(await delivery(id)).toBeUndefined();
+    });
+
+    it('refuses a signed delivery without an id or as a form with 400', async () => {
+      const raw = JSON.stringify(ping);
+      const call = () =>
+        request(t.app.getHttpServer())
+          .post('/webhooks/github')
+          .set('x-github-event', 'ping')
+          .set('x-hub-signature-256', signature(SECRET, raw));
+      const noId = await call().set('content-type', 'application/json').send(raw);
+      expect(noId.status).toBe(400);
+      expect(noId.body.error).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        message: expect.stringContaining('X-GitHub-Delivery'),
+      });
+      const form = await call()
+        .set('x-github-delivery', 'form-0001')
+        .set('content-type', 'application/x-www-form-urlencoded')
+        .send(raw);
+      expect(form.status).toBe(400);
+      expect(form.body.error.message).toContain('application/json');
+      expect(await delivery('form-0001')).toBeUndefined();
     });
 
     it('acknowledges a replayed delivery id without processing it again', async () => {
@@ -619,9 +642,13 @@ describe('GitHub integration with a token, and without configuration', () => {
     }
   });
 
-  it('queues nothing when GitHub is not configured', async () => {
+  it('queues nothing when GitHub is not configured, and says so once at start-up', async () => {
+    const log = jest.spyOn(Logger.prototype, 'log');
     const t = await startTestApp({ GITHUB_POLL_INTERVAL_MS: '0' });
     try {
+      const off = log.mock.calls.filter(([message]) => String(message).startsWith('GitHub integration off'));
+      log.mockRestore();
+      expect(off).toHaveLength(1);
       await registerOrganisation(t, { key: 'dataport', kind: 'SERVICE_PROVIDER' });
       await registerNorm(t, 'WoGG');
       await registerService(t, {

@@ -35,9 +35,12 @@ export class GithubWebhooksController {
       throw DomainError.unauthenticated('GitHub webhooks are not configured here (GITHUB_WEBHOOK_SECRET)');
     }
     const raw = request.rawBody;
-    // Nothing is read, stored or parsed before the signature matches.
+    // Nothing is stored, and no header or field is looked at, before the signature matches.
     if (!raw || !signature || !(await this.verifier.verify(raw.toString('utf8'), signature))) {
       throw DomainError.unauthenticated('X-Hub-Signature-256 is missing or does not match the body');
+    }
+    if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
+      throw DomainError.badInput('content-type', 'set the webhook content type to application/json');
     }
     if (!deliveryId || !/^[\w-]{1,100}$/.test(deliveryId))
       throw DomainError.badInput('X-GitHub-Delivery', 'must be the delivery id GitHub sends');
@@ -45,10 +48,7 @@ export class GithubWebhooksController {
       throw DomainError.badInput('X-GitHub-Event', 'must be the event name GitHub sends');
     const payload = request.body;
     if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
-      throw DomainError.badInput(
-        'body',
-        'must be a JSON object (set the webhook content type to application/json)',
-      );
+      throw DomainError.badInput('body', 'must be a JSON object');
     const fresh = await this.deliveries.receive({
       id: deliveryId,
       event,
