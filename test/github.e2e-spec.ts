@@ -596,6 +596,45 @@ describe('GitHub integration', () => {
         await paced.close();
       }
     });
+
+    it('shows a FAILED issue with its reason, and queues it again on request once the repository exists', async () => {
+      await registerService(t, {
+        slug: 'geist',
+        ownerKey: 'dataport',
+        repositoryUrl: 'https://github.com/dataport/geist',
+        legalBases: [{ norm: 'WoGG', provision: '§ 99' }],
+      });
+      const opened = await t.gql(
+        `mutation($input: OpenCampaignInput!) { openCampaign(input: $input) { id targets { id service { slug } } } }`,
+        { input: { ...input, title: 'Wohngeld § 99', provisions: ['§ 99'] } },
+        maintainer,
+      );
+      const targetId = opened.data?.openCampaign.targets.find((x: any) => x.service.slug === 'geist').id;
+      await worker().drain();
+      const STATE = `query($id: ID!) { campaign(id: $id) { targets { issueState issueDetail issueUrl service { slug } } } }`;
+      const state = async () =>
+        (await t.gql(STATE, { id: opened.data?.openCampaign.id }, maintainer)).data?.campaign.targets.find(
+          (x: any) => x.service.slug === 'geist',
+        );
+      // The App is not installed on dataport/geist (GitHub answers 404): no retry can change that.
+      expect(await state()).toMatchObject({
+        issueState: 'FAILED',
+        issueDetail: expect.stringContaining('HTTP 404'),
+        issueUrl: null,
+      });
+      const RETRY = `mutation($id: ID!) { retryCampaignTargetIssue(targetId: $id) { issueState issueDetail } }`;
+      const komfit = await t.token({ roles: [Role.MAINTAINER], org: 'komfit', sub: 'max' });
+      expect(errorCode(await t.gql(RETRY, { id: targetId }, komfit))).toBe('FORBIDDEN');
+      github.addRepo('dataport/geist', 8);
+      const retried = await t.gql(RETRY, { id: targetId }, maintainer);
+      expect(retried.data?.retryCampaignTargetIssue).toEqual({ issueState: 'PENDING', issueDetail: null });
+      expect(errorCode(await t.gql(RETRY, { id: targetId }, maintainer))).toBe('CONFLICT'); // PENDING already
+      await worker().drain();
+      expect(await state()).toMatchObject({
+        issueState: 'OPENED',
+        issueUrl: 'https://github.com/dataport/geist/issues/1',
+      });
+    });
   });
 });
 

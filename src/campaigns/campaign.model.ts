@@ -2,9 +2,22 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs
 import { ConnectionType } from '../common/graphql/pagination';
 import { DateScalar } from '../common/graphql/scalars';
 import { ThreePointEstimate, ThreePointInput } from '../effort/effort.model';
+import { IssueState } from '../github/github-enums';
 import { CampaignState, CampaignTargetState } from './campaign.rules';
 
 registerEnumType(CampaignState, { name: 'CampaignState' });
+registerEnumType(IssueState, {
+  name: 'CampaignIssueState',
+  description: 'The GitHub issue of a target whose service links a repository (docs/github.md)',
+  valuesMap: {
+    PENDING: { description: 'Queued: it is opened shortly (or retried; issueDetail says why)' },
+    OPENED: { description: 'Open on GitHub (or closed there: issueClosedAt)' },
+    SKIPPED: { description: 'Not opened: the target was excluded or the campaign closed first' },
+    FAILED: {
+      description: 'GitHub refused it; issueDetail says why. retryCampaignTargetIssue queues it again',
+    },
+  },
+});
 registerEnumType(CampaignTargetState, {
   name: 'CampaignTargetState',
   valuesMap: {
@@ -100,6 +113,15 @@ export class CampaignTarget {
 
   @Field(() => Date, { nullable: true })
   issueClosedAt!: Date | null;
+
+  @Field(() => IssueState, {
+    nullable: true,
+    description: 'Null when the service links no GitHub repository, or GitHub is not configured',
+  })
+  issueState!: IssueState | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the issue is not open yet, or was not opened' })
+  issueDetail!: string | null;
 }
 
 @ObjectType()

@@ -89,6 +89,18 @@ export class CampaignsResolver {
   }
 
   @Roles(...CAMPAIGNERS)
+  @Mutation(() => CampaignTarget, {
+    description:
+      "Queues the target's GitHub issue again after it FAILED, or opens one after the repository was linked (the owner's MAINTAINERs, OPERATORs)",
+  })
+  retryCampaignTargetIssue(
+    @CurrentViewer() viewer: Viewer,
+    @Args('targetId', { type: () => ID }) targetId: string,
+  ) {
+    return this.campaignService.retryIssue(viewer, targetId);
+  }
+
+  @Roles(...CAMPAIGNERS)
   @Mutation(() => CampaignTarget)
   linkCampaignRelease(
     @CurrentViewer() viewer: Viewer,

@@ -15,6 +15,7 @@ import { isCalendarDate } from '../common/graphql/scalars';
 import { uniqueViolation } from '../database/pg-errors';
 import { Transactions, type Tx } from '../database/transactions';
 import { CampaignIssueQueue } from '../github/campaign-issue-queue';
+import type { IssueState } from '../github/github-enums';
 import { ReleaseState } from '../releases/release-enums';
 import { ReleaseEntity } from '../releases/release.entity';
 import { CampaignEntity, CampaignTargetEntity, CampaignTargetExclusionEntity } from './campaign.entity';
@@ -62,6 +63,8 @@ interface TargetRow {
   exclusions: { from: string; until: string | null }[];
   issue_url: string | null;
   issue_closed_at: Date | null;
+  issue_state: IssueState | null;
+  issue_detail: string | null;
 }
 
 function text(
@@ -354,6 +357,22 @@ export class CampaignsService implements OnModuleInit {
     });
   }
 
+  /** Queues the target's GitHub issue again after it FAILED or was SKIPPED, or for the first time after the repository was linked. */
+  async retryIssue(viewer: Viewer, targetId: string): Promise<TargetView> {
+    return this.changeTarget(viewer, targetId, 'owner', async (tx, target) => {
+      if (target.excludedAt) throw DomainError.conflict('The target is EXCLUDED: include it first');
+      const outcome = await this.issues.retry(tx.manager, target.id, tx.now);
+      if (outcome !== 'queued') {
+        throw outcome === 'off'
+          ? DomainError.conflict('GitHub is not configured here (docs/github.md)')
+          : outcome === 'unlinked'
+            ? DomainError.conflict("The target's service links no GitHub repository (its repositoryUrl)")
+            : DomainError.conflict(`The issue is ${outcome} already`, { issueState: outcome });
+      }
+      tx.audit('campaign.retryIssue', 'Campaign', target.campaignId, { target: target.id });
+    });
+  }
+
   async complete(viewer: Viewer, id: string): Promise<CampaignEntity> {
     return this.transactions.run(actorOf(viewer), async (tx) => {
       const campaign = await this.lockActive(tx, id);
@@ -484,7 +503,7 @@ export class CampaignsService implements OnModuleInit {
               (SELECT coalesce(json_agg(json_build_object('from', e.excluded_at, 'until', e.included_at) ORDER BY e.excluded_at), '[]')
                  FROM campaign_target_exclusion e WHERE e.target_id = t.id) AS exclusions,
               subs.total AS subscribers_total, subs.compliant AS subscribers_compliant,
-              i.issue_url, i.closed_at AS issue_closed_at
+              i.issue_url, i.closed_at AS issue_closed_at, i.state AS issue_state, i.detail AS issue_detail
          FROM campaign_target t
          JOIN campaign c ON c.id = t.campaign_id
          LEFT JOIN campaign_target_issue i ON i.target_id = t.id
@@ -531,6 +550,8 @@ export class CampaignsService implements OnModuleInit {
         exclusionReason: row.exclusion_reason,
         issueUrl: row.issue_url,
         issueClosedAt: row.issue_closed_at,
+        issueState: row.issue_state,
+        issueDetail: row.issue_detail,
         addedAt: row.added_at,
         exclusions: row.exclusions.map((e) => ({
           from: new Date(e.from),
