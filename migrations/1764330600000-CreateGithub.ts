@@ -8,6 +8,9 @@ export class CreateGithub1764330600000 implements MigrationInterface {
   name = 'CreateGithub1764330600000';
 
   async up(q: QueryRunner): Promise<void> {
+    // Where an imported release came from (delivery, GitHub release URL, sender): also the marker
+    // of an import for the four-eyes rule.
+    await q.query(`ALTER TABLE release ADD COLUMN imported_from jsonb`);
     await q.query(`
       CREATE TABLE github_delivery (
         id text NOT NULL,
@@ -38,8 +41,10 @@ export class CreateGithub1764330600000 implements MigrationInterface {
         detail text,
         attempts integer NOT NULL DEFAULT 0,
         next_attempt_at timestamptz NOT NULL,
+        issue_id bigint,
         issue_number integer,
         issue_url text,
+        issue_event_at timestamptz,
         opened_at timestamptz,
         closed_at timestamptz,
         created_at timestamptz NOT NULL,
@@ -62,5 +67,6 @@ export class CreateGithub1764330600000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE campaign_target_issue');
     await q.query('DROP TABLE github_delivery');
+    await q.query('ALTER TABLE release DROP COLUMN imported_from');
   }
 }

@@ -3,7 +3,13 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { Role } from '../src/common/auth/role';
 import { FakeGithub, signature } from './support/fake-github';
-import { registerNorm, registerOrganisation, registerService } from './support/factories';
+import {
+  publishRelease,
+  registerNorm,
+  registerOrganisation,
+  registerService,
+  registerStandard,
+} from './support/factories';
 import { errorCode, startTestApp, type TestApp } from './support/test-app';
 // After the app: its modules load in the order the application loads them.
 import { GithubWorker } from '../src/github/github-worker';
@@ -101,11 +107,12 @@ describe('GitHub integration', () => {
     artifact_digest: string;
     created_by: { subject: string; name: string };
     author_subject: string;
+    interfaces: unknown[];
   }
 
   function releasesOf(serviceId: string) {
     return t.db.query<ReleaseRow[]>(
-      `SELECT version, state, notes, artifact_digest, artifact_url, created_by, author_subject
+      `SELECT version, state, notes, artifact_digest, artifact_url, created_by, author_subject, interfaces
          FROM release WHERE service_id = $1 ORDER BY created_at, version`,
       [serviceId],
     );
@@ -136,6 +143,10 @@ describe('GitHub integration', () => {
       ownerKey: 'komfit',
       repositoryUrl: 'https://gitlab.opencode.de/komfit/wohngeld-papier',
       legalBases: [{ norm: 'WoGG' }],
+    });
+    await registerStandard(t, 'xwohngeld');
+    await publishRelease(t, ids.wohngeld, '1.0.0', {
+      interfaces: [{ standard: 'xwohngeld', version: '1.2', direction: 'PROVIDES' }],
     });
     operator = await t.token({ roles: [Role.OPERATOR], sub: 'olaf' });
     maintainer = await t.token({
@@ -236,6 +247,8 @@ describe('GitHub integration', () => {
         artifact_digest: DIGEST,
         artifact_url: 'https://github.com/Dataport/Wohngeld/releases/download/v1.4.0/wohngeld.tgz',
         created_by: { subject: 'github', name: 'octo-maintainer' },
+        // GitHub knows no interfaces: the draft starts with its baseline's (1.0.0), not with none.
+        interfaces: [{ standard: 'xwohngeld', version: '1.2', direction: 'PROVIDES' }],
       });
       expect(await delivery(id)).toMatchObject({
         outcome: 'PROCESSED',
@@ -271,6 +284,60 @@ describe('GitHub integration', () => {
       expect(errorCode(await t.gql(SIGN, { input }, maintainer))).toBe('FORBIDDEN');
       const reviewer = await t.token({ roles: [Role.REVIEWER_SECURITY], org: 'dataport', sub: 'rita' });
       expect((await t.gql(SIGN, { input }, reviewer)).errors).toBeUndefined();
+      const shown = await t.gql(`query($id: ID!) { release(id: $id) { importedFrom } }`, { id }, maintainer);
+      expect(shown.data?.release.importedFrom).toBe(
+        'https://github.com/Dataport/Wohngeld/releases/tag/v1.4.0',
+      );
+    });
+
+    it('does not take a person whose token subject is "github" for an import', async () => {
+      const namesake = await t.token({
+        roles: [Role.MAINTAINER, Role.REVIEWER_SECURITY],
+        org: 'dataport',
+        sub: 'github',
+      });
+      const created = await t.gql(
+        `mutation($input: CreateReleaseInput!) { createRelease(input: $input) { id importedFrom } }`,
+        { input: { serviceId: ids.wohngeld, version: '1.4.1', artifactDigest: DIGEST } },
+        namesake,
+      );
+      const { id, importedFrom } = created.data?.createRelease;
+      expect(importedFrom).toBeNull();
+      await t.gql(`mutation($id: ID!) { submitRelease(id: $id) { state } }`, { id }, maintainer);
+      const input = { releaseId: id, kind: 'SECURITY', verdict: 'APPROVE' };
+      const signed = await t.gql(
+        `mutation($input: SignOffInput!) { signOff(input: $input) { id } }`,
+        { input },
+        namesake,
+      );
+      expect(errorCode(signed)).toBe('FORBIDDEN'); // the creator, whoever submitted it
+    });
+
+    it('asks the API for the assets when the published payload has none yet', async () => {
+      github.addRelease('Dataport/Wohngeld', {
+        id: 777,
+        tag_name: 'v1.5.1',
+        draft: false,
+        prerelease: false,
+        assets: [
+          { id: 5, name: 'checksums.txt', digest: `sha256:${'f'.repeat(64)}` },
+          {
+            id: 6,
+            name: 'wohngeld-1.5.1.tgz',
+            digest: DIGEST,
+            browser_download_url:
+              'https://github.com/Dataport/Wohngeld/releases/download/v1.5.1/wohngeld-1.5.1.tgz',
+          },
+        ],
+      });
+      const { id } = await deliver(
+        releasePayload('Dataport/Wohngeld', { id: 777, tag_name: 'v1.5.1', assets: [] }),
+      );
+      await worker().drain();
+      expect(await delivery(id)).toMatchObject({ outcome: 'PROCESSED' });
+      expect((await releasesOf(ids.wohngeld)).find((r) => r.version === '1.5.1')).toMatchObject({
+        artifact_digest: DIGEST,
+      });
     });
 
     it.each([
@@ -464,6 +531,9 @@ describe('GitHub integration', () => {
 
     it('opens one issue per target whose service links a repository, even with three workers and a lost answer', async () => {
       github.createDelayMs = 150;
+      // GitHub's clock runs with ours but keeps whole seconds: the issue looks older than its queueing.
+      t.clock.set(new Date(t.clock.now().getTime() + 500));
+      github.now = () => t.clock.now();
       // GitHub opens the first issue but its answer is lost: the job is retried and finds it.
       github.failNext('POST', /\/issues$/, { kind: 'lose-response' });
       const opened = await t.gql(OPEN, { input: { ...input, provisions: [] } }, maintainer);
@@ -538,6 +608,7 @@ describe('GitHub integration', () => {
           html_url: issue.html_url,
           state: 'closed',
           closed_at: '2026-12-03T09:30:00Z',
+          updated_at: '2026-12-03T09:30:00Z',
         },
         repository: { full_name: 'Dataport/Wohngeld' },
         sender: { login: 'octo-dev' },
@@ -550,8 +621,19 @@ describe('GitHub integration', () => {
           (x: any) => x.service.slug === 'wohngeld',
         );
       expect(await target()).toMatchObject({ issueClosedAt: '2026-12-03T09:30:00.000Z', state: 'OPEN' });
-      await deliver({ ...closed, action: 'reopened' }, { event: 'issues' });
+      await deliver(
+        { ...closed, action: 'reopened', issue: { ...closed.issue, updated_at: '2026-12-04T08:00:00Z' } },
+        { event: 'issues' },
+      );
       await worker().drain();
+      expect((await target()).issueClosedAt).toBeNull();
+      // A late copy of the closing (a retried or replayed delivery) does not undo the reopening.
+      const late = await deliver(closed, { event: 'issues' });
+      await worker().drain();
+      expect(await delivery(late.id)).toMatchObject({
+        outcome: 'SKIPPED',
+        detail: expect.stringContaining('older'),
+      });
       expect((await target()).issueClosedAt).toBeNull();
       const other = await deliver(
         { ...closed, issue: { ...closed.issue, number: 999 } },
@@ -678,6 +760,37 @@ describe('GitHub integration with a token, and without configuration', () => {
     } finally {
       await t.close();
       await github.stop();
+    }
+  });
+
+  it('works the queue in the background: a delivery is processed without anyone asking', async () => {
+    const t = await startTestApp({ GITHUB_WEBHOOK_SECRET: SECRET, GITHUB_POLL_INTERVAL_MS: '50' });
+    try {
+      await registerOrganisation(t, { key: 'dataport', kind: 'SERVICE_PROVIDER' });
+      const serviceId = await registerService(t, {
+        slug: 'wohngeld',
+        ownerKey: 'dataport',
+        repositoryUrl: 'https://github.com/dataport/wohngeld',
+      });
+      const raw = JSON.stringify(releasePayload('dataport/wohngeld', { tag_name: 'v2.1.0' }));
+      const response = await request(t.app.getHttpServer())
+        .post('/webhooks/github')
+        .set('content-type', 'application/json')
+        .set('x-github-event', 'release')
+        .set('x-github-delivery', 'background-0001')
+        .set('x-hub-signature-256', signature(SECRET, raw))
+        .send(raw);
+      expect(response.status).toBe(202);
+      let versions: string[] = [];
+      for (let i = 0; i < 60 && versions.length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        versions = (await t.db.query('SELECT version FROM release WHERE service_id = $1', [serviceId])).map(
+          (r: { version: string }) => r.version,
+        );
+      }
+      expect(versions).toEqual(['2.1.0']);
+    } finally {
+      await t.close();
     }
   });
 

@@ -125,6 +125,15 @@ describe('configuration', () => {
       expect(problems({ GITHUB_APP_PRIVATE_KEY: PEM }).join('\n')).toMatch(
         /GITHUB_APP_ID: required together/,
       );
+      const production = problems({
+        NODE_ENV: 'production',
+        GITHUB_TOKEN: 'ghp_x',
+        GITHUB_POLL_INTERVAL_MS: '0',
+        GITHUB_API_URL: 'http://ghe.example/api/v3',
+      }).join('\n');
+      expect(production).toMatch(/GITHUB_POLL_INTERVAL_MS: 0 turns the GitHub worker off/);
+      expect(production).toMatch(/PUBLIC_URL: required in production with GitHub issues/);
+      expect(production).toMatch(/GITHUB_API_URL: must be https in production/);
     });
   });
 });

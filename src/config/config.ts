@@ -210,6 +210,13 @@ function githubConfig(e: z.infer<typeof schema>, problems: string[], production:
     .filter((secret) => secret !== '');
   if (webhookSecrets.some((secret) => secret.length < 16))
     problems.push('GITHUB_WEBHOOK_SECRET: each secret must be at least 16 characters');
+  if (production && (credentials || webhookSecrets.length > 0)) {
+    // A worker that never runs would leave every delivery and issue PENDING, without a word.
+    if (e.GITHUB_POLL_INTERVAL_MS === 0)
+      problems.push('GITHUB_POLL_INTERVAL_MS: 0 turns the GitHub worker off; not in production');
+    if (credentials && !e.PUBLIC_URL)
+      problems.push('PUBLIC_URL: required in production with GitHub issues (their link back)');
+  }
   if (e.GITHUB_ISSUES_PER_MINUTE > e.GITHUB_ISSUES_PER_HOUR)
     problems.push('GITHUB_ISSUES_PER_MINUTE: must not exceed GITHUB_ISSUES_PER_HOUR');
   return {

@@ -79,6 +79,9 @@ export class CampaignIssueWorker {
         return 'settled';
       }
       const ref = repositoryFromFullName(job.repository)!;
+      // Whatever fails below (GitHub, or the database) is rolled back to here and counted as an
+      // attempt: the row moves on, and one bad job cannot block the queue.
+      await tx.manager.query('SAVEPOINT open_issue');
       try {
         const api = await this.client.forRepository(ref);
         const found = await this.findOpened(api, ref, job);
@@ -86,6 +89,7 @@ export class CampaignIssueWorker {
         await this.settle(tx, job, {
           state: IssueState.OPENED,
           detail: found ? 'found an issue opened before' : null,
+          issueId: String(issue.id),
           issueNumber: issue.number,
           issueUrl: issue.html_url,
           openedAt: tx.now,
@@ -97,6 +101,7 @@ export class CampaignIssueWorker {
         });
         return 'opened';
       } catch (error) {
+        await tx.manager.query('ROLLBACK TO SAVEPOINT open_issue');
         await this.failed(tx, job, ref, error);
         return 'settled';
       }
@@ -133,19 +138,22 @@ export class CampaignIssueWorker {
     return job ?? null;
   }
 
-  /** An issue with this target's marker, opened by an attempt whose answer was lost. */
+  /**
+   * An issue with this target's marker, opened by an attempt whose answer was lost. Not by label
+   * (GitHub drops labels a caller may not set, and people remove them), and from a day before
+   * the target was queued: GitHub's clock and ours differ, and it keeps whole seconds only.
+   */
   private async findOpened(api: GithubApi, ref: RepositoryRef, job: IssueJob) {
     const marker = issueMarker(job.target_id);
     const issues = await api.paginate('GET /repos/{owner}/{repo}/issues', {
       owner: ref.owner,
       repo: ref.repo,
-      labels: ISSUE_LABEL,
       state: 'all',
-      // Updated at or after queueing: an issue of this target cannot be older.
-      since: job.created_at.toISOString(),
+      since: new Date(job.created_at.getTime() - 86_400_000).toISOString(),
       per_page: 100,
     });
-    return issues.find((issue) => issue.body?.includes(marker)) ?? null;
+    // The marker ends the body; campaign text cannot forge it (composeIssue defuses comments).
+    return issues.find((issue) => !issue.pull_request && issue.body?.trimEnd().endsWith(marker)) ?? null;
   }
 
   private async open(api: GithubApi, ref: RepositoryRef, job: IssueJob) {
@@ -202,6 +210,7 @@ export class CampaignIssueWorker {
       detail: string | null;
       attempts?: number;
       nextAttemptAt?: Date;
+      issueId?: string;
       issueNumber?: number;
       issueUrl?: string;
       openedAt?: Date;
@@ -210,7 +219,7 @@ export class CampaignIssueWorker {
     await tx.manager.query(
       `UPDATE campaign_target_issue
           SET state = $2, detail = $3, attempts = $4, next_attempt_at = coalesce($5, next_attempt_at),
-              issue_number = $6, issue_url = $7, opened_at = $8
+              issue_number = $6, issue_url = $7, opened_at = $8, issue_id = $9
         WHERE target_id = $1`,
       [
         job.target_id,
@@ -221,6 +230,7 @@ export class CampaignIssueWorker {
         patch.issueNumber ?? null,
         patch.issueUrl ?? null,
         patch.openedAt ?? null,
+        patch.issueId ?? null,
       ],
     );
   }

@@ -25,8 +25,22 @@ function germanDate(isoDate: string): string {
   return `${day}.${month}.${year}`;
 }
 
+/** Text from the registry made inert in Markdown: no HTML comment can hide in it (or forge a marker). */
+function inert(text: string): string {
+  return text.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;');
+}
+
 /** Title and Markdown body of the issue: the legal change, provisions, effective date, citation, link back. */
-export function composeIssue(facts: IssueFacts): { title: string; body: string } {
+export function composeIssue(given: IssueFacts): { title: string; body: string } {
+  const facts: IssueFacts = {
+    ...given,
+    campaignTitle: inert(given.campaignTitle),
+    description: given.description && inert(given.description),
+    norm: { ...given.norm, title: inert(given.norm.title) },
+    provisions: given.provisions.map(inert),
+    amendment: given.amendment && inert(given.amendment),
+    serviceName: inert(given.serviceName),
+  };
   const provisions = facts.provisions.length ? facts.provisions.join(', ') : 'the whole norm';
   const campaignUrl = `${facts.publicUrl}/campaigns/${facts.campaignId}`;
   const norm = facts.norm.url ? `[${facts.norm.abbreviation}](${facts.norm.url})` : facts.norm.abbreviation;

@@ -11,6 +11,9 @@ export type GithubApi = CoreOctokit & { paginate: PaginateInterface };
 
 type Credentials = NonNullable<GithubConfig['credentials']>;
 
+/** The longest one call to GitHub may take. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
 /**
  * Octokit clients for the configured GitHub: one per App installation (its token cached by
  * @octokit/auth-app until it expires), or one for the token. Loaded on first use: the octokit
@@ -81,6 +84,11 @@ export class GithubClient {
       userAgent: 'ozg-reuse-registry',
       ...(options.authStrategy === 'app' ? { authStrategy: createAppAuth } : {}),
       auth: options.auth,
+      // Every call has a deadline: the issue worker holds a row lock and a connection meanwhile.
+      request: {
+        fetch: (url: string, init?: RequestInit) =>
+          fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
+      },
       log: {
         debug: () => undefined,
         info: () => undefined,
@@ -107,7 +115,8 @@ export class GithubClient {
           retryCount: number,
         ) => {
           this.log.warn(`secondary rate limit on ${request.method} ${request.url}: retry in ${retryAfter} s`);
-          return retryCount < 3;
+          // Waited out twice at most, and never longer than a minute: the job is retried later instead.
+          return retryCount < 2 && retryAfter <= 60;
         },
       },
     });

@@ -8,10 +8,11 @@ import { paginate } from '../common/graphql/pagination';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Transactions, type Tx } from '../database/transactions';
 import { ReleasesService } from '../releases/releases.service';
+import { GithubClient } from './github-client';
 import { GithubDeliveryEntity } from './github.entity';
 import { DeliveryOutcome } from './github-enums';
 import { importableRelease, type ReleasePayload } from './release-import';
-import { repositoryFromFullName, repositoryOf } from './repository-link';
+import { repositoryFromFullName, repositoryOf, type RepositoryRef } from './repository-link';
 import { retryDelay } from './retry';
 
 export const GITHUB_ACTOR: Actor = { kind: 'system', subject: 'github' };
@@ -30,7 +31,7 @@ interface Result {
 
 interface IssuesPayload {
   action?: string;
-  issue?: { number?: number; html_url?: string; closed_at?: string | null };
+  issue?: { id?: number; number?: number; html_url?: string; closed_at?: string | null; updated_at?: string };
   repository?: { full_name?: string };
   sender?: { login?: string };
 }
@@ -49,6 +50,7 @@ export class GithubDeliveriesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly releases: ReleasesService,
+    private readonly client: GithubClient,
     private readonly clock: Clock,
   ) {}
 
@@ -192,7 +194,12 @@ export class GithubDeliveriesService {
         detail: `no service links ${repository.fullName} (its repositoryUrl)`,
       };
     }
-    const importable = importableRelease(payload, id);
+    let importable = importableRelease(payload, id);
+    if ('assetsMissing' in importable && this.client.enabled && payload.release?.id) {
+      // Assets are often uploaded after publishing: GitHub's current view of the release may have them.
+      const assets = await this.currentAssets(repository, payload.release.id);
+      if (assets) importable = importableRelease({ ...payload, release: { ...payload.release, assets } }, id);
+    }
     if ('skipped' in importable) return { outcome: DeliveryOutcome.SKIPPED, detail: importable.skipped };
     const created: string[] = [];
     const skipped: string[] = [];
@@ -208,6 +215,23 @@ export class GithubDeliveriesService {
     };
   }
 
+  /** The release's assets as GitHub has them now; null when GitHub does not know the release (any more). */
+  private async currentAssets(repository: RepositoryRef, releaseId: number) {
+    try {
+      const api = await this.client.forRepository(repository);
+      const { data } = await api.request('GET /repos/{owner}/{repo}/releases/{release_id}', {
+        owner: repository.owner,
+        repo: repository.repo,
+        release_id: releaseId,
+      });
+      return data.assets;
+    } catch (error) {
+      // Deleted, or the App is not installed there: the payload's view stands. Anything else is retried.
+      if ((error as { status?: number }).status === 404) return null;
+      throw error;
+    }
+  }
+
   private async servicesLinking(tx: Tx, fullName: string): Promise<string[]> {
     // A cheap filter in SQL, the exact rule in repositoryOf.
     const candidates: { id: string; repository_url: string }[] = await tx.manager.query(
@@ -220,43 +244,49 @@ export class GithubDeliveriesService {
       .map((s) => s.id);
   }
 
-  /** issues.closed / issues.reopened on a campaign target's issue: recorded, the target's state untouched. */
+  /**
+   * issues.closed / issues.reopened on a campaign target's issue: recorded, the target's state
+   * untouched. Matched by GitHub's issue id (it survives a renamed repository), else by number;
+   * an event older than the last one applied (a retried or replayed delivery) changes nothing.
+   */
   private async recordIssue(tx: Tx, payload: IssuesPayload): Promise<Result> {
     const repository = repositoryFromFullName(payload.repository?.full_name);
     const number = payload.issue?.number;
     if (!repository || typeof number !== 'number')
       return { outcome: DeliveryOutcome.SKIPPED, detail: 'the payload names no issue' };
-    const closedAt =
-      payload.action === 'closed' ? new Date(payload.issue?.closed_at ?? tx.now.toISOString()) : null;
-    const rows: { target_id: string; campaign_id: string }[] = await tx.manager.query(
-      // In a CTE: TypeORM answers a bare UPDATE with [rows, count].
-      `WITH updated AS (
-         UPDATE campaign_target_issue i SET closed_at = $3 FROM campaign_target t
-          WHERE i.repository = $1 AND i.issue_number = $2 AND t.id = i.target_id
-          RETURNING i.target_id, t.campaign_id)
-       SELECT * FROM updated`,
-      [repository.fullName, number, closedAt],
+    const name = `${repository.fullName}#${number}`;
+    const [issue]: { target_id: string; campaign_id: string; issue_event_at: Date | null }[] =
+      await tx.manager.query(
+        `SELECT i.target_id, t.campaign_id, i.issue_event_at
+           FROM campaign_target_issue i JOIN campaign_target t ON t.id = i.target_id
+          WHERE i.issue_id = $3 OR (i.repository = $1 AND i.issue_number = $2)
+          LIMIT 1 FOR UPDATE OF i`,
+        [repository.fullName, number, payload.issue?.id ?? null],
+      );
+    if (!issue) return { outcome: DeliveryOutcome.SKIPPED, detail: `${name} is not a campaign issue` };
+    const closed = payload.action === 'closed';
+    const eventAt = new Date(
+      payload.issue?.updated_at ?? (closed ? payload.issue?.closed_at : null) ?? tx.now.toISOString(),
     );
-    if (rows.length === 0) {
+    if (issue.issue_event_at && issue.issue_event_at > eventAt) {
       return {
         outcome: DeliveryOutcome.SKIPPED,
-        detail: `${repository.fullName}#${number} is not a campaign issue`,
+        detail: `${name} ${payload.action} at ${eventAt.toISOString()} is older than the last event applied`,
       };
     }
-    const [{ target_id: target, campaign_id: campaign }] = rows;
-    tx.audit(
-      payload.action === 'closed' ? 'campaign.issueClosed' : 'campaign.issueReopened',
-      'Campaign',
-      campaign,
-      {
-        target,
-        issue: payload.issue?.html_url ?? `${repository.fullName}#${number}`,
-        sender: payload.sender?.login,
-      },
+    const closedAt = closed ? new Date(payload.issue?.closed_at ?? eventAt.toISOString()) : null;
+    await tx.manager.query(
+      `UPDATE campaign_target_issue SET closed_at = $2, issue_event_at = $3 WHERE target_id = $1`,
+      [issue.target_id, closedAt, eventAt],
     );
+    tx.audit(closed ? 'campaign.issueClosed' : 'campaign.issueReopened', 'Campaign', issue.campaign_id, {
+      target: issue.target_id,
+      issue: payload.issue?.html_url ?? name,
+      sender: payload.sender?.login,
+    });
     return {
       outcome: DeliveryOutcome.PROCESSED,
-      detail: `${repository.fullName}#${number} ${payload.action}: recorded on target ${target}`,
+      detail: `${name} ${payload.action}: recorded on target ${issue.target_id}`,
     };
   }
 }

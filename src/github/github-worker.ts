@@ -19,7 +19,7 @@ export class GithubWorker implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly log = new Logger('GitHub');
   private running?: Promise<void>;
   private stopping = false;
-  private wake?: () => void;
+  private readonly wakers = new Set<() => void>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -41,19 +41,24 @@ export class GithubWorker implements OnApplicationBootstrap, BeforeApplicationSh
       `GitHub integration on (${github.apiUrl}): webhooks ${webhooks ? 'on' : 'off (no GITHUB_WEBHOOK_SECRET)'}, ` +
         `issues ${calls ? `on (${github.credentials!.kind})` : 'off (no GitHub App or GITHUB_TOKEN)'}`,
     );
-    if (github.pollIntervalMs > 0) this.running = this.loop();
+    if (github.pollIntervalMs > 0) {
+      this.running = Promise.all([
+        this.loop(() => this.deliveries.processNext()),
+        this.loop(async () => ['opened', 'settled'].includes(await this.issues.openNext())),
+      ]).then(() => undefined);
+    }
   }
 
   /** Before the database closes: the current step finishes, no new one starts. */
   async beforeApplicationShutdown() {
     this.stopping = true;
-    this.wake?.();
+    for (const wake of [...this.wakers]) wake();
     await this.running;
   }
 
   /** A delivery arrived here: work now instead of at the next poll. */
   poke(): void {
-    this.wake?.();
+    for (const wake of [...this.wakers]) wake();
   }
 
   /** Works until nothing is due (or the issues wait for their pace); the tests drive the queue with it. */
@@ -69,22 +74,24 @@ export class GithubWorker implements OnApplicationBootstrap, BeforeApplicationSh
     return done;
   }
 
-  private async loop(): Promise<void> {
+  /** One loop per queue: slow issue creation (paced, 3 s apart) never holds up deliveries. */
+  private async loop(step: () => Promise<boolean>): Promise<void> {
     while (!this.stopping) {
       try {
-        await this.drain();
+        while (!this.stopping && (await step()));
       } catch (error) {
         this.log.error(`worker: ${error instanceof Error ? error.message : String(error)}`);
       }
       if (this.stopping) break;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.config.github.pollIntervalMs);
-        this.wake = () => {
+        const wake = () => {
           clearTimeout(timer);
+          this.wakers.delete(wake);
           resolve();
         };
+        const timer = setTimeout(wake, this.config.github.pollIntervalMs);
+        this.wakers.add(wake);
       });
-      this.wake = undefined;
     }
   }
 }

@@ -79,6 +79,10 @@ export class CampaignTargetIssueEntity {
   @Column({ name: 'next_attempt_at', type: 'timestamptz' })
   nextAttemptAt!: Date;
 
+  /** GitHub's id of the issue: it survives renaming or transferring the repository. */
+  @Column({ name: 'issue_id', type: 'bigint', nullable: true })
+  issueId!: string | null;
+
   @Column({ name: 'issue_number', type: 'integer', nullable: true })
   issueNumber!: number | null;
 
@@ -90,6 +94,10 @@ export class CampaignTargetIssueEntity {
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
+
+  /** The issue's updated_at of the last closed/reopened event applied: older events are ignored. */
+  @Column({ name: 'issue_event_at', type: 'timestamptz', nullable: true })
+  issueEventAt!: Date | null;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

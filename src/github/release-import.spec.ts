@@ -57,21 +57,40 @@ describe('importableRelease', () => {
     [{ assets: [{ name: 'a.tgz', digest: 'sha1:abc' }] }, 'no release asset with a sha256 digest'],
   ])('skips %j: %s', (release, reason) => {
     const result = importableRelease(payload(release), 'd');
-    expect(result).toEqual({ skipped: expect.stringContaining(reason) });
+    expect(result).toMatchObject({ skipped: expect.stringContaining(reason) });
   });
 
-  it('takes the first asset that has a digest', () => {
+  it('takes the artifact beside its checksums, signature and SBOM', () => {
     const other = `sha256:${'cd'.repeat(32)}`;
     const result = importableRelease(
       payload({
         assets: [
-          { name: 'notes.txt', digest: null },
+          { name: 'checksums.txt', digest: DIGEST },
           { name: 'b.tgz', digest: other, browser_download_url: 'https://example.org/b.tgz' },
-          { name: 'c.tgz', digest: DIGEST },
+          { name: 'b.tgz.sig', digest: DIGEST },
+          { name: 'b.spdx.json', digest: DIGEST },
+          { name: 'b.tgz.sha256', digest: DIGEST },
         ],
       }),
       'd',
     );
     expect(result).toMatchObject({ artifactDigest: other, artifactUrl: 'https://example.org/b.tgz' });
+  });
+
+  it('skips a release with several artifacts: which one would be reviewed?', () => {
+    const result = importableRelease(
+      payload({
+        assets: [
+          { name: 'linux.tgz', digest: DIGEST },
+          { name: 'windows.zip', digest: DIGEST },
+        ],
+      }),
+      'd',
+    );
+    expect(result).toEqual({ skipped: expect.stringContaining('several assets (linux.tgz, windows.zip)') });
+  });
+
+  it('marks a release without pinned assets, so that the API can be asked', () => {
+    expect(importableRelease(payload({ assets: [] }), 'd')).toMatchObject({ assetsMissing: true });
   });
 });

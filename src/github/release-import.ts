@@ -6,6 +6,7 @@ import type { ImportedRelease } from '../releases/releases.service';
 export interface ReleasePayload {
   action?: string;
   release?: {
+    id?: number;
     tag_name?: string;
     name?: string | null;
     body?: string | null;
@@ -22,12 +23,20 @@ export interface ReleasePayload {
  * - the tag is the version, a leading "v" stripped; it must be SemVer 2.0.0 without build metadata;
  * - a GitHub draft is not imported; a GitHub pre-release only with a pre-release version, since the
  *   registry would list "1.2.0" as a full release whatever GitHub calls it;
- * - the artifact is the first asset with a `sha256:` digest: without one there is nothing pinned to review.
+ * - the artifact is the one asset with a `sha256:` digest, not counting checksum lists, signatures
+ *   and SBOMs; without one there is nothing pinned to review, with several it is unclear which.
  */
-export function importableRelease(
-  payload: ReleasePayload,
-  delivery: string,
-): ImportedRelease | { skipped: string } {
+/** Assets that accompany an artifact: checksums, signatures, attestations, SBOMs. */
+const ACCOMPANYING =
+  /(^|[._-])(checksums?|sha(256|512)sums?)([._-]|$)|\.(sha256|sha512|md5|asc|sig|pem|crt|minisig|intoto\.jsonl|sbom\.json|spdx\.json|spdx|cdx\.json)$/i;
+
+export interface Skipped {
+  skipped: string;
+  /** The release has no pinned asset yet: the API may have it (assets are often uploaded after publishing). */
+  assetsMissing?: boolean;
+}
+
+export function importableRelease(payload: ReleasePayload, delivery: string): ImportedRelease | Skipped {
   const release = payload.release;
   if (!release?.tag_name) return { skipped: 'the payload has no release tag' };
   if (release.draft) return { skipped: `${release.tag_name} is a draft on GitHub` };
@@ -42,10 +51,20 @@ export function importableRelease(
       skipped: `${release.tag_name} is a pre-release on GitHub but ${version} has no pre-release part (e.g. ${version}-rc.1)`,
     };
   }
-  const asset = (release.assets ?? []).find((a) => DIGEST_PATTERN.test(a.digest ?? ''));
-  if (!asset) {
+  const pinned = (release.assets ?? []).filter((a) => DIGEST_PATTERN.test(a.digest ?? ''));
+  if (pinned.length === 0) {
     return {
       skipped: `${release.tag_name} has no release asset with a sha256 digest: an unpinned artifact cannot be reviewed`,
+      assetsMissing: true,
+    };
+  }
+  // Checksum lists, signatures and SBOMs accompany the artifact; they are not what is reviewed.
+  const artifacts = pinned.filter((a) => !ACCOMPANYING.test(a.name ?? ''));
+  const asset = artifacts.length === 1 ? artifacts[0] : pinned.length === 1 ? pinned[0] : null;
+  if (!asset) {
+    const names = (artifacts.length ? artifacts : pinned).map((a) => a.name ?? '?').join(', ');
+    return {
+      skipped: `${release.tag_name} has several assets (${names}): it is not clear which one is the artifact to review`,
     };
   }
   const sender = payload.sender?.login ?? null;

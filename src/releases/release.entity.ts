@@ -60,6 +60,10 @@ export class ReleaseEntity {
   @Column({ name: 'author_subject', type: 'text' })
   authorSubject!: string;
 
+  /** Set for a release imported from GitHub: for the four-eyes rule, and to show its origin. */
+  @Column({ name: 'imported_from', type: 'jsonb', nullable: true })
+  importedFrom!: { delivery: string; url: string | null; sender: string | null } | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -193,6 +193,15 @@ export class ReleasesResolver {
     return (await this.releases.evaluation(ctx.loaders, release)).state;
   }
 
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The GitHub release it was imported from (docs/github.md); null when created here',
+  })
+  importedFrom(@Parent() release: ReleaseEntity): string | null {
+    if (!release.importedFrom) return null;
+    return release.importedFrom.url ?? `GitHub delivery ${release.importedFrom.delivery}`;
+  }
+
   @ResolveField(() => [ChangeEntryModel])
   changes(@Parent() release: ReleaseEntity) {
     return release.changes;

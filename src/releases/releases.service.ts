@@ -108,6 +108,7 @@ function draft(
     ...versionColumns(values.version),
     state: ReleaseState.DRAFT,
     authorSubject: values.createdBy.subject,
+    importedFrom: null,
     createdAt: tx.now,
     submittedAt: null,
     publishedAt: null,
@@ -341,15 +342,25 @@ export class ReleasesService implements OnModuleInit {
     if (!service) return { skipped: 'the service is gone' };
     if (service.lifecycle === ServiceLifecycle.RETIRED)
       return { skipped: `${service.slug} is RETIRED and takes no new releases` };
+    const columns = versionColumns(imported.version);
+    // GitHub knows nothing of interfaces: the draft starts with its baseline's, so that an import
+    // is not read as removing them all (a breaking change). The maintainers adjust them in DRAFT.
+    const [baseline]: { interfaces: InterfaceUse[] }[] = await tx.manager.query(
+      `SELECT interfaces FROM release
+        WHERE service_id = $1 AND state = 'PUBLISHED' AND prerelease IS NULL AND (major, minor, patch) < ($2, $3, $4)
+        ORDER BY major DESC, minor DESC, patch DESC LIMIT 1`,
+      [service.id, columns.major, columns.minor, columns.patch],
+    );
     const release = draft(tx, service, {
       version: imported.version,
       notes: imported.notes?.slice(0, 20_000) || null,
       changes: [],
-      interfaces: [],
+      interfaces: baseline?.interfaces ?? [],
       artifactDigest: imported.artifactDigest,
       artifactUrl: imported.artifactUrl,
       createdBy: { subject: GITHUB_SUBJECT, name: imported.sender, organisation: null },
     });
+    release.importedFrom = imported.source;
     // ON CONFLICT: a version created meanwhile by hand is left alone, and the transaction lives on.
     const inserted = await tx.manager
       .createQueryBuilder()
@@ -454,8 +465,7 @@ export class ReleasesService implements OnModuleInit {
         })),
       );
       // For the four-eyes rule, who submits an imported release counts as its creator (domain.md).
-      const authorSubject =
-        release.createdBy.subject === GITHUB_SUBJECT ? viewer.subject : release.authorSubject;
+      const authorSubject = release.importedFrom ? viewer.subject : release.authorSubject;
       const submitted = { state: ReleaseState.IN_REVIEW, submittedAt: tx.now, authorSubject };
       await tx.manager.update(ReleaseEntity, { id }, submitted);
       Object.assign(release, submitted);

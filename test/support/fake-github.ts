@@ -58,6 +58,9 @@ export class FakeGithub {
   url = '';
   /** Slows down issue creation, so that concurrent workers overlap. */
   createDelayMs = 0;
+  /** GitHub's clock (its timestamps have whole seconds); the tests may set it apart from theirs. */
+  now: () => Date = () => new Date();
+  private readonly releases = new Map<string, Record<string, unknown>>();
 
   constructor() {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -86,6 +89,11 @@ export class FakeGithub {
   addRepo(fullName: string, installationId = 7): void {
     const [owner, name] = fullName.split('/');
     this.repos.set(fullName.toLowerCase(), { owner, name, installationId, issues: [] });
+  }
+
+  /** A release as GET /repos/{owner}/{repo}/releases/{release_id} answers it. */
+  addRelease(fullName: string, release: { id: number } & Record<string, unknown>): void {
+    this.releases.set(`${fullName.toLowerCase()}/${release.id}`, release);
   }
 
   issues(fullName: string): FakeIssue[] {
@@ -228,7 +236,7 @@ export class FakeGithub {
       const all = repo.issues
         .filter((i) => !label || i.labels.some((l) => l.name === label))
         .filter((i) => state === 'all' || i.state === state)
-        .filter((i) => !since || i.updated_at >= since)
+        .filter((i) => !since || Date.parse(i.updated_at) >= Date.parse(since))
         .sort((a, b) => b.number - a.number);
       const slice = all.slice((page - 1) * perPage, page * perPage);
       const headers: Record<string, string> = {};
@@ -239,11 +247,18 @@ export class FakeGithub {
       }
       return this.send(res, 200, slice, headers);
     }
+    // GET /repos/{owner}/{repo}/releases/{release_id}
+    if (method === 'GET' && (match = /^\/releases\/(\d+)$/.exec(rest))) {
+      const release = this.releases.get(`${repo.owner}/${repo.name}/${match[1]}`.toLowerCase());
+      return release ? this.send(res, 200, release) : this.send(res, 404, { message: 'Not Found' });
+    }
     // POST /repos/{owner}/{repo}/issues
     if (method === 'POST' && rest === '/issues') {
       if (this.createDelayMs) await new Promise((r) => setTimeout(r, this.createDelayMs));
       const number = repo.issues.length + 1;
-      const now = new Date().toISOString();
+      const now = this.now()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z');
       const issue: FakeIssue = {
         id: this.nextIssueId++,
         node_id: randomUUID(),
