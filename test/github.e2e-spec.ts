@@ -646,10 +646,13 @@ describe('GitHub integration', () => {
       });
     });
 
-    it('paces issues below the configured rate across the window', async () => {
-      const paced = await startTestApp(env({ GITHUB_ISSUES_PER_MINUTE: '1' }), { sharing: t });
+    it('paces issues below the configured rates per minute and per hour', async () => {
+      const paced = await startTestApp(env({ GITHUB_ISSUES_PER_MINUTE: '1', GITHUB_ISSUES_PER_HOUR: '2' }), {
+        sharing: t,
+      });
+      const later = (ms: number) => t.clock.set(new Date(t.clock.now().getTime() + ms));
       try {
-        t.clock.set(new Date(t.clock.now().getTime() + 3_600_000));
+        later(2 * 3_600_000); // past the earlier tests' issues
         await registerService(t, {
           slug: 'wohngeld-zwei',
           ownerKey: 'dataport',
@@ -669,14 +672,42 @@ describe('GitHub integration', () => {
         const tokens = github.count('POST', /access_tokens$/);
         expect((await worker(paced).drain()).issues).toBe(1);
         expect(await count()).toBe(1);
-        t.clock.set(new Date(t.clock.now().getTime() + 61_000));
+        later(61_000);
         expect((await worker(paced).drain()).issues).toBe(1);
         expect(await count()).toBe(2);
-        // One installation token for both issues: cached until it expires.
+        later(61_000); // a new minute, but two issues in this hour already
+        expect((await worker(paced).drain()).issues).toBe(0);
+        later(3_600_000);
+        expect((await worker(paced).drain()).issues).toBe(1);
+        expect(await count()).toBe(3);
+        // One installation token for all of them: cached until it expires.
         expect(github.count('POST', /access_tokens$/) - tokens).toBe(1);
       } finally {
         await paced.close();
       }
+    });
+
+    it('passes over an issue another worker holds, and opens it once that worker is gone', async () => {
+      t.clock.set(new Date(t.clock.now().getTime() + 2 * 3_600_000));
+      const added = await t.gql(
+        `mutation($input: OpenCampaignInput!) { openCampaign(input: $input) { targets { id service { slug } } } }`,
+        { input: { ...input, title: 'Wohngeld § 22 (2)', provisions: ['§ 22'] } },
+        maintainer,
+      );
+      const target = added.data?.openCampaign.targets.find((x: any) => x.service.slug === 'wohngeld').id;
+      const other = new Client({ connectionString: t.databaseUrl });
+      await other.connect();
+      await other.query('BEGIN');
+      await other.query('SELECT 1 FROM campaign_target_issue WHERE target_id = $1 FOR UPDATE', [target]);
+      const before = github.issues('Dataport/Wohngeld').length;
+      await worker().drain();
+      const [{ state }] = await t.db.query('SELECT state FROM campaign_target_issue WHERE target_id = $1', [
+        target,
+      ]);
+      expect(state).toBe('PENDING');
+      await other.end(); // that worker dies: its transaction rolls back
+      await worker().drain();
+      expect(github.issues('Dataport/Wohngeld').length - before).toBe(1);
     });
 
     it('shows a FAILED issue with its reason, and queues it again on request once the repository exists', async () => {
