@@ -41,6 +41,7 @@ export class CreateGithub1764330600000 implements MigrationInterface {
         detail text,
         attempts integer NOT NULL DEFAULT 0,
         next_attempt_at timestamptz NOT NULL,
+        leased_until timestamptz,
         issue_id bigint,
         issue_number integer,
         issue_url text,

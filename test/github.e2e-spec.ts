@@ -604,6 +604,7 @@ describe('GitHub integration', () => {
       const closed = {
         action: 'closed',
         issue: {
+          id: issue.id,
           number: issue.number,
           html_url: issue.html_url,
           state: 'closed',
@@ -613,7 +614,11 @@ describe('GitHub integration', () => {
         repository: { full_name: 'Dataport/Wohngeld' },
         sender: { login: 'octo-dev' },
       };
-      const { id } = await deliver(closed, { event: 'issues' });
+      // The repository was renamed meanwhile: GitHub's issue id still names the issue.
+      const { id } = await deliver(
+        { ...closed, repository: { full_name: 'Dataport/Wohngeld-Portal' } },
+        { event: 'issues' },
+      );
       await worker().drain();
       expect(await delivery(id)).toMatchObject({ outcome: 'PROCESSED' });
       const target = async () =>
@@ -636,7 +641,7 @@ describe('GitHub integration', () => {
       });
       expect((await target()).issueClosedAt).toBeNull();
       const other = await deliver(
-        { ...closed, issue: { ...closed.issue, number: 999 } },
+        { ...closed, issue: { ...closed.issue, id: 424242, number: 999 } },
         { event: 'issues' },
       );
       await worker().drain();
@@ -710,6 +715,70 @@ describe('GitHub integration', () => {
       expect(github.issues('Dataport/Wohngeld').length - before).toBe(1);
     });
 
+    it('leaves a job to a worker that died mid-call until its lease ends, then finds the issue it opened', async () => {
+      t.clock.set(new Date(t.clock.now().getTime() + 2 * 3_600_000));
+      const added = await t.gql(
+        `mutation($input: OpenCampaignInput!) { openCampaign(input: $input) { id targets { id service { slug } } } }`,
+        { input: { ...input, title: 'Wohngeld § 22 (3)', provisions: ['§ 22'] } },
+        maintainer,
+      );
+      const campaignId = added.data?.openCampaign.id;
+      const target = added.data?.openCampaign.targets.find((x: any) => x.service.slug === 'wohngeld').id;
+      // A worker claimed the job (attempt 1, leased for five minutes), opened the issue, and died.
+      const leasedUntil = new Date(t.clock.now().getTime() + 5 * 60_000);
+      await t.db.query(
+        `UPDATE campaign_target_issue SET attempts = 1, leased_until = $2, next_attempt_at = $2 WHERE target_id = $1`,
+        [target, leasedUntil],
+      );
+      const orphan = github.seedIssue('Dataport/Wohngeld', {
+        title: 'WoGG',
+        body: `Opened by the dead worker.\n\n<!-- ozg-registry:campaign-target:${target} -->`,
+        closedAt: '2026-11-28T12:00:00Z',
+      });
+      const before = github.issues('Dataport/Wohngeld').length;
+      await worker().drain(); // the other targets of the campaign wait too: one issue in flight at a time
+      const row = async () =>
+        (
+          await t.db.query('SELECT state, closed_at FROM campaign_target_issue WHERE target_id = $1', [
+            target,
+          ])
+        )[0];
+      expect((await row()).state).toBe('PENDING');
+      // Developers close the issue before the registry knows it: the delivery waits for the record.
+      const closing = await deliver(
+        {
+          action: 'closed',
+          issue: {
+            id: orphan.id,
+            number: orphan.number,
+            body: orphan.body,
+            closed_at: orphan.closed_at,
+            updated_at: orphan.updated_at,
+          },
+          repository: { full_name: 'Dataport/Wohngeld' },
+        },
+        { event: 'issues' },
+      );
+      await worker().drain();
+      expect(await delivery(closing.id)).toMatchObject({
+        outcome: 'PENDING',
+        detail: expect.stringContaining('not recorded yet'),
+      });
+      t.clock.set(new Date(leasedUntil.getTime() + 1_000));
+      await worker().drain();
+      const targets = (await t.gql(GET, { id: campaignId }, maintainer)).data?.campaign.targets;
+      expect(targets.find((x: any) => x.id === target)).toMatchObject({
+        issueUrl: orphan.html_url,
+        issueClosedAt: '2026-11-28T12:00:00.000Z', // found again closed, recorded as GitHub has it
+      });
+      expect(github.issues('Dataport/Wohngeld').filter((i) => i.body.includes(target))).toHaveLength(1);
+      expect(github.issues('Dataport/Wohngeld').length).toBeGreaterThanOrEqual(before);
+      // Its retries back off (one minute, then two): by then the issue is recorded.
+      t.clock.set(new Date(t.clock.now().getTime() + 121_000));
+      await worker().drain();
+      expect(await delivery(closing.id)).toMatchObject({ outcome: 'PROCESSED' });
+    });
+
     it('shows a FAILED issue with its reason, and queues it again on request once the repository exists', async () => {
       await registerService(t, {
         slug: 'geist',
@@ -729,7 +798,14 @@ describe('GitHub integration', () => {
         (await t.gql(STATE, { id: opened.data?.openCampaign.id }, maintainer)).data?.campaign.targets.find(
           (x: any) => x.service.slug === 'geist',
         );
-      // The App is not installed on dataport/geist (GitHub answers 404): no retry can change that.
+      // The App is not installed on dataport/geist (GitHub answers 404): tried once more (the
+      // installation may just have changed), then FAILED.
+      expect(await state()).toMatchObject({
+        issueState: 'PENDING',
+        issueDetail: expect.stringContaining('HTTP 404'),
+      });
+      t.clock.set(new Date(t.clock.now().getTime() + 61_000));
+      await worker().drain();
       expect(await state()).toMatchObject({
         issueState: 'FAILED',
         issueDetail: expect.stringContaining('HTTP 404'),
@@ -794,14 +870,32 @@ describe('GitHub integration with a token, and without configuration', () => {
     }
   });
 
-  it('works the queue in the background: a delivery is processed without anyone asking', async () => {
-    const t = await startTestApp({ GITHUB_WEBHOOK_SECRET: SECRET, GITHUB_POLL_INTERVAL_MS: '50' });
+  it('works both queues in the background: a delivery and an issue, without anyone asking', async () => {
+    const github = await new FakeGithub().start();
+    github.addRepo('dataport/wohngeld');
+    const t = await startTestApp({
+      GITHUB_API_URL: github.url,
+      GITHUB_TOKEN: github.staticToken,
+      GITHUB_WEBHOOK_SECRET: SECRET,
+      GITHUB_POLL_INTERVAL_MS: '50',
+      GITHUB_WRITE_INTERVAL_MS: '10',
+    });
+    const eventually = async <T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {
+      let value = await read();
+      for (let i = 0; i < 60 && !done(value); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        value = await read();
+      }
+      return value;
+    };
     try {
       await registerOrganisation(t, { key: 'dataport', kind: 'SERVICE_PROVIDER' });
+      await registerNorm(t, 'WoGG');
       const serviceId = await registerService(t, {
         slug: 'wohngeld',
         ownerKey: 'dataport',
         repositoryUrl: 'https://github.com/dataport/wohngeld',
+        legalBases: [{ norm: 'WoGG' }],
       });
       const raw = JSON.stringify(releasePayload('dataport/wohngeld', { tag_name: 'v2.1.0' }));
       const response = await request(t.app.getHttpServer())
@@ -812,16 +906,29 @@ describe('GitHub integration with a token, and without configuration', () => {
         .set('x-hub-signature-256', signature(SECRET, raw))
         .send(raw);
       expect(response.status).toBe(202);
-      let versions: string[] = [];
-      for (let i = 0; i < 60 && versions.length === 0; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        versions = (await t.db.query('SELECT version FROM release WHERE service_id = $1', [serviceId])).map(
-          (r: { version: string }) => r.version,
-        );
-      }
+      const versions = await eventually(
+        async () =>
+          (await t.db.query('SELECT version FROM release WHERE service_id = $1', [serviceId])).map(
+            (r: { version: string }) => r.version,
+          ),
+        (found: string[]) => found.length > 0,
+      );
       expect(versions).toEqual(['2.1.0']);
+
+      const maintainer = await t.token({ roles: [Role.MAINTAINER], org: 'dataport' });
+      await t.gql(
+        `mutation($input: OpenCampaignInput!) { openCampaign(input: $input) { id } }`,
+        { input: { title: 'Änderung', norm: 'WoGG', effectiveDate: '2027-01-01' } },
+        maintainer,
+      );
+      const issues = await eventually(
+        async () => github.issues('dataport/wohngeld').length,
+        (n) => n > 0,
+      );
+      expect(issues).toBe(1);
     } finally {
       await t.close();
+      await github.stop();
     }
   });
 

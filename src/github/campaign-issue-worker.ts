@@ -1,7 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Transactions, type Tx } from '../database/transactions';
 import { composeIssue, ISSUE_LABEL, issueMarker } from './campaign-issue';
@@ -35,6 +32,21 @@ interface IssueJob {
   service_name: string;
 }
 
+/** How long a claimed job is left to its worker: longer than any call, with its throttling waits. */
+const LEASE_MS = 5 * 60_000;
+
+interface Settlement {
+  state: IssueState;
+  detail: string | null;
+  nextAttemptAt?: Date;
+  issueId?: string;
+  issueNumber?: number;
+  issueUrl?: string;
+  openedAt?: Date;
+  closedAt?: Date | null;
+  issueEventAt?: Date | null;
+}
+
 /** GitHub's error of a failed call, as far as the job needs it. */
 function statusOf(error: unknown): number | null {
   const status = (error as { status?: unknown })?.status;
@@ -52,74 +64,113 @@ export class CampaignIssueWorker {
   private readonly log = new Logger('GitHub');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly client: GithubClient,
-    private readonly clock: Clock,
   ) {}
 
-  /** Opens (or settles) the next due issue. */
+  /**
+   * Opens (or settles) the next due issue, in three steps:
+   * 1. a short transaction claims the job under a lease (attempt counted, committed);
+   * 2. GitHub is called outside any transaction;
+   * 3. a short transaction records the outcome, if the lease is still ours.
+   * A worker that dies in step 2 leaves the job leased: nobody else touches it before the lease
+   * ends, and the next attempt finds an issue the dead one opened by its marker.
+   */
   async openNext(): Promise<IssueStep> {
     if (!this.client.enabled) return 'idle';
+    const claimed = await this.transactions.run(GITHUB_ACTOR, (tx) => this.claim(tx));
+    if (typeof claimed === 'string') return claimed;
+    const { job, ref } = claimed;
+    const started = process.hrtime.bigint();
+    let outcome: Settlement;
+    let issueUrl: string | null = null;
+    let foundAgain = false;
+    try {
+      const api = await this.client.forRepository(ref);
+      const found = await this.findOpened(api, ref, job);
+      // Never open an issue after the lease may have ended: another worker may own the job by then.
+      if (!found && Number(process.hrtime.bigint() - started) / 1e6 > LEASE_MS / 2)
+        throw new Error('GitHub answered too slowly; opening the issue is left to the next attempt');
+      const issue = found ?? (await this.open(api, ref, job));
+      const closed = issue.state === 'closed';
+      issueUrl = issue.html_url;
+      foundAgain = Boolean(found);
+      outcome = {
+        state: IssueState.OPENED,
+        detail: found ? 'found an issue opened before' : null,
+        issueId: String(issue.id),
+        issueNumber: issue.number,
+        issueUrl: issue.html_url,
+        // Found again already closed: recorded as GitHub has it.
+        closedAt: closed && issue.closed_at ? new Date(issue.closed_at) : null,
+        issueEventAt: found ? new Date(issue.updated_at) : null,
+      };
+    } catch (error) {
+      outcome = this.failure(job, ref, error);
+    }
     return this.transactions.run(GITHUB_ACTOR, async (tx) => {
-      const [{ locked }]: { locked: boolean }[] = await tx.manager.query(
-        'SELECT pg_try_advisory_xact_lock($1) AS locked',
-        [ISSUE_CREATION_LOCK],
-      );
-      if (!locked) return 'busy';
-      if (await this.paced(tx)) return 'paced';
-      const job = await this.claim(tx);
-      if (!job) return 'idle';
-      if (job.excluded_at || job.campaign_state !== 'ACTIVE') {
-        await this.settle(tx, job, {
-          state: IssueState.SKIPPED,
-          detail: job.excluded_at ? 'the target is excluded' : `the campaign is ${job.campaign_state}`,
-        });
+      const settled = await this.settle(tx, job, {
+        ...outcome,
+        openedAt: outcome.state === IssueState.OPENED ? tx.now : undefined,
+        nextAttemptAt: outcome.state === IssueState.PENDING ? this.retryAt(tx.now, job.attempts) : undefined,
+      });
+      if (!settled) {
+        this.log.warn(
+          `issue for target ${job.target_id}: the lease ended before the answer; left to its new owner`,
+        );
         return 'settled';
       }
-      const ref = repositoryFromFullName(job.repository)!;
-      // Whatever fails below (GitHub, or the database) is rolled back to here and counted as an
-      // attempt: the row moves on, and one bad job cannot block the queue.
-      await tx.manager.query('SAVEPOINT open_issue');
-      try {
-        const api = await this.client.forRepository(ref);
-        const found = await this.findOpened(api, ref, job);
-        const issue = found ?? (await this.open(api, ref, job));
-        await this.settle(tx, job, {
-          state: IssueState.OPENED,
-          detail: found ? 'found an issue opened before' : null,
-          issueId: String(issue.id),
-          issueNumber: issue.number,
-          issueUrl: issue.html_url,
-          openedAt: tx.now,
-        });
-        tx.audit('campaign.issueOpened', 'Campaign', job.campaign_id, {
-          target: job.target_id,
-          issue: issue.html_url,
-          foundAgain: Boolean(found),
-        });
-        return 'opened';
-      } catch (error) {
-        await tx.manager.query('ROLLBACK TO SAVEPOINT open_issue');
-        await this.failed(tx, job, ref, error);
-        return 'settled';
-      }
+      if (outcome.state !== IssueState.OPENED) return 'settled';
+      tx.audit('campaign.issueOpened', 'Campaign', job.campaign_id, {
+        target: job.target_id,
+        issue: issueUrl,
+        foundAgain,
+      });
+      return 'opened';
     });
   }
 
-  /** Issues opened in the last minute and hour, across instances, against the configured pace. */
-  private async paced(tx: Tx): Promise<boolean> {
-    const now = tx.now.getTime();
-    const [pace]: { minute: number; hour: number }[] = await tx.manager.query(
-      `SELECT count(*) FILTER (WHERE opened_at > $1)::int AS minute, count(*)::int AS hour
-         FROM campaign_target_issue WHERE opened_at > $2`,
-      [new Date(now - 60_000), new Date(now - 3_600_000)],
+  /**
+   * Step 1: one claim at a time across instances (an advisory lock), one issue in flight at a time
+   * (GitHub asks for serial writes), the pace of the last minute and hour respected.
+   */
+  private async claim(tx: Tx): Promise<IssueStep | { job: IssueJob; ref: RepositoryRef }> {
+    const [{ locked }]: { locked: boolean }[] = await tx.manager.query(
+      'SELECT pg_try_advisory_xact_lock($1) AS locked',
+      [ISSUE_CREATION_LOCK],
     );
-    return pace.minute >= this.config.github.issuesPerMinute || pace.hour >= this.config.github.issuesPerHour;
+    if (!locked) return 'busy';
+    const now = tx.now.getTime();
+    const [pace]: { minute: number; hour: number; in_flight: number }[] = await tx.manager.query(
+      `SELECT count(*) FILTER (WHERE opened_at > $1)::int AS minute,
+              count(*) FILTER (WHERE opened_at > $2)::int AS hour,
+              count(*) FILTER (WHERE leased_until > $3)::int AS in_flight
+         FROM campaign_target_issue WHERE opened_at > $2 OR leased_until > $3`,
+      [new Date(now - 60_000), new Date(now - 3_600_000), tx.now],
+    );
+    if (pace.in_flight > 0) return 'busy';
+    if (pace.minute >= this.config.github.issuesPerMinute || pace.hour >= this.config.github.issuesPerHour)
+      return 'paced';
+    const job = await this.due(tx);
+    if (!job) return 'idle';
+    if (job.excluded_at || job.campaign_state !== 'ACTIVE') {
+      await this.settle(tx, job, {
+        state: IssueState.SKIPPED,
+        detail: job.excluded_at ? 'the target is excluded' : `the campaign is ${job.campaign_state}`,
+      });
+      return 'settled';
+    }
+    job.attempts += 1;
+    const leasedUntil = new Date(now + LEASE_MS);
+    await tx.manager.query(
+      `UPDATE campaign_target_issue SET attempts = $2, leased_until = $3, next_attempt_at = $3 WHERE target_id = $1`,
+      [job.target_id, job.attempts, leasedUntil],
+    );
+    return { job, ref: repositoryFromFullName(job.repository)! };
   }
 
-  private async claim(tx: Tx): Promise<IssueJob | null> {
+  private async due(tx: Tx): Promise<IssueJob | null> {
     const [job]: IssueJob[] = await tx.manager.query(
       `SELECT i.target_id, i.repository, i.attempts, i.created_at, c.id AS campaign_id, c.title AS campaign_title,
               c.description AS campaign_description, c.state AS campaign_state, c.provisions,
@@ -183,55 +234,56 @@ export class CampaignIssueWorker {
     return data;
   }
 
-  private async failed(tx: Tx, job: IssueJob, ref: RepositoryRef, error: unknown): Promise<void> {
+  /** A failed attempt: tried again later, or FAILED when retrying cannot help or attempts are used up. */
+  private failure(job: IssueJob, ref: RepositoryRef, error: unknown): Pick<Settlement, 'state' | 'detail'> {
     const status = statusOf(error);
-    if (status === 404) this.client.forget(ref);
-    const attempts = job.attempts + 1;
-    // Refusals that a retry cannot change: no access, no such repository, issues turned off.
-    const permanent = status !== null && [401, 404, 410, 422].includes(status);
+    // 401/404 may be a stale installation (the App was reinstalled): forgotten, and tried once more.
+    if (status === 401 || status === 404) this.client.forget(ref);
+    const permanent =
+      (status !== null && [410, 422].includes(status)) ||
+      ((status === 401 || status === 404) && job.attempts >= 2);
     const message = error instanceof Error ? error.message : String(error);
-    const last = permanent || attempts >= this.config.github.maxAttempts;
     this.log.warn(
-      `issue for target ${job.target_id} in ${job.repository}: attempt ${attempts} failed: ${message}`,
+      `issue for target ${job.target_id} in ${job.repository}: attempt ${job.attempts} failed: ${message}`,
     );
-    await this.settle(tx, job, {
-      state: last ? IssueState.FAILED : IssueState.PENDING,
-      detail: `attempt ${attempts} failed${status ? ` (HTTP ${status})` : ''}: ${message}`.slice(0, 2_000),
-      attempts,
-      nextAttemptAt: new Date(tx.now.getTime() + retryDelay(this.config.github.retryDelayMs, attempts)),
-    });
+    return {
+      state:
+        permanent || job.attempts >= this.config.github.maxAttempts ? IssueState.FAILED : IssueState.PENDING,
+      detail: `attempt ${job.attempts} failed${status ? ` (HTTP ${status})` : ''}: ${message}`.slice(
+        0,
+        2_000,
+      ),
+    };
   }
 
-  private async settle(
-    tx: Tx,
-    job: IssueJob,
-    patch: {
-      state: IssueState;
-      detail: string | null;
-      attempts?: number;
-      nextAttemptAt?: Date;
-      issueId?: string;
-      issueNumber?: number;
-      issueUrl?: string;
-      openedAt?: Date;
-    },
-  ): Promise<void> {
-    await tx.manager.query(
-      `UPDATE campaign_target_issue
-          SET state = $2, detail = $3, attempts = $4, next_attempt_at = coalesce($5, next_attempt_at),
-              issue_number = $6, issue_url = $7, opened_at = $8, issue_id = $9
-        WHERE target_id = $1`,
+  private retryAt(now: Date, attempts: number): Date {
+    return new Date(now.getTime() + retryDelay(this.config.github.retryDelayMs, attempts));
+  }
+
+  /** Records the outcome if the job is still this attempt's (its lease was not taken over); false otherwise. */
+  private async settle(tx: Tx, job: IssueJob, patch: Settlement): Promise<boolean> {
+    const rows: unknown[] = await tx.manager.query(
+      `WITH settled AS (
+         UPDATE campaign_target_issue
+            SET state = $3, detail = $4, next_attempt_at = coalesce($5, next_attempt_at), leased_until = NULL,
+                issue_id = $6, issue_number = $7, issue_url = $8, opened_at = $9, closed_at = $10, issue_event_at = $11
+          WHERE target_id = $1 AND attempts = $2 AND state = 'PENDING'
+          RETURNING target_id)
+       SELECT * FROM settled`,
       [
         job.target_id,
+        job.attempts,
         patch.state,
-        patch.detail,
-        patch.attempts ?? job.attempts + 1,
+        patch.detail ?? null,
         patch.nextAttemptAt ?? null,
+        patch.issueId ?? null,
         patch.issueNumber ?? null,
         patch.issueUrl ?? null,
         patch.openedAt ?? null,
-        patch.issueId ?? null,
+        patch.closedAt ?? null,
+        patch.issueEventAt ?? null,
       ],
     );
+    return rows.length > 0;
   }
 }

@@ -20,6 +20,11 @@ export function issueMarker(targetId: string): string {
   return `<!-- ozg-registry:campaign-target:${targetId} -->`;
 }
 
+/** The target a body's closing marker names, or null. */
+export function markedTarget(body: string | null | undefined): string | null {
+  return /<!-- ozg-registry:campaign-target:([0-9a-f-]{36}) -->\s*$/.exec(body ?? '')?.[1] ?? null;
+}
+
 function germanDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-');
   return `${day}.${month}.${year}`;

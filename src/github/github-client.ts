@@ -28,6 +28,7 @@ export class GithubClient {
   private appClient?: Promise<GithubApi>;
   private writeGroups?: { write: Bottleneck.Group; notifications: Bottleneck.Group };
   private readonly installations = new LRUCache<number, GithubApi>({ max: 500 });
+  private readonly shutdown = new AbortController();
   /** Which installation serves a repository: asked once an hour at most. */
   private readonly installationOf = new LRUCache<string, number>({ max: 5_000, ttl: 3_600_000 });
 
@@ -66,9 +67,16 @@ export class GithubClient {
     return client;
   }
 
-  /** Forgets the repository's installation (after a 404: the App was removed or moved). */
+  /** Forgets the repository's installation and its client (after a 401 or 404: the App was removed or reinstalled). */
   forget(ref: RepositoryRef): void {
+    const installationId = this.installationOf.get(ref.fullName);
+    if (installationId !== undefined) this.installations.delete(installationId);
     this.installationOf.delete(ref.fullName);
+  }
+
+  /** Ends every call in flight (shutting down). */
+  abort(): void {
+    this.shutdown.abort(new Error('shutting down'));
   }
 
   private credentials(): Credentials {
@@ -87,7 +95,13 @@ export class GithubClient {
       // Every call has a deadline: the issue worker holds a row lock and a connection meanwhile.
       request: {
         fetch: (url: string, init?: RequestInit) =>
-          fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
+          fetch(url, {
+            ...init,
+            signal: AbortSignal.any([
+              init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+              this.shutdown.signal,
+            ]),
+          }),
       },
       log: {
         debug: () => undefined,

@@ -8,6 +8,7 @@ import { paginate } from '../common/graphql/pagination';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Transactions, type Tx } from '../database/transactions';
 import { ReleasesService } from '../releases/releases.service';
+import { markedTarget } from './campaign-issue';
 import { GithubClient } from './github-client';
 import { GithubDeliveryEntity } from './github.entity';
 import { DeliveryOutcome } from './github-enums';
@@ -31,7 +32,14 @@ interface Result {
 
 interface IssuesPayload {
   action?: string;
-  issue?: { id?: number; number?: number; html_url?: string; closed_at?: string | null; updated_at?: string };
+  issue?: {
+    id?: number;
+    number?: number;
+    html_url?: string;
+    body?: string | null;
+    closed_at?: string | null;
+    updated_at?: string;
+  };
   repository?: { full_name?: string };
   sender?: { login?: string };
 }
@@ -227,7 +235,10 @@ export class GithubDeliveriesService {
       return data.assets;
     } catch (error) {
       // Deleted, or the App is not installed there: the payload's view stands. Anything else is retried.
-      if ((error as { status?: number }).status === 404) return null;
+      if ((error as { status?: number }).status === 404) {
+        this.client.forget(repository);
+        return null;
+      }
       throw error;
     }
   }
@@ -259,11 +270,24 @@ export class GithubDeliveriesService {
       await tx.manager.query(
         `SELECT i.target_id, t.campaign_id, i.issue_event_at
            FROM campaign_target_issue i JOIN campaign_target t ON t.id = i.target_id
-          WHERE i.issue_id = $3 OR (i.repository = $1 AND i.issue_number = $2)
+          WHERE i.issue_id = $3
+             OR ((i.issue_id IS NULL OR $3::bigint IS NULL) AND i.repository = $1 AND i.issue_number = $2)
           LIMIT 1 FOR UPDATE OF i`,
         [repository.fullName, number, payload.issue?.id ?? null],
       );
-    if (!issue) return { outcome: DeliveryOutcome.SKIPPED, detail: `${name} is not a campaign issue` };
+    if (!issue) {
+      // Ours, but not recorded yet (its answer was lost, or it is being recorded right now): the
+      // delivery is tried again later, when the worker has found it by its marker.
+      const marked = markedTarget(payload.issue?.body);
+      if (marked) {
+        const [pending]: unknown[] = await tx.manager.query(
+          `SELECT 1 FROM campaign_target_issue WHERE target_id = $1 AND state = 'PENDING'`,
+          [marked],
+        );
+        if (pending) throw new Error(`${name} belongs to target ${marked}, whose issue is not recorded yet`);
+      }
+      return { outcome: DeliveryOutcome.SKIPPED, detail: `${name} is not a campaign issue` };
+    }
     const closed = payload.action === 'closed';
     const eventAt = new Date(
       payload.issue?.updated_at ?? (closed ? payload.issue?.closed_at : null) ?? tx.now.toISOString(),

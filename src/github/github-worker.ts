@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { CampaignIssueWorker } from './campaign-issue-worker';
+import { GithubClient } from './github-client';
 import { GithubDeliveriesService } from './github-deliveries.service';
 
 /**
@@ -20,11 +21,14 @@ export class GithubWorker implements OnApplicationBootstrap, BeforeApplicationSh
   private running?: Promise<void>;
   private stopping = false;
   private readonly wakers = new Set<() => void>();
+  /** Poked while working: look again before sleeping (the new row may have come after the claim). */
+  private poked = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deliveries: GithubDeliveriesService,
     private readonly issues: CampaignIssueWorker,
+    private readonly client: GithubClient,
   ) {}
 
   onApplicationBootstrap() {
@@ -52,12 +56,15 @@ export class GithubWorker implements OnApplicationBootstrap, BeforeApplicationSh
   /** Before the database closes: the current step finishes, no new one starts. */
   async beforeApplicationShutdown() {
     this.stopping = true;
+    // Calls in flight end now: their jobs are leased or rolled back, and taken up again later.
+    this.client.abort();
     for (const wake of [...this.wakers]) wake();
     await this.running;
   }
 
   /** A delivery arrived here: work now instead of at the next poll. */
   poke(): void {
+    this.poked = true;
     for (const wake of [...this.wakers]) wake();
   }
 
@@ -83,6 +90,10 @@ export class GithubWorker implements OnApplicationBootstrap, BeforeApplicationSh
         this.log.error(`worker: ${error instanceof Error ? error.message : String(error)}`);
       }
       if (this.stopping) break;
+      if (this.poked) {
+        this.poked = false;
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const wake = () => {
           clearTimeout(timer);

@@ -79,6 +79,10 @@ export class CampaignTargetIssueEntity {
   @Column({ name: 'next_attempt_at', type: 'timestamptz' })
   nextAttemptAt!: Date;
 
+  /** While a worker talks to GitHub for this target: nobody else claims it before then. */
+  @Column({ name: 'leased_until', type: 'timestamptz', nullable: true })
+  leasedUntil!: Date | null;
+
   /** GitHub's id of the issue: it survives renaming or transferring the repository. */
   @Column({ name: 'issue_id', type: 'bigint', nullable: true })
   issueId!: string | null;

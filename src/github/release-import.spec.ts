@@ -90,7 +90,21 @@ describe('importableRelease', () => {
     expect(result).toEqual({ skipped: expect.stringContaining('several assets (linux.tgz, windows.zip)') });
   });
 
-  it('marks a release without pinned assets, so that the API can be asked', () => {
+  it('marks a release without a pinned artifact, so that the API can be asked', () => {
     expect(importableRelease(payload({ assets: [] }), 'd')).toMatchObject({ assetsMissing: true });
+    // A checksum list alone is not the artifact, even with a digest: the artifact may come later.
+    const onlyChecksums = importableRelease(
+      payload({
+        assets: [
+          { name: 'checksums.txt', digest: DIGEST },
+          { name: 'sbom.spdx.json', digest: DIGEST },
+        ],
+      }),
+      'd',
+    );
+    expect(onlyChecksums).toEqual({
+      skipped: expect.stringContaining('no artifact to review'),
+      assetsMissing: true,
+    });
   });
 });

@@ -60,13 +60,19 @@ export function importableRelease(payload: ReleasePayload, delivery: string): Im
   }
   // Checksum lists, signatures and SBOMs accompany the artifact; they are not what is reviewed.
   const artifacts = pinned.filter((a) => !ACCOMPANYING.test(a.name ?? ''));
-  const asset = artifacts.length === 1 ? artifacts[0] : pinned.length === 1 ? pinned[0] : null;
-  if (!asset) {
-    const names = (artifacts.length ? artifacts : pinned).map((a) => a.name ?? '?').join(', ');
+  if (artifacts.length === 0) {
+    return {
+      skipped: `${release.tag_name} has only checksums, signatures or SBOMs with a digest, no artifact to review`,
+      assetsMissing: true,
+    };
+  }
+  if (artifacts.length > 1) {
+    const names = artifacts.map((a) => a.name ?? '?').join(', ');
     return {
       skipped: `${release.tag_name} has several assets (${names}): it is not clear which one is the artifact to review`,
     };
   }
+  const asset = artifacts[0];
   const sender = payload.sender?.login ?? null;
   const artifactUrl = asset.browser_download_url?.startsWith('https://') ? asset.browser_download_url : null;
   return {

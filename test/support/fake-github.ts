@@ -100,6 +100,32 @@ export class FakeGithub {
     return this.repos.get(fullName.toLowerCase())?.issues ?? [];
   }
 
+  /** An issue opened behind the registry's back (by a worker that died before it recorded it). */
+  seedIssue(fullName: string, fields: { title: string; body: string; closedAt?: string }): FakeIssue {
+    const repo = this.repos.get(fullName.toLowerCase())!;
+    const at = this.now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
+    const number = repo.issues.length + 1;
+    const issue: FakeIssue = {
+      id: this.nextIssueId++,
+      node_id: randomUUID(),
+      number,
+      title: fields.title,
+      body: fields.body,
+      state: fields.closedAt ? 'closed' : 'open',
+      labels: [],
+      html_url: `https://github.com/${repo.owner}/${repo.name}/issues/${number}`,
+      url: `${this.url}/repos/${repo.owner}/${repo.name}/issues/${number}`,
+      user: { login: 'ozg-registry[bot]', type: 'Bot' },
+      created_at: at,
+      updated_at: fields.closedAt ?? at,
+      closed_at: fields.closedAt ?? null,
+    };
+    repo.issues.push(issue);
+    return issue;
+  }
+
   /** The next request matching method and path gets the fault instead of (or after) its work. */
   failNext(method: string, path: RegExp, fault: Fault): void {
     this.faults.push({ method, path, fault });
