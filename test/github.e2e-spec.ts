@@ -779,6 +779,32 @@ describe('GitHub integration', () => {
       expect(await delivery(closing.id)).toMatchObject({ outcome: 'PROCESSED' });
     });
 
+    it('fails a job whose attempts all ended without an outcome, instead of leasing it forever', async () => {
+      t.clock.set(new Date(t.clock.now().getTime() + 2 * 3_600_000));
+      const added = await t.gql(
+        `mutation($input: OpenCampaignInput!) { openCampaign(input: $input) { targets { id service { slug } } } }`,
+        { input: { ...input, title: 'Wohngeld § 22 (4)', provisions: ['§ 22'] } },
+        maintainer,
+      );
+      const target = added.data?.openCampaign.targets.find((x: any) => x.service.slug === 'wohngeld').id;
+      // Eight claims, each lease expired without an answer (the workers kept dying).
+      await t.db.query(
+        `UPDATE campaign_target_issue SET attempts = 8, leased_until = $2 WHERE target_id = $1`,
+        [target, t.clock.now()],
+      );
+      const before = github.issues('Dataport/Wohngeld').length;
+      await worker().drain();
+      const [row] = await t.db.query('SELECT state, detail FROM campaign_target_issue WHERE target_id = $1', [
+        target,
+      ]);
+      expect(row).toEqual({
+        state: 'FAILED',
+        detail: expect.stringContaining('no outcome after 8 attempts'),
+      });
+      expect(github.issues('Dataport/Wohngeld').filter((i) => i.body.includes(target))).toHaveLength(0);
+      expect(github.issues('Dataport/Wohngeld').length).toBeGreaterThanOrEqual(before);
+    });
+
     it('shows a FAILED issue with its reason, and queues it again on request once the repository exists', async () => {
       await registerService(t, {
         slug: 'geist',

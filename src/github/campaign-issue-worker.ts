@@ -15,6 +15,7 @@ export type IssueStep = 'opened' | 'settled' | 'idle' | 'busy' | 'paced';
 
 interface IssueJob {
   target_id: string;
+  leased_until: Date | null;
   repository: string;
   attempts: number;
   created_at: Date;
@@ -32,8 +33,13 @@ interface IssueJob {
   service_name: string;
 }
 
-/** How long a claimed job is left to its worker: longer than any call, with its throttling waits. */
-const LEASE_MS = 5 * 60_000;
+/**
+ * How long a claimed job is left to its worker. No issue is opened after OPEN_BY_MS; the create
+ * call itself takes at most about five minutes (30 s per try, three rate-limit waits of up to
+ * 60 s): the lease outlasts both with room to spare.
+ */
+const LEASE_MS = 15 * 60_000;
+const OPEN_BY_MS = 2 * 60_000;
 
 interface Settlement {
   state: IssueState;
@@ -90,7 +96,7 @@ export class CampaignIssueWorker {
       const api = await this.client.forRepository(ref);
       const found = await this.findOpened(api, ref, job);
       // Never open an issue after the lease may have ended: another worker may own the job by then.
-      if (!found && Number(process.hrtime.bigint() - started) / 1e6 > LEASE_MS / 2)
+      if (!found && Number(process.hrtime.bigint() - started) / 1e6 > OPEN_BY_MS)
         throw new Error('GitHub answered too slowly; opening the issue is left to the next attempt');
       const issue = found ?? (await this.open(api, ref, job));
       const closed = issue.state === 'closed';
@@ -154,6 +160,14 @@ export class CampaignIssueWorker {
       return 'paced';
     const job = await this.due(tx);
     if (!job) return 'idle';
+    if (job.attempts >= this.config.github.maxAttempts) {
+      // Its attempts ended without an answer (workers died, or recording failed): it stops here.
+      await this.settle(tx, job, {
+        state: IssueState.FAILED,
+        detail: `no outcome after ${job.attempts} attempts (the workers stopped or could not record it)`,
+      });
+      return 'settled';
+    }
     if (job.excluded_at || job.campaign_state !== 'ACTIVE') {
       await this.settle(tx, job, {
         state: IssueState.SKIPPED,
@@ -162,17 +176,18 @@ export class CampaignIssueWorker {
       return 'settled';
     }
     job.attempts += 1;
-    const leasedUntil = new Date(now + LEASE_MS);
+    // The lease's end is also its token: only this claim can settle the row while it lasts.
+    job.leased_until = new Date(now + LEASE_MS);
     await tx.manager.query(
       `UPDATE campaign_target_issue SET attempts = $2, leased_until = $3, next_attempt_at = $3 WHERE target_id = $1`,
-      [job.target_id, job.attempts, leasedUntil],
+      [job.target_id, job.attempts, job.leased_until],
     );
     return { job, ref: repositoryFromFullName(job.repository)! };
   }
 
   private async due(tx: Tx): Promise<IssueJob | null> {
     const [job]: IssueJob[] = await tx.manager.query(
-      `SELECT i.target_id, i.repository, i.attempts, i.created_at, c.id AS campaign_id, c.title AS campaign_title,
+      `SELECT i.target_id, i.repository, i.attempts, i.created_at, i.leased_until, c.id AS campaign_id, c.title AS campaign_title,
               c.description AS campaign_description, c.state AS campaign_state, c.provisions,
               c.effective_date::text AS effective_date, c.amendment, t.excluded_at,
               n.abbreviation AS norm_abbreviation, n.title AS norm_title, n.url AS norm_url, s.name AS service_name
@@ -267,7 +282,7 @@ export class CampaignIssueWorker {
          UPDATE campaign_target_issue
             SET state = $3, detail = $4, next_attempt_at = coalesce($5, next_attempt_at), leased_until = NULL,
                 issue_id = $6, issue_number = $7, issue_url = $8, opened_at = $9, closed_at = $10, issue_event_at = $11
-          WHERE target_id = $1 AND attempts = $2 AND state = 'PENDING'
+          WHERE target_id = $1 AND attempts = $2 AND state = 'PENDING' AND leased_until IS NOT DISTINCT FROM $12
           RETURNING target_id)
        SELECT * FROM settled`,
       [
@@ -282,6 +297,7 @@ export class CampaignIssueWorker {
         patch.openedAt ?? null,
         patch.closedAt ?? null,
         patch.issueEventAt ?? null,
+        job.leased_until,
       ],
     );
     return rows.length > 0;
