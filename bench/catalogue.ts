@@ -9,18 +9,17 @@
  * statements per request, the service's peak RSS, and the same SQL run directly through pg.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { createApp } from '../src/app';
 import { signDevToken } from '../src/common/auth/dev-token';
 import { Role } from '../src/common/auth/role';
 import { SettableClock } from '../src/common/clock';
 import { loadConfig } from '../src/config/config';
 import { createDataSource, migrate } from '../src/database/data-source';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../src/database/embedded-postgres';
+import { percentile, withBenchDatabase } from './bench-database';
 
 const CONNECTIONS = 16;
 const DURATION_S = 10;
@@ -205,10 +204,6 @@ interface Figures {
   errors: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
 async function load(url: string, query: string, duration: number, token?: string): Promise<Figures> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -291,117 +286,89 @@ async function waitReady(url: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const given = loadConfig().databaseUrl;
-  let embedded: EmbeddedPostgresHandle | undefined;
-  let dataDir: string | undefined;
-  let adminUrl: string;
-  if (given) {
-    adminUrl = given;
-  } else {
-    dataDir = mkdtempSync(join(tmpdir(), 'registry-bench-'));
-    chmodSync(dataDir, 0o755);
-    embedded = await startEmbeddedPostgres({
-      dataDir,
-      port: 45000 + Math.floor(Math.random() * 1000),
-      database: 'postgres',
-      log: () => undefined,
-      adoptLeftover: true,
-    });
-    adminUrl = embedded.url;
-  }
-  const name = `bench_${process.pid}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  const port = 46000 + Math.floor(Math.random() * 1000);
-  let service: ReturnType<typeof spawn> | undefined;
-  try {
-    process.stdout.write(
-      'building the data: 10,000 services, 1,100 organisations, 200 norms, 30,000 legal bases, 50,000 subscriptions ...\n',
-    );
-    await buildData(databaseUrl);
-    const maintainer = await signDevToken(
-      { sub: 'bench', roles: [Role.MAINTAINER], org: '010000000001' },
-      { secret: SECRET },
-    );
-    const statements = {
-      page: await statementsPerRequest(databaseUrl, PAGE),
-      search: await statementsPerRequest(databaseUrl, SEARCH_PAGE),
-      subscriptions: await statementsPerRequest(databaseUrl, SUBSCRIPTIONS, maintainer),
-      campaign: await statementsPerRequest(databaseUrl, CAMPAIGN, maintainer),
-    };
-
-    service = spawn(
-      process.execPath,
-      [
-        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
-        join(__dirname, '..', 'src', 'main.js'),
-      ],
-      {
-        env: {
-          PATH: process.env.PATH,
-          NODE_ENV: 'test',
-          PORT: String(port),
-          DATABASE_URL: databaseUrl,
-          LOG_LEVEL: 'warn',
-          AUTH_JWT_SECRET: SECRET,
-        },
-        stdio: 'inherit',
-      },
-    );
-    const base = `http://127.0.0.1:${port}`;
-    await waitReady(base);
-    const rows: [string, Figures, number, number][] = [];
-    for (const [label, query, search] of [
-      ['page (20 rows, owners, legal bases)', PAGE, null],
-      [`page with search "${SEARCH}"`, SEARCH_PAGE, SEARCH],
-    ] as const) {
-      await load(`${base}/graphql`, query, WARMUP_S);
-      const figures = await load(`${base}/graphql`, query, DURATION_S);
-      const raw = await rawSql(databaseUrl, search);
-      rows.push([label, figures, search ? statements.search : statements.page, raw]);
-    }
-    await load(`${base}/graphql`, SUBSCRIPTIONS, WARMUP_S, maintainer);
-    const subscriptionFigures = await load(`${base}/graphql`, SUBSCRIPTIONS, DURATION_S, maintainer);
-    rows.push([
-      'subscriptions of one service (50 of 1,100, target, organisation), as its maintainer',
-      subscriptionFigures,
-      statements.subscriptions,
-      NaN,
-    ]);
-    await load(`${base}/graphql`, CAMPAIGN, WARMUP_S, maintainer);
-    const campaignFigures = await load(`${base}/graphql`, CAMPAIGN, DURATION_S, maintainer);
-    rows.push([
-      'campaign progress and 50 targets over 20,000 ACTIVE subscriptions',
-      campaignFigures,
-      statements.campaign,
-      NaN,
-    ]);
-    const rss = peakRssMb(service.pid!);
-    process.stdout.write(
-      `\ncatalogue benchmark: ${CONNECTIONS} connections, ${DURATION_S} s after ${WARMUP_S} s warm-up, node ${process.version}\n\n`,
-    );
-    process.stdout.write(
-      '| query | requests/s | p50 ms | p95 ms | p99 ms | errors | SQL statements/request | raw SQL requests/s | API/raw |\n|---|---|---|---|---|---|---|---|---|\n',
-    );
-    for (const [label, f, sql, raw] of rows) {
+  await withBenchDatabase('bench', async (databaseUrl) => {
+    const port = 46000 + Math.floor(Math.random() * 1000);
+    let service: ReturnType<typeof spawn> | undefined;
+    try {
       process.stdout.write(
-        `| ${label} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${sql} | ${raw.toFixed(0)} | ${(f.requestsPerSecond / raw).toFixed(2)} |\n`,
+        'building the data: 10,000 services, 1,100 organisations, 200 norms, 30,000 legal bases, 50,000 subscriptions ...\n',
       );
+      await buildData(databaseUrl);
+      const maintainer = await signDevToken(
+        { sub: 'bench', roles: [Role.MAINTAINER], org: '010000000001' },
+        { secret: SECRET },
+      );
+      const statements = {
+        page: await statementsPerRequest(databaseUrl, PAGE),
+        search: await statementsPerRequest(databaseUrl, SEARCH_PAGE),
+        subscriptions: await statementsPerRequest(databaseUrl, SUBSCRIPTIONS, maintainer),
+        campaign: await statementsPerRequest(databaseUrl, CAMPAIGN, maintainer),
+      };
+
+      service = spawn(
+        process.execPath,
+        [
+          ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+          join(__dirname, '..', 'src', 'main.js'),
+        ],
+        {
+          env: {
+            PATH: process.env.PATH,
+            NODE_ENV: 'test',
+            PORT: String(port),
+            DATABASE_URL: databaseUrl,
+            LOG_LEVEL: 'warn',
+            AUTH_JWT_SECRET: SECRET,
+          },
+          stdio: 'inherit',
+        },
+      );
+      const base = `http://127.0.0.1:${port}`;
+      await waitReady(base);
+      const rows: [string, Figures, number, number][] = [];
+      for (const [label, query, search] of [
+        ['page (20 rows, owners, legal bases)', PAGE, null],
+        [`page with search "${SEARCH}"`, SEARCH_PAGE, SEARCH],
+      ] as const) {
+        await load(`${base}/graphql`, query, WARMUP_S);
+        const figures = await load(`${base}/graphql`, query, DURATION_S);
+        const raw = await rawSql(databaseUrl, search);
+        rows.push([label, figures, search ? statements.search : statements.page, raw]);
+      }
+      await load(`${base}/graphql`, SUBSCRIPTIONS, WARMUP_S, maintainer);
+      const subscriptionFigures = await load(`${base}/graphql`, SUBSCRIPTIONS, DURATION_S, maintainer);
+      rows.push([
+        'subscriptions of one service (50 of 1,100, target, organisation), as its maintainer',
+        subscriptionFigures,
+        statements.subscriptions,
+        NaN,
+      ]);
+      await load(`${base}/graphql`, CAMPAIGN, WARMUP_S, maintainer);
+      const campaignFigures = await load(`${base}/graphql`, CAMPAIGN, DURATION_S, maintainer);
+      rows.push([
+        'campaign progress and 50 targets over 20,000 ACTIVE subscriptions',
+        campaignFigures,
+        statements.campaign,
+        NaN,
+      ]);
+      const rss = peakRssMb(service.pid!);
+      process.stdout.write(
+        `\ncatalogue benchmark: ${CONNECTIONS} connections, ${DURATION_S} s after ${WARMUP_S} s warm-up, node ${process.version}\n\n`,
+      );
+      process.stdout.write(
+        '| query | requests/s | p50 ms | p95 ms | p99 ms | errors | SQL statements/request | raw SQL requests/s | API/raw |\n|---|---|---|---|---|---|---|---|---|\n',
+      );
+      for (const [label, f, sql, raw] of rows) {
+        process.stdout.write(
+          `| ${label} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${sql} | ${raw.toFixed(0)} | ${(f.requestsPerSecond / raw).toFixed(2)} |\n`,
+        );
+      }
+      process.stdout.write(`\npeak RSS of the service: ${rss.toFixed(0)} MB\n`);
+    } finally {
+      service?.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    process.stdout.write(`\npeak RSS of the service: ${rss.toFixed(0)} MB\n`);
-  } finally {
-    service?.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    if (process.env.BENCH_KEEP) process.stdout.write(`kept ${databaseUrl}\n`);
-    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-    await embedded?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().then(
