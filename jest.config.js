@@ -16,6 +16,11 @@ module.exports = {
       },
     ],
   },
+  // The package.json `imports` aliases point at the build; tests run the TypeScript sources.
+  moduleNameMapper: {
+    '^#src/(.*)$': '<rootDir>/src/$1',
+    '^#migrations$': '<rootDir>/migrations/index.ts',
+  },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { LegalNormEntity, OnlineServiceEntity } from '../catalogue/catalogue.entity';
-import type { UserRef } from '../releases/release-enums';
-import { ReleaseEntity } from '../releases/release.entity';
+import { LegalNormEntity, OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
+import type { UserRef } from '#src/releases/release-enums';
+import { ReleaseEntity } from '#src/releases/release.entity';
 import { CampaignState, type ThreePoint } from './campaign.rules';
 
 @Entity('campaign')

@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType } from '../common/graphql/pagination';
-import { DateScalar } from '../common/graphql/scalars';
-import { ThreePointEstimate, ThreePointInput } from '../effort/effort.model';
-import { IssueState } from '../github/github-enums';
+import { ConnectionType } from '#src/common/graphql/pagination';
+import { DateScalar } from '#src/common/graphql/scalars';
+import { ThreePointEstimate, ThreePointInput } from '#src/effort/effort.model';
+import { IssueState } from '#src/github/github-enums';
 import { CampaignState, CampaignTargetState } from './campaign.rules';
 
 registerEnumType(CampaignState, { name: 'CampaignState' });

@@ -1,6 +1,6 @@
-import { normaliseProvision } from '../catalogue/catalogue.rules';
+import { normaliseProvision } from '#src/catalogue/catalogue.rules';
 
-export { pert, threePointProblem, type ThreePoint } from '../effort/effort.rules';
+export { pert, threePointProblem, type ThreePoint } from '#src/effort/effort.rules';
 
 /** Legal-change campaign rules (domain.md, "Legal-change campaigns"): pure functions. */
 

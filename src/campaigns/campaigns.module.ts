@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CatalogueModule } from '../catalogue/catalogue.module';
-import { GithubLinksModule } from '../github/github-links.module';
-import { ReleasesModule } from '../releases/releases.module';
+import { CatalogueModule } from '#src/catalogue/catalogue.module';
+import { GithubLinksModule } from '#src/github/github-links.module';
+import { ReleasesModule } from '#src/releases/releases.module';
 import { CampaignsResolver, CampaignTargetsResolver, ReleaseCampaignsResolver } from './campaigns.resolver';
 import { CampaignsService } from './campaigns.service';
 

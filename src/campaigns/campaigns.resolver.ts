@@ -1,17 +1,17 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { LegalNorm, OnlineService } from '../catalogue/catalogue.model';
-import { LegalNormsService } from '../catalogue/legal-norms.service';
-import { ServicesService } from '../catalogue/services.service';
-import { CurrentViewer, Roles } from '../common/auth/decorators';
-import { Role } from '../common/auth/role';
-import type { Viewer } from '../common/auth/viewer';
-import { AfterArg, FirstArg } from '../common/graphql/pagination';
-import type { RequestContext } from '../common/graphql/request-context';
-import { User } from '../organisations/organisation.model';
-import { Release } from '../releases/release.model';
-import type { ReleaseEntity } from '../releases/release.entity';
-import { ReleasesService } from '../releases/releases.service';
-import { toUser } from '../releases/releases.resolver';
+import { LegalNorm, OnlineService } from '#src/catalogue/catalogue.model';
+import { LegalNormsService } from '#src/catalogue/legal-norms.service';
+import { ServicesService } from '#src/catalogue/services.service';
+import { CurrentViewer, Roles } from '#src/common/auth/decorators';
+import { Role } from '#src/common/auth/role';
+import type { Viewer } from '#src/common/auth/viewer';
+import { AfterArg, FirstArg } from '#src/common/graphql/pagination';
+import type { RequestContext } from '#src/common/graphql/request-context';
+import { User } from '#src/organisations/organisation.model';
+import { Release } from '#src/releases/release.model';
+import type { ReleaseEntity } from '#src/releases/release.entity';
+import { ReleasesService } from '#src/releases/releases.service';
+import { toUser } from '#src/releases/releases.resolver';
 import type { CampaignEntity } from './campaign.entity';
 import {
   Campaign,

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { OrganisationEntity } from '../organisations/organisation.entity';
+import { OrganisationEntity } from '#src/organisations/organisation.entity';
 import {
   ReuseModel,
   ServiceLifecycle,

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType } from '../common/graphql/pagination';
+import { ConnectionType } from '#src/common/graphql/pagination';
 import {
   QaGateKind,
   ReuseModel,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OrganisationsModule } from '../organisations/organisations.module';
+import { OrganisationsModule } from '#src/organisations/organisations.module';
 import { LegalNormsResolver, ServicesResolver } from './catalogue.resolver';
 import { LegalNormsService } from './legal-norms.service';
 import { ServicesService } from './services.service';

@@ -1,13 +1,13 @@
 import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { selectedUnder } from '../common/graphql/selection';
-import { CurrentViewer, Public, Roles } from '../common/auth/decorators';
-import { Role } from '../common/auth/role';
-import { actorOf, type Viewer } from '../common/auth/viewer';
-import { AfterArg, FirstArg } from '../common/graphql/pagination';
-import type { RequestContext } from '../common/graphql/request-context';
-import { Organisation } from '../organisations/organisation.model';
-import { OrganisationsService } from '../organisations/organisations.service';
+import { selectedUnder } from '#src/common/graphql/selection';
+import { CurrentViewer, Public, Roles } from '#src/common/auth/decorators';
+import { Role } from '#src/common/auth/role';
+import { actorOf, type Viewer } from '#src/common/auth/viewer';
+import { AfterArg, FirstArg } from '#src/common/graphql/pagination';
+import type { RequestContext } from '#src/common/graphql/request-context';
+import { Organisation } from '#src/organisations/organisation.model';
+import { OrganisationsService } from '#src/organisations/organisations.service';
 import {
   LegalNorm,
   LegalReference,

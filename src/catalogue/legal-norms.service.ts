@@ -1,12 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Access, PUBLIC_POLICY } from '../common/auth/access';
-import type { Actor } from '../common/auth/viewer';
-import { DomainError } from '../common/errors/domain-error';
-import { inKeyOrder, type RequestLoaders } from '../common/graphql/request-context';
-import { uniqueViolation } from '../database/pg-errors';
-import { Transactions } from '../database/transactions';
+import { Access, PUBLIC_POLICY } from '#src/common/auth/access';
+import type { Actor } from '#src/common/auth/viewer';
+import { DomainError } from '#src/common/errors/domain-error';
+import { inKeyOrder, type RequestLoaders } from '#src/common/graphql/request-context';
+import { uniqueViolation } from '#src/database/pg-errors';
+import { Transactions } from '#src/database/transactions';
 import type { RegisterLegalNormInput } from './dto/register-legal-norm.input';
 import { LegalNormEntity } from './catalogue.entity';
 import { abbreviationProblem, httpsUrlProblem, jurisdictionProblem } from './catalogue.rules';

@@ -1,5 +1,5 @@
-import { verifyAuditChain } from '../common/audit/verify-chain';
-import { createDataSource } from '../database/data-source';
+import { verifyAuditChain } from '#src/common/audit/verify-chain';
+import { createDataSource } from '#src/database/data-source';
 import { runCli } from './cli';
 
 void runCli(async (_config, database) => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig, type AppConfig } from '../config/config';
-import { resolveDatabase, type ResolvedDatabase } from '../database/resolve-database';
+import { ConfigError, loadConfig, type AppConfig } from '#src/config/config';
+import { resolveDatabase, type ResolvedDatabase } from '#src/database/resolve-database';
 
 /** Runs a command-line task with the configuration and the database (embedded when no DATABASE_URL). */
 export async function runCli(

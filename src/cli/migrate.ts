@@ -1,4 +1,4 @@
-import { createDataSource, migrate } from '../database/data-source';
+import { createDataSource, migrate } from '#src/database/data-source';
 import { runCli } from './cli';
 
 void runCli(async (_config, database) => {

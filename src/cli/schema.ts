@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { createApp } from '../app';
-import { renderSchema } from '../common/graphql/schema-file';
+import { createApp } from '#src/app';
+import { renderSchema } from '#src/common/graphql/schema-file';
 import { runCli } from './cli';
 
 /** Writes schema.gql from the code (code-first). Needs no migrated database: nothing is queried. */

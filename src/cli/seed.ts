@@ -1,6 +1,6 @@
-import { createApp } from '../app';
-import { createDataSource, migrate } from '../database/data-source';
-import { DemoSeeder } from '../seed/demo-seeder';
+import { createApp } from '#src/app';
+import { createDataSource, migrate } from '#src/database/data-source';
+import { DemoSeeder } from '#src/seed/demo-seeder';
 import { runCli } from './cli';
 
 void runCli(async (config, database) => {

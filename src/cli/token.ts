@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { DevSecret } from '../common/auth/dev-secret';
-import { signDevToken } from '../common/auth/dev-token';
-import { isRole, type Role } from '../common/auth/role';
-import { ConfigError, loadConfig } from '../config/config';
+import { DevSecret } from '#src/common/auth/dev-secret';
+import { signDevToken } from '#src/common/auth/dev-token';
+import { isRole, type Role } from '#src/common/auth/role';
+import { ConfigError, loadConfig } from '#src/config/config';
 
 /** npm run token -- --role MAINTAINER --org 010020000000 [--sub alice --name "Alice"] [--expires 12h] */
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { QaRule } from '../catalogue/catalogue-enums';
-import { checkQaPolicy, DEFAULT_QA_POLICY, parseQaPolicy } from '../catalogue/catalogue.rules';
+import type { QaRule } from '#src/catalogue/catalogue-enums';
+import { checkQaPolicy, DEFAULT_QA_POLICY, parseQaPolicy } from '#src/catalogue/catalogue.rules';
 
 /**
  * The one reader of process.env. Everything the service can be told from outside is here,

@@ -1,5 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from '../../migrations';
+import { MIGRATIONS } from '#migrations';
 import { ENTITIES } from './entities';
 
 /** One definition of the connection for the service, the command-line tools and the tests. */

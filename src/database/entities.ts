@@ -1,20 +1,20 @@
-import { LegalNormEntity, OnlineServiceEntity, ServiceLegalBasisEntity } from '../catalogue/catalogue.entity';
+import { LegalNormEntity, OnlineServiceEntity, ServiceLegalBasisEntity } from '#src/catalogue/catalogue.entity';
 import {
   CampaignEntity,
   CampaignFulfilmentEntity,
   CampaignTargetEntity,
   CampaignTargetExclusionEntity,
-} from '../campaigns/campaign.entity';
-import { AuditEventEntity } from '../common/audit/audit-event.entity';
-import { EffortEntryEntity } from '../effort/effort-entry.entity';
-import { CampaignTargetIssueEntity, GithubDeliveryEntity } from '../github/github.entity';
-import { QaGateEntity, ReleaseEntity, SignOffEntity } from '../releases/release.entity';
-import { SubscriptionEntity } from '../subscriptions/subscription.entity';
+} from '#src/campaigns/campaign.entity';
+import { AuditEventEntity } from '#src/common/audit/audit-event.entity';
+import { EffortEntryEntity } from '#src/effort/effort-entry.entity';
+import { CampaignTargetIssueEntity, GithubDeliveryEntity } from '#src/github/github.entity';
+import { QaGateEntity, ReleaseEntity, SignOffEntity } from '#src/releases/release.entity';
+import { SubscriptionEntity } from '#src/subscriptions/subscription.entity';
 import {
   InterfaceStandardEntity,
   OrganisationCapabilityEntity,
   OrganisationEntity,
-} from '../organisations/organisation.entity';
+} from '#src/organisations/organisation.entity';
 
 /** Every entity, listed explicitly: the app, the CLI and the tests share this list. */
 export const ENTITIES = [

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditLog, type PendingAuditEvent } from '../common/audit/audit-log';
-import type { Actor } from '../common/auth/viewer';
-import { Clock } from '../common/clock';
+import { AuditLog, type PendingAuditEvent } from '#src/common/audit/audit-log';
+import type { Actor } from '#src/common/auth/viewer';
+import { Clock } from '#src/common/clock';
 
 /** One unit of work: its entity manager, who acts, when (one clock reading), and its audit events. */
 export class Tx {

@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CampaignTargetEntity } from '../campaigns/campaign.entity';
-import { OnlineServiceEntity } from '../catalogue/catalogue.entity';
-import type { UserRef } from '../releases/release-enums';
+import { CampaignTargetEntity } from '#src/campaigns/campaign.entity';
+import { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
+import type { UserRef } from '#src/releases/release-enums';
 
 @Entity('effort_entry')
 @Check('effort_entry_hours_check', 'hours > 0 AND hours <= 24')

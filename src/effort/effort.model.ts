@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType } from '../common/graphql/pagination';
-import { DateScalar } from '../common/graphql/scalars';
+import { ConnectionType } from '#src/common/graphql/pagination';
+import { DateScalar } from '#src/common/graphql/scalars';
 /** PERT three-point estimate in hours: expected = (o + 4m + p) / 6, standard deviation = (p - o) / 6. */
 @ObjectType({ description: 'PERT three-point estimate in hours' })
 export class ThreePointEstimate {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CampaignsModule } from '../campaigns/campaigns.module';
-import { CatalogueModule } from '../catalogue/catalogue.module';
-import { OrganisationsModule } from '../organisations/organisations.module';
+import { CampaignsModule } from '#src/campaigns/campaigns.module';
+import { CatalogueModule } from '#src/catalogue/catalogue.module';
+import { OrganisationsModule } from '#src/organisations/organisations.module';
 import {
   EffortResolver,
   MaintenancePlanResolver,

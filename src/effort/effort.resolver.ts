@@ -1,18 +1,18 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CampaignTarget } from '../campaigns/campaign.model';
-import { CampaignsService } from '../campaigns/campaigns.service';
-import { OnlineService } from '../catalogue/catalogue.model';
-import type { OnlineServiceEntity } from '../catalogue/catalogue.entity';
-import { ServicesService } from '../catalogue/services.service';
-import { CurrentViewer, Roles } from '../common/auth/decorators';
-import { Role } from '../common/auth/role';
-import { actsFor, type Viewer } from '../common/auth/viewer';
-import { AfterArg, FirstArg } from '../common/graphql/pagination';
-import type { RequestContext } from '../common/graphql/request-context';
-import { DateScalar } from '../common/graphql/scalars';
-import { Organisation, User } from '../organisations/organisation.model';
-import { OrganisationsService } from '../organisations/organisations.service';
-import { toUser } from '../releases/releases.resolver';
+import { CampaignTarget } from '#src/campaigns/campaign.model';
+import { CampaignsService } from '#src/campaigns/campaigns.service';
+import { OnlineService } from '#src/catalogue/catalogue.model';
+import type { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
+import { ServicesService } from '#src/catalogue/services.service';
+import { CurrentViewer, Roles } from '#src/common/auth/decorators';
+import { Role } from '#src/common/auth/role';
+import { actsFor, type Viewer } from '#src/common/auth/viewer';
+import { AfterArg, FirstArg } from '#src/common/graphql/pagination';
+import type { RequestContext } from '#src/common/graphql/request-context';
+import { DateScalar } from '#src/common/graphql/scalars';
+import { Organisation, User } from '#src/organisations/organisation.model';
+import { OrganisationsService } from '#src/organisations/organisations.service';
+import { toUser } from '#src/releases/releases.resolver';
 import { EffortService } from './effort.service';
 import {
   EffortEntry,

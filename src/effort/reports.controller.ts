@@ -1,9 +1,9 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { CurrentViewer, Roles } from '../common/auth/decorators';
-import { Role } from '../common/auth/role';
-import type { Viewer } from '../common/auth/viewer';
-import { DomainError } from '../common/errors/domain-error';
-import { isCalendarDate } from '../common/graphql/scalars';
+import { CurrentViewer, Roles } from '#src/common/auth/decorators';
+import { Role } from '#src/common/auth/role';
+import type { Viewer } from '#src/common/auth/viewer';
+import { DomainError } from '#src/common/errors/domain-error';
+import { isCalendarDate } from '#src/common/graphql/scalars';
 import { EffortService } from './effort.service';
 
 /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/config';
-import { Transactions, type Tx } from '../database/transactions';
+import { APP_CONFIG, type AppConfig } from '#src/config/config';
+import { Transactions, type Tx } from '#src/database/transactions';
 import { composeIssue, ISSUE_LABEL, issueMarker } from './campaign-issue';
 import { GithubClient, type GithubApi } from './github-client';
 import { GITHUB_ACTOR } from './github-deliveries.service';

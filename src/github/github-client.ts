@@ -3,7 +3,7 @@ import Bottleneck from 'bottleneck';
 import { LRUCache } from 'lru-cache';
 import type { Octokit as CoreOctokit } from '@octokit/core' with { 'resolution-mode': 'import' };
 import type { PaginateInterface } from '@octokit/plugin-paginate-rest' with { 'resolution-mode': 'import' };
-import { APP_CONFIG, type AppConfig, type GithubConfig } from '../config/config';
+import { APP_CONFIG, type AppConfig, type GithubConfig } from '#src/config/config';
 import type { RepositoryRef } from './repository-link';
 
 /** Octokit with the throttling, retry and pagination plugins: every call out goes through one. */

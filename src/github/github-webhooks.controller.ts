@@ -1,8 +1,8 @@
 import { Controller, Headers, HttpCode, Inject, Post, Req, Res, type RawBodyRequest } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Public } from '../common/auth/decorators';
-import { DomainError } from '../common/errors/domain-error';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { Public } from '#src/common/auth/decorators';
+import { DomainError } from '#src/common/errors/domain-error';
+import { APP_CONFIG, type AppConfig } from '#src/config/config';
 import { GithubDeliveriesService } from './github-deliveries.service';
 import { GithubWorker } from './github-worker';
 import { WebhookVerifier } from './webhook-verifier';

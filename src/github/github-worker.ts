@@ -5,7 +5,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { APP_CONFIG, type AppConfig } from '#src/config/config';
 import { CampaignIssueWorker } from './campaign-issue-worker';
 import { GithubClient } from './github-client';
 import { GithubDeliveriesService } from './github-deliveries.service';

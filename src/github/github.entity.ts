@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
-import { CampaignTargetEntity } from '../campaigns/campaign.entity';
+import { CampaignTargetEntity } from '#src/campaigns/campaign.entity';
 import { DeliveryOutcome, IssueState } from './github-enums';
 
 /** A verified webhook delivery. PENDING rows are the queue of work in. */

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ReleasesModule } from '../releases/releases.module';
+import { ReleasesModule } from '#src/releases/releases.module';
 import { CampaignIssueWorker } from './campaign-issue-worker';
 import { GithubClient } from './github-client';
 import { GithubDeliveriesService } from './github-deliveries.service';

@@ -1,8 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, Roles } from '../common/auth/decorators';
-import { Role } from '../common/auth/role';
-import { actorOf, type Viewer } from '../common/auth/viewer';
-import { AfterArg, FirstArg } from '../common/graphql/pagination';
+import { CurrentViewer, Roles } from '#src/common/auth/decorators';
+import { Role } from '#src/common/auth/role';
+import { actorOf, type Viewer } from '#src/common/auth/viewer';
+import { AfterArg, FirstArg } from '#src/common/graphql/pagination';
 import { GithubDeliveriesService } from './github-deliveries.service';
 import { DeliveryOutcome, GithubDelivery, GithubDeliveryConnection } from './github.model';
 

@@ -1,6 +1,6 @@
 import semver from 'semver';
-import { DIGEST_PATTERN } from '../releases/release.rules';
-import type { ImportedRelease } from '../releases/releases.service';
+import { DIGEST_PATTERN } from '#src/releases/release.rules';
+import type { ImportedRelease } from '#src/releases/releases.service';
 
 /** The parts of a `release` webhook payload the import reads (GitHub's REST "release" object). */
 export interface ReleasePayload {

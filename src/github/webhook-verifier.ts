@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Webhooks } from '@octokit/webhooks' with { 'resolution-mode': 'import' };
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { APP_CONFIG, type AppConfig } from '#src/config/config';
 
 /**
  * Checks X-Hub-Signature-256 with @octokit/webhooks (HMAC-SHA256, compared in constant time)

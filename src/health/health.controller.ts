@@ -2,8 +2,8 @@ import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import { Public } from '../common/auth/decorators';
-import { migrationsApplied } from '../database/data-source';
+import { Public } from '#src/common/auth/decorators';
+import { migrationsApplied } from '#src/database/data-source';
 
 @Controller('health')
 export class HealthController {

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Role } from '../common/auth/role';
-import { ConnectionType } from '../common/graphql/pagination';
+import { Role } from '#src/common/auth/role';
+import { ConnectionType } from '#src/common/graphql/pagination';
 import { InterfaceKind, OrganisationKind } from './organisation-kind';
 
 export { InterfaceKind, OrganisationKind };

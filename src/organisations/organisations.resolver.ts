@@ -1,9 +1,9 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, Public, Roles } from '../common/auth/decorators';
-import { Role } from '../common/auth/role';
-import { actorOf, type Viewer as AuthViewer } from '../common/auth/viewer';
-import { AfterArg, FirstArg } from '../common/graphql/pagination';
-import type { RequestContext } from '../common/graphql/request-context';
+import { CurrentViewer, Public, Roles } from '#src/common/auth/decorators';
+import { Role } from '#src/common/auth/role';
+import { actorOf, type Viewer as AuthViewer } from '#src/common/auth/viewer';
+import { AfterArg, FirstArg } from '#src/common/graphql/pagination';
+import type { RequestContext } from '#src/common/graphql/request-context';
 import { InterfaceStandardInput } from './dto/register-interface-standard.input';
 import { RegisterOrganisationInput } from './dto/register-organisation.input';
 import { InterfaceCapabilityInput } from './dto/set-capabilities.input';

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { QaGateKind } from '../catalogue/catalogue-enums';
-import { OnlineServiceEntity } from '../catalogue/catalogue.entity';
+import { QaGateKind } from '#src/catalogue/catalogue-enums';
+import { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
 import { ReleaseState, Verdict, type ChangeEntry, type InterfaceUse, type UserRef } from './release-enums';
 
 @Entity('release')

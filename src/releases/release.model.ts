@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { QaGateKind } from '../catalogue/catalogue-enums';
-import { ConnectionType } from '../common/graphql/pagination';
-import { SemVerScalar } from '../common/graphql/scalars';
+import { QaGateKind } from '#src/catalogue/catalogue-enums';
+import { ConnectionType } from '#src/common/graphql/pagination';
+import { SemVerScalar } from '#src/common/graphql/scalars';
 import {
   ChangeType,
   InterfaceDirection,

@@ -1,4 +1,4 @@
-import { QaGateKind } from '../catalogue/catalogue-enums';
+import { QaGateKind } from '#src/catalogue/catalogue-enums';
 import {
   ChangeType,
   InterfaceDirection,

@@ -1,5 +1,5 @@
 import semver from 'semver';
-import { QaGateKind } from '../catalogue/catalogue-enums';
+import { QaGateKind } from '#src/catalogue/catalogue-enums';
 import {
   ChangeType,
   QaGateStatus,

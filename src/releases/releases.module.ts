@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CatalogueModule } from '../catalogue/catalogue.module';
-import { OrganisationsModule } from '../organisations/organisations.module';
+import { CatalogueModule } from '#src/catalogue/catalogue.module';
+import { OrganisationsModule } from '#src/organisations/organisations.module';
 import {
   DeprecationResolver,
   InterfaceImpactResolver,

@@ -1,22 +1,22 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { QaGateKind, ServiceLifecycle } from '../catalogue/catalogue-enums';
-import { OnlineServiceEntity } from '../catalogue/catalogue.entity';
-import { httpsUrlProblem } from '../catalogue/catalogue.rules';
-import { Access } from '../common/auth/access';
-import { Role } from '../common/auth/role';
-import { actorOf, actsFor, hasRole, isOperator, type Viewer } from '../common/auth/viewer';
-import { Clock } from '../common/clock';
-import { DomainError } from '../common/errors/domain-error';
-import { isUuid } from '../common/ids';
-import { paginate } from '../common/graphql/pagination';
-import { inKeyOrder, type RequestLoaders } from '../common/graphql/request-context';
-import { APP_CONFIG, type AppConfig } from '../config/config';
-import { uniqueViolation } from '../database/pg-errors';
-import { Transactions, type Tx } from '../database/transactions';
-import { CampaignsService } from '../campaigns/campaigns.service';
-import { InterfaceStandardEntity } from '../organisations/organisation.entity';
+import { QaGateKind, ServiceLifecycle } from '#src/catalogue/catalogue-enums';
+import { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
+import { httpsUrlProblem } from '#src/catalogue/catalogue.rules';
+import { Access } from '#src/common/auth/access';
+import { Role } from '#src/common/auth/role';
+import { actorOf, actsFor, hasRole, isOperator, type Viewer } from '#src/common/auth/viewer';
+import { Clock } from '#src/common/clock';
+import { DomainError } from '#src/common/errors/domain-error';
+import { isUuid } from '#src/common/ids';
+import { paginate } from '#src/common/graphql/pagination';
+import { inKeyOrder, type RequestLoaders } from '#src/common/graphql/request-context';
+import { APP_CONFIG, type AppConfig } from '#src/config/config';
+import { uniqueViolation } from '#src/database/pg-errors';
+import { Transactions, type Tx } from '#src/database/transactions';
+import { CampaignsService } from '#src/campaigns/campaigns.service';
+import { InterfaceStandardEntity } from '#src/organisations/organisation.entity';
 import type {
   ChangeEntryInput,
   CreateReleaseInput,

@@ -1,4 +1,4 @@
-import { InterfaceKind, OrganisationKind } from '../organisations/organisation-kind';
+import { InterfaceKind, OrganisationKind } from '#src/organisations/organisation-kind';
 
 /**
  * Demo data: real organisations of Schleswig-Holstein with their real ARS (Amtlicher

@@ -8,23 +8,23 @@ import {
   ServiceLifecycle,
   SubscriptionApproval,
   type Themenfeld,
-} from '../catalogue/catalogue-enums';
-import { LegalNormEntity, OnlineServiceEntity } from '../catalogue/catalogue.entity';
-import { LegalNormsService } from '../catalogue/legal-norms.service';
-import { checkServiceFields, ServicesService } from '../catalogue/services.service';
-import { Role } from '../common/auth/role';
-import type { Actor, Viewer } from '../common/auth/viewer';
-import type { InterfaceUseInput } from '../releases/dto/release.inputs';
-import { ChangeType, InterfaceDirection, Verdict } from '../releases/release-enums';
-import { GATE_KIND_ROLE } from '../releases/release.rules';
-import { ReleasesService } from '../releases/releases.service';
-import { SubscriptionState } from '../subscriptions/subscription-state';
-import { SubscriptionsService } from '../subscriptions/subscriptions.service';
-import { CampaignsService } from '../campaigns/campaigns.service';
-import { EffortService } from '../effort/effort.service';
-import { DomainError } from '../common/errors/domain-error';
-import { InterfaceStandardEntity, OrganisationEntity } from '../organisations/organisation.entity';
-import { OrganisationsService } from '../organisations/organisations.service';
+} from '#src/catalogue/catalogue-enums';
+import { LegalNormEntity, OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
+import { LegalNormsService } from '#src/catalogue/legal-norms.service';
+import { checkServiceFields, ServicesService } from '#src/catalogue/services.service';
+import { Role } from '#src/common/auth/role';
+import type { Actor, Viewer } from '#src/common/auth/viewer';
+import type { InterfaceUseInput } from '#src/releases/dto/release.inputs';
+import { ChangeType, InterfaceDirection, Verdict } from '#src/releases/release-enums';
+import { GATE_KIND_ROLE } from '#src/releases/release.rules';
+import { ReleasesService } from '#src/releases/releases.service';
+import { SubscriptionState } from '#src/subscriptions/subscription-state';
+import { SubscriptionsService } from '#src/subscriptions/subscriptions.service';
+import { CampaignsService } from '#src/campaigns/campaigns.service';
+import { EffortService } from '#src/effort/effort.service';
+import { DomainError } from '#src/common/errors/domain-error';
+import { InterfaceStandardEntity, OrganisationEntity } from '#src/organisations/organisation.entity';
+import { OrganisationsService } from '#src/organisations/organisations.service';
 import { RESEARCHED_NORMS, RESEARCHED_SERVICES } from './demo-catalogue';
 import { DEMO_ORGANISATIONS, DEMO_STANDARDS } from './demo-data';
 

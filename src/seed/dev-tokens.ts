@@ -1,6 +1,6 @@
-import { signDevToken } from '../common/auth/dev-token';
-import { Role } from '../common/auth/role';
-import type { AppConfig } from '../config/config';
+import { signDevToken } from '#src/common/auth/dev-token';
+import { Role } from '#src/common/auth/role';
+import type { AppConfig } from '#src/config/config';
 import { DEMO_USERS } from './demo-data';
 
 /** One ready-to-paste token per role, for the demo users (never printed in production). */

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CatalogueModule } from '../catalogue/catalogue.module';
-import { OrganisationsModule } from '../organisations/organisations.module';
-import { ReleasesModule } from '../releases/releases.module';
-import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
-import { CampaignsModule } from '../campaigns/campaigns.module';
-import { EffortModule } from '../effort/effort.module';
+import { CatalogueModule } from '#src/catalogue/catalogue.module';
+import { OrganisationsModule } from '#src/organisations/organisations.module';
+import { ReleasesModule } from '#src/releases/releases.module';
+import { SubscriptionsModule } from '#src/subscriptions/subscriptions.module';
+import { CampaignsModule } from '#src/campaigns/campaigns.module';
+import { EffortModule } from '#src/effort/effort.module';
 import { DemoSeeder } from './demo-seeder';
 
 @Module({

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { OnlineServiceEntity } from '../catalogue/catalogue.entity';
-import { OrganisationEntity } from '../organisations/organisation.entity';
+import { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
+import { OrganisationEntity } from '#src/organisations/organisation.entity';
 import { SubscriptionState } from './subscription-state';
 
 @Entity('service_subscription')

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType } from '../common/graphql/pagination';
-import { SemVerRangeScalar, SemVerScalar } from '../common/graphql/scalars';
+import { ConnectionType } from '#src/common/graphql/pagination';
+import { SemVerRangeScalar, SemVerScalar } from '#src/common/graphql/scalars';
 
 import { SubscriptionState } from './subscription-state';
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CatalogueModule } from '../catalogue/catalogue.module';
-import { OrganisationsModule } from '../organisations/organisations.module';
-import { ReleasesModule } from '../releases/releases.module';
+import { CatalogueModule } from '#src/catalogue/catalogue.module';
+import { OrganisationsModule } from '#src/organisations/organisations.module';
+import { ReleasesModule } from '#src/releases/releases.module';
 import {
   ImpactSubscriptionsResolver,
   OrganisationSubscriptionsResolver,

@@ -1,4 +1,4 @@
-import { Role } from '../../src/common/auth/role';
+import { Role } from '#src/common/auth/role';
 import type { TestApp } from './test-app';
 
 /** Registers an organisation through the API as an operator; returns its key. */

@@ -2,9 +2,9 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { loadConfig } from '../../src/config/config';
-import { createDataSource, migrate } from '../../src/database/data-source';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../src/database/embedded-postgres';
+import { loadConfig } from '#src/config/config';
+import { createDataSource, migrate } from '#src/database/data-source';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '#src/database/embedded-postgres';
 
 declare global {
   var __embeddedPostgres: EmbeddedPostgresHandle | undefined;

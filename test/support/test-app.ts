@@ -3,11 +3,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
-import { createApp } from '../../src/app';
-import { signDevToken } from '../../src/common/auth/dev-token';
-import type { Role } from '../../src/common/auth/role';
-import { SettableClock } from '../../src/common/clock';
-import { loadConfig, type AppConfig } from '../../src/config/config';
+import { createApp } from '#src/app';
+import { signDevToken } from '#src/common/auth/dev-token';
+import type { Role } from '#src/common/auth/role';
+import { SettableClock } from '#src/common/clock';
+import { loadConfig, type AppConfig } from '#src/config/config';
 import { withDatabase } from './global-setup';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { Actor } from '../auth/viewer';
+import type { Actor } from '#src/common/auth/viewer';
 import { canonicalJson, eventHash, GENESIS_HASH } from './audit-chain';
 import { AuditEventEntity } from './audit-event.entity';
 

@@ -1,8 +1,8 @@
 import { Args, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Roles } from '../auth/decorators';
-import { Role } from '../auth/role';
+import { Roles } from '#src/common/auth/decorators';
+import { Role } from '#src/common/auth/role';
 import { AuditEventEntity } from './audit-event.entity';
 
 @ObjectType()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '../errors/domain-error';
-import type { RequestLoaders } from '../graphql/request-context';
+import { DomainError } from '#src/common/errors/domain-error';
+import type { RequestLoaders } from '#src/common/graphql/request-context';
 import type { Viewer } from './viewer';
 
 /**

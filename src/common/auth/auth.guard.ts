@@ -1,6 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '#src/common/errors/domain-error';
 import { Authenticator } from './authenticator';
 import { PUBLIC_KEY, requestOf, ROLES_KEY } from './decorators';
 import type { Role } from './role';

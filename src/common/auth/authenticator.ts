@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '#src/common/errors/domain-error';
 import { VIEWER, type RequestWithViewer } from './decorators';
 import { TokenVerifier } from './token-verifier';
 import type { Viewer } from './viewer';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppConfig } from '../../config/config';
+import type { AppConfig } from '#src/config/config';
 
 /**
  * The HS256 secret used in development when no auth setting is given: generated once and kept in

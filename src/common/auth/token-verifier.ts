@@ -10,8 +10,8 @@ import {
 } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { DomainError } from '../errors/domain-error';
+import { APP_CONFIG, type AppConfig } from '#src/config/config';
+import { DomainError } from '#src/common/errors/domain-error';
 import { isRole, Role } from './role';
 import type { Viewer } from './viewer';
 import { DevSecret } from './dev-secret';

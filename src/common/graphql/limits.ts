@@ -10,7 +10,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '#src/common/errors/domain-error';
 
 /** Later issues' deepest useful query is about 7 levels. */
 export const MAX_DEPTH = 10;

@@ -1,7 +1,7 @@
 import { Args, Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '#src/common/errors/domain-error';
 
 export const MAX_PAGE_SIZE = 100;
 

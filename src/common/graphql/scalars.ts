@@ -1,6 +1,6 @@
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import semver from 'semver';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '#src/common/errors/domain-error';
 
 function stringScalar(
   name: string,

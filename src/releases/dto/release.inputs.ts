@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { QaGateKind } from '../../catalogue/catalogue-enums';
-import { SemVerScalar } from '../../common/graphql/scalars';
+import { QaGateKind } from '#src/catalogue/catalogue-enums';
+import { SemVerScalar } from '#src/common/graphql/scalars';
 import { ChangeType, InterfaceDirection, Verdict } from '../release-enums';
 
 @InputType()

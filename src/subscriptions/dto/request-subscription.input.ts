@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { SemVerRangeScalar } from '../../common/graphql/scalars';
+import { SemVerRangeScalar } from '#src/common/graphql/scalars';
 
 @InputType()
 export class RequestSubscriptionInput {
