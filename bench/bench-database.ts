@@ -37,11 +37,16 @@ export async function withBenchDatabase(name: string, work: (databaseUrl: string
   try {
     await work(url.toString());
   } finally {
-    if (process.env.BENCH_KEEP) process.stdout.write(`kept ${url.toString()}\n`);
-    else await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    if (process.env.BENCH_KEEP) {
+      process.stdout.write(`kept ${url.toString()}\n`);
+    } else {
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    }
     await admin.end();
     await embedded?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }
 }
 

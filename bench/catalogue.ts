@@ -191,7 +191,9 @@ async function statementsPerRequest(databaseUrl: string, query: string, token?: 
   await inject();
   count = 0;
   const response = await inject();
-  if (response.json().errors) throw new Error(JSON.stringify(response.json().errors));
+  if (response.json().errors) {
+    throw new Error(JSON.stringify(response.json().errors));
+  }
   await app.close();
   return count;
 }
@@ -276,7 +278,9 @@ function peakRssMb(pid: number): number {
 async function waitReady(url: string): Promise<void> {
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(`${url}/health/ready`)).ok) return;
+      if ((await fetch(`${url}/health/ready`)).ok) {
+        return;
+      }
     } catch {
       // starting
     }

@@ -57,7 +57,9 @@ async function startService(databaseUrl: string, workers: number) {
     GITHUB_POLL_INTERVAL_MS: '0',
   });
   const apps: NestFastifyApplication[] = [];
-  for (let i = 0; i < workers; i++) apps.push(await createApp({ config, databaseUrl }, { quiet: true }));
+  for (let i = 0; i < workers; i++) {
+    apps.push(await createApp({ config, databaseUrl }, { quiet: true }));
+  }
   return apps;
 }
 
@@ -69,7 +71,9 @@ async function gql(app: NestFastifyApplication, token: string, query: string, va
     payload: JSON.stringify({ query, variables }),
   });
   const body = response.json<{ errors?: unknown }>();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  if (body.errors) {
+    throw new Error(JSON.stringify(body.errors));
+  }
 }
 
 async function receipt(base: string) {
@@ -121,7 +125,9 @@ async function drain(apps: NestFastifyApplication[], limit: number) {
   const done = await Promise.all(apps.map((app) => app.get(GithubWorker).drain()));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const processed = done.reduce((n, d) => n + d.deliveries, 0);
-  if (processed !== limit) throw new Error(`processed ${processed} of ${limit} deliveries`);
+  if (processed !== limit) {
+    throw new Error(`processed ${processed} of ${limit} deliveries`);
+  }
   return { processed, seconds, perSecond: processed / seconds };
 }
 
@@ -192,7 +198,9 @@ async function main(): Promise<void> {
           `  2 workers: ${two.processed} deliveries in ${two.seconds.toFixed(1)} s, ${two.perSecond.toFixed(0)}/s\n`,
       );
     } finally {
-      for (const app of apps) await app.close();
+      for (const app of apps) {
+        await app.close();
+      }
     }
   });
 }

@@ -44,7 +44,9 @@ export interface AppOptions {
 /** A request id for every log line: the caller's X-Request-Id when it is sane, else a new one. */
 export function requestIdOf(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
-  if (typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given)) return given;
+  if (typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given)) {
+    return given;
+  }
   const id = randomUUID();
   req.headers['x-request-id'] = id;
   return id;

@@ -27,7 +27,9 @@ export async function createApp(
     rawBody: true,
     logger: quiet ? false : undefined,
   });
-  if (!quiet) app.useLogger(app.get(Logger));
+  if (!quiet) {
+    app.useLogger(app.get(Logger));
+  }
   await app.init();
   return app;
 }

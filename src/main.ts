@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   await migrations.initialize();
   const applied = await migrate(migrations);
   await migrations.destroy();
-  if (applied.length > 0) log.info({ applied }, `applied ${applied.length} migration(s)`);
+  if (applied.length > 0) {
+    log.info({ applied }, `applied ${applied.length} migration(s)`);
+  }
 
   const app = await createApp({ config, databaseUrl: database.url });
   if (config.seedDemoData) {
@@ -36,7 +38,9 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      return;
+    }
     stopping = true;
     log.info(`${signal}: finishing requests, then stopping`);
     const force = setTimeout(() => process.exit(1), 15_000).unref();
@@ -53,7 +57,9 @@ async function main(): Promise<void> {
   log.info({ url }, `GraphQL at ${url}`);
   if (config.nodeEnv !== 'production') {
     const secret = DevSecret.resolve(config).value;
-    if (secret) process.stdout.write(await devTokensBanner(config, secret, url));
+    if (secret) {
+      process.stdout.write(await devTokensBanner(config, secret, url));
+    }
   }
 }
 

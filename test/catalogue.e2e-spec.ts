@@ -101,7 +101,9 @@ describe('service catalogue', () => {
       const result = await t.gql(REGISTER, { input }, operator);
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0].extensions.field).toBe(field);
-      if (field === 'input.legalBases[0].norm') expect(result.errors?.[0].message).toContain('XYZG');
+      if (field === 'input.legalBases[0].norm') {
+        expect(result.errors?.[0].message).toContain('XYZG');
+      }
     });
 
     it('refuses a taken slug with CONFLICT', async () => {
@@ -422,8 +424,9 @@ describe('catalogue search, filters and paging', () => {
   });
 
   it('pages with keyset cursors: inserts while paging neither skip nor repeat a row', async () => {
-    for (let i = 0; i < 4; i++)
+    for (let i = 0; i < 4; i++) {
       await registerService(t, { slug: `mmm-${i}`, ownerKey: DATAPORT, name: `MMM ${i}` });
+    }
     const seen: string[] = [];
     const insertedAhead: string[] = [];
     let after: string | null = null;
@@ -434,7 +437,9 @@ describe('catalogue search, filters and paging', () => {
       );
       const page = result.data.services;
       seen.push(...page.edges.map((e: { node: { slug: string } }) => e.node.slug));
-      if (!page.pageInfo.hasNextPage) break;
+      if (!page.pageInfo.hasNextPage) {
+        break;
+      }
       after = page.pageInfo.endCursor;
       // Rows inserted behind the cursor ("AAA") and ahead of it ("ZZZ") while paging.
       await Promise.all([
@@ -469,12 +474,13 @@ describe('catalogue search, filters and paging', () => {
   });
 
   it('costs the same number of SQL statements for 5 and for 50 services', async () => {
-    for (let i = 0; i < 50; i++)
+    for (let i = 0; i < 50; i++) {
       await registerService(t, {
         slug: `bulk-${i}`,
         ownerKey: i % 2 ? DATAPORT : KOMFIT,
         legalBases: [{ norm: 'WoGG' }, { norm: 'BauGB', provision: `§ ${i}` }],
       });
+    }
     const page = (n: number) =>
       `{ services(first: ${n}) { totalCount edges { node { slug owner { key name } legalBases { provision norm { abbreviation title } } qaPolicy { rules { kind } } latestRelease { version } subscriptionCount fleet { active notReported } } } } }`;
     const cost = async (n: number) => {

@@ -120,12 +120,13 @@ describe('maintenance effort', () => {
       { t: target, r: release },
       maintainer,
     );
-    for (const hours of [8, 5])
+    for (const hours of [8, 5]) {
       await t.gql(
         RECORD,
         { input: { serviceId: service, campaignTargetId: target, hours, date: '2026-11-28' } },
         maintainer,
       );
+    }
 
     const plan = (await t.gql(PLAN, { o: 'dataport', f: '2027-01-01', t: '2027-03-31' }, maintainer)).data
       ?.maintenancePlan;

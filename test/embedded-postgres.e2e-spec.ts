@@ -34,10 +34,14 @@ describe('the embedded database default', () => {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}:\n${output}`);
+      if (child.exitCode !== null) {
+        throw new Error(`service exited with ${child.exitCode}:\n${output}`);
+      }
       try {
         const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
-        if (response.ok) return child;
+        if (response.ok) {
+          return child;
+        }
       } catch {
         // not listening yet
       }
@@ -58,8 +62,11 @@ describe('the embedded database default', () => {
 
   const exited = (child: ChildProcess) =>
     new Promise<number | null>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
-      else child.once('exit', (code) => resolve(code));
+      if (child.exitCode !== null || child.signalCode !== null) {
+        resolve(child.exitCode);
+      } else {
+        child.once('exit', (code) => resolve(code));
+      }
     });
 
   const postmasterPid = () =>

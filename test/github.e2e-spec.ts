@@ -72,7 +72,9 @@ describe('GitHub integration', () => {
       .set('content-type', 'application/json')
       .set('x-github-event', options.event ?? 'release')
       .set('x-github-delivery', id);
-    if (options.secret !== null) call.set('x-hub-signature-256', signature(options.secret ?? SECRET, raw));
+    if (options.secret !== null) {
+      call.set('x-hub-signature-256', signature(options.secret ?? SECRET, raw));
+    }
     return call.send(options.body ?? raw).then((response) => ({ id, response }));
   }
 
@@ -480,7 +482,9 @@ describe('GitHub integration', () => {
 
     it('processes each delivery once when two instances drain together', async () => {
       const tags = ['v4.0.0', 'v4.0.1', 'v4.0.2', 'v4.0.3', 'v4.0.4', 'v4.0.5'];
-      for (const tag of tags) await deliver(releasePayload('Dataport/Wohngeld', { tag_name: tag }));
+      for (const tag of tags) {
+        await deliver(releasePayload('Dataport/Wohngeld', { tag_name: tag }));
+      }
       const second = await startTestApp(env(), { sharing: t });
       try {
         const [a, b] = await Promise.all([worker().drain(), worker(second).drain()]);

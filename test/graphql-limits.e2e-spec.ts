@@ -4,7 +4,9 @@ import { errorCode, startTestApp, type TestApp } from './support/test-app';
 /** A query `levels` fields deep: organisation, then parents, then key. */
 function deepQuery(levels: number): string {
   let selection = 'key';
-  for (let i = 0; i < levels - 2; i++) selection = `parent { ${selection} }`;
+  for (let i = 0; i < levels - 2; i++) {
+    selection = `parent { ${selection} }`;
+  }
   return `{ organisation(key: "x") { ${selection} } }`;
 }
 

@@ -75,8 +75,11 @@ describe('organisations and interface standards', () => {
         await tokenOf(caller),
       );
       const code = expected(caller, ['OPERATOR']);
-      if (code) expect(errorCode(result)).toBe(code);
-      else expect(result.data?.registerInterfaceStandard.key).toBe(key);
+      if (code) {
+        expect(errorCode(result)).toBe(code);
+      } else {
+        expect(result.data?.registerInterfaceStandard.key).toBe(key);
+      }
     });
 
     it.each(CALLERS)('setCapabilities of Kiel as $label', async (caller) => {
@@ -86,11 +89,13 @@ describe('organisations and interface standards', () => {
         await tokenOf(caller),
       );
       const code = expected(caller, ['OPERATOR', 'MUNICIPALITY_ADMIN of Kiel']);
-      if (code) expect(errorCode(result)).toBe(code);
-      else
+      if (code) {
+        expect(errorCode(result)).toBe(code);
+      } else {
         expect(result.data?.setCapabilities.capabilities).toEqual([
           { standard: { key: 'xbau', kind: 'XOEV_STANDARD' }, versions: ['2.3'] },
         ]);
+      }
     });
 
     it.each(CALLERS)('reading organisations and standards as $label', async (caller) => {

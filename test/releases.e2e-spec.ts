@@ -61,14 +61,17 @@ describe('releases and QA gates', () => {
       { input: { serviceId, version, artifactDigest: DIGEST_A, ...extra } },
       token,
     );
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    if (result.errors) {
+      throw new Error(JSON.stringify(result.errors));
+    }
     return result.data!.createRelease.id as string;
   };
   const sign = (id: string, kind: string, verdict = 'APPROVE', token = reviewer[kind], comment?: string) =>
     t.gql(SIGN, { input: { releaseId: id, kind, verdict, comment } }, token);
   const approveAll = async (id: string) => {
-    for (const kind of ['USABILITY', 'SECURITY', 'INTERFACES'])
+    for (const kind of ['USABILITY', 'SECURITY', 'INTERFACES']) {
       expect((await sign(id, kind)).errors).toBeUndefined();
+    }
   };
   const release = async (id: string, token = operator) => (await t.gql(GET, { id }, token)).data?.release;
 
@@ -427,7 +430,9 @@ describe('releases and QA gates', () => {
         maintainer,
       );
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
-      if (field) expect(result.errors?.[0].extensions.field).toBe(field);
+      if (field) {
+        expect(result.errors?.[0].extensions.field).toBe(field);
+      }
     }
   });
 

@@ -266,8 +266,9 @@ describe('subscriptions (Nachnutzung)', () => {
         maintainer,
       )
     ).data?.subscriptions.edges.map((e: any) => e.node);
-    for (const { id } of requested)
+    for (const { id } of requested) {
       await t.gql(`mutation($id: ID!) { approveSubscription(id: $id) { id } }`, { id }, maintainer);
+    }
     const lubeck = requested.find((s: any) => s.organisation.key === LUEBECK);
     await t.gql(
       `mutation($id: ID!) { reportDeployment(subscriptionId: $id, version: "1.0.0") { id } }`,
@@ -295,8 +296,9 @@ describe('subscriptions (Nachnutzung)', () => {
         luebeckAdmin,
       )
     ).data?.subscriptions.edges[0].node;
-    if (lub.state === 'REQUESTED')
+    if (lub.state === 'REQUESTED') {
       await t.gql(`mutation($id: ID!) { approveSubscription(id: $id) { id } }`, { id: lub.id }, maintainer);
+    }
     await t.gql(
       `mutation { setCapabilities(organisationKey: "${LUEBECK}", capabilities: [{ standard: "xbau", versions: ["2.2"] }]) { key } }`,
       {},

@@ -30,7 +30,9 @@ export const DONE_STATES: readonly CampaignTargetState[] = [
  * "§ 22 Abs. 1", not "§ 220"), white space normalised.
  */
 export function provisionMatches(cited: string | null, given: readonly string[]): boolean {
-  if (given.length === 0 || cited === null) return true;
+  if (given.length === 0 || cited === null) {
+    return true;
+  }
   const c = normaliseProvision(cited);
   return given.some((g) => {
     const p = normaliseProvision(g);
@@ -48,10 +50,18 @@ export interface TargetFacts {
 
 /** A target's state, derived from facts only (never set directly). */
 export function targetState(f: TargetFacts): CampaignTargetState {
-  if (f.excluded) return CampaignTargetState.EXCLUDED;
-  if (f.fulfilled && f.subscribersCompliant >= f.subscribersTotal) return CampaignTargetState.ROLLED_OUT;
-  if (f.fulfilled) return CampaignTargetState.RELEASED;
-  if (f.planned) return CampaignTargetState.PLANNED;
+  if (f.excluded) {
+    return CampaignTargetState.EXCLUDED;
+  }
+  if (f.fulfilled && f.subscribersCompliant >= f.subscribersTotal) {
+    return CampaignTargetState.ROLLED_OUT;
+  }
+  if (f.fulfilled) {
+    return CampaignTargetState.RELEASED;
+  }
+  if (f.planned) {
+    return CampaignTargetState.PLANNED;
+  }
   return CampaignTargetState.OPEN;
 }
 

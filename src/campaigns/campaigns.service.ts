@@ -1,7 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { LegalNormEntity, OnlineServiceEntity, ServiceLegalBasisEntity } from '#src/catalogue/catalogue.entity';
+import {
+  LegalNormEntity,
+  OnlineServiceEntity,
+  ServiceLegalBasisEntity,
+} from '#src/catalogue/catalogue.entity';
 import { normaliseProvision } from '#src/catalogue/catalogue.rules';
 import { Access } from '#src/common/auth/access';
 import { Role } from '#src/common/auth/role';
@@ -75,10 +79,14 @@ function text(
 ): string | null {
   const trimmed = value?.trim() ?? '';
   if (trimmed === '') {
-    if (required) throw DomainError.badInput(field, 'must not be empty');
+    if (required) {
+      throw DomainError.badInput(field, 'must not be empty');
+    }
     return null;
   }
-  if (trimmed.length > max) throw DomainError.badInput(field, `must be at most ${max} characters`);
+  if (trimmed.length > max) {
+    throw DomainError.badInput(field, `must be at most ${max} characters`);
+  }
   return trimmed;
 }
 
@@ -103,7 +111,9 @@ export class CampaignsService implements OnModuleInit {
   // ------------------------------------------------------------------ reading
 
   byId(loaders: RequestLoaders, id: string): Promise<CampaignEntity | null> {
-    if (!isUuid(id)) return Promise.resolve(null);
+    if (!isUuid(id)) {
+      return Promise.resolve(null);
+    }
     return loaders
       .get<string, CampaignEntity | null>('campaignById', async (ids) =>
         inKeyOrder(
@@ -117,7 +127,9 @@ export class CampaignsService implements OnModuleInit {
 
   list(state: CampaignState | null, first: number | null, after: string | null) {
     const query = this.db.getRepository(CampaignEntity).createQueryBuilder('c');
-    if (state) query.where('c.state = :state', { state });
+    if (state) {
+      query.where('c.state = :state', { state });
+    }
     return paginate(query, { first, after }, [
       {
         expression: 'c.created_at',
@@ -141,7 +153,9 @@ export class CampaignsService implements OnModuleInit {
 
   /** One target with its derived facts. */
   async target(targetId: string): Promise<TargetView | null> {
-    if (!isUuid(targetId)) return null;
+    if (!isUuid(targetId)) {
+      return null;
+    }
     const [view] = await this.targetViews(this.db.manager, 't.id = $1', [targetId]);
     return view ?? null;
   }
@@ -200,11 +214,14 @@ export class CampaignsService implements OnModuleInit {
     const provisions = [
       ...new Set((input.provisions ?? []).map((p) => normaliseProvision(p)).filter((p) => p !== '')),
     ];
-    if (!isCalendarDate(input.effectiveDate))
+    if (!isCalendarDate(input.effectiveDate)) {
       throw DomainError.badInput('input.effectiveDate', 'must be a date (YYYY-MM-DD)');
+    }
     return this.transactions.run(actorOf(viewer), async (tx) => {
       const norm = await tx.manager.findOneBy(LegalNormEntity, { abbreviation: input.norm.trim() });
-      if (!norm) throw DomainError.badInput('input.norm', `unknown legal norm "${input.norm}"`);
+      if (!norm) {
+        throw DomainError.badInput('input.norm', `unknown legal norm "${input.norm}"`);
+      }
       const campaign = tx.manager.create(CampaignEntity, {
         title,
         description,
@@ -258,7 +275,9 @@ export class CampaignsService implements OnModuleInit {
         const service = isUuid(serviceId)
           ? await tx.manager.findOneBy(OnlineServiceEntity, { id: serviceId })
           : null;
-        if (!service) throw DomainError.notFound('Service', serviceId);
+        if (!service) {
+          throw DomainError.notFound('Service', serviceId);
+        }
         const target = tx.manager.create(CampaignTargetEntity, {
           campaignId: campaign.id,
           serviceId,
@@ -281,8 +300,9 @@ export class CampaignsService implements OnModuleInit {
   async exclude(viewer: Viewer, targetId: string, reason: string): Promise<TargetView> {
     const why = text('reason', reason, 2_000, true)!;
     return this.changeTarget(viewer, targetId, 'any', async (tx, target) => {
-      if (target.excludedAt)
+      if (target.excludedAt) {
         throw DomainError.conflict('The target is EXCLUDED already', { state: CampaignTargetState.EXCLUDED });
+      }
       await tx.manager.update(
         CampaignTargetEntity,
         { id: target.id },
@@ -300,7 +320,9 @@ export class CampaignsService implements OnModuleInit {
 
   async include(viewer: Viewer, targetId: string): Promise<TargetView> {
     return this.changeTarget(viewer, targetId, 'any', async (tx, target) => {
-      if (!target.excludedAt) throw DomainError.conflict('The target is not excluded');
+      if (!target.excludedAt) {
+        throw DomainError.conflict('The target is not excluded');
+      }
       await tx.manager.update(
         CampaignTargetEntity,
         { id: target.id },
@@ -317,7 +339,9 @@ export class CampaignsService implements OnModuleInit {
 
   async plan(viewer: Viewer, input: PlanCampaignTargetInput): Promise<TargetView> {
     const problem = threePointProblem(input.estimate);
-    if (problem) throw DomainError.badInput('input.estimate', problem);
+    if (problem) {
+      throw DomainError.badInput('input.estimate', problem);
+    }
     const assignee = text('input.assignee', input.assignee, 200, false);
     return this.changeTarget(viewer, input.targetId, 'owner', async (tx, target) => {
       const estimate = {
@@ -342,9 +366,12 @@ export class CampaignsService implements OnModuleInit {
   async link(viewer: Viewer, targetId: string, releaseId: string): Promise<TargetView> {
     return this.changeTarget(viewer, targetId, 'owner', async (tx, target) => {
       const release = isUuid(releaseId) ? await tx.manager.findOneBy(ReleaseEntity, { id: releaseId }) : null;
-      if (!release) throw DomainError.notFound('Release', releaseId);
-      if (release.serviceId !== target.serviceId)
+      if (!release) {
+        throw DomainError.notFound('Release', releaseId);
+      }
+      if (release.serviceId !== target.serviceId) {
         throw DomainError.badInput('releaseId', 'the release belongs to another service than the target');
+      }
       await tx.manager.query(
         `INSERT INTO campaign_fulfilment (target_id, release_id, linked_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
         [target.id, release.id, tx.now],
@@ -360,7 +387,9 @@ export class CampaignsService implements OnModuleInit {
   /** Queues the target's GitHub issue again after it FAILED or was SKIPPED, or for the first time after the repository was linked. */
   async retryIssue(viewer: Viewer, targetId: string): Promise<TargetView> {
     return this.changeTarget(viewer, targetId, 'owner', async (tx, target) => {
-      if (target.excludedAt) throw DomainError.conflict('The target is EXCLUDED: include it first');
+      if (target.excludedAt) {
+        throw DomainError.conflict('The target is EXCLUDED: include it first');
+      }
       const outcome = await this.issues.retry(tx.manager, target.id, tx.now);
       if (outcome !== 'queued') {
         throw outcome === 'off'
@@ -433,11 +462,12 @@ export class CampaignsService implements OnModuleInit {
             [campaignId, release.serviceId],
           )
         : [];
-      if (!target)
+      if (!target) {
         throw DomainError.badInput(
           `input.fulfils[${i}]`,
           `campaign ${campaignId} does not target this service`,
         );
+      }
       if (target.state !== CampaignState.ACTIVE) {
         throw DomainError.conflict(`Campaign ${campaignId} is ${target.state}`, { state: target.state });
       }
@@ -454,7 +484,9 @@ export class CampaignsService implements OnModuleInit {
     const campaign = isUuid(id)
       ? await tx.manager.findOne(CampaignEntity, { where: { id }, lock: { mode: 'pessimistic_write' } })
       : null;
-    if (!campaign) throw DomainError.notFound('Campaign', id);
+    if (!campaign) {
+      throw DomainError.notFound('Campaign', id);
+    }
     if (campaign.state !== CampaignState.ACTIVE) {
       throw DomainError.conflict(`The campaign is ${campaign.state}`, { state: campaign.state });
     }
@@ -474,7 +506,9 @@ export class CampaignsService implements OnModuleInit {
             lock: { mode: 'pessimistic_write' },
           })
         : null;
-      if (!target) throw DomainError.notFound('CampaignTarget', targetId);
+      if (!target) {
+        throw DomainError.notFound('CampaignTarget', targetId);
+      }
       await this.lockActive(tx, target.campaignId);
       if (who === 'owner') {
         const service = await tx.manager.findOneByOrFail(OnlineServiceEntity, { id: target.serviceId });

@@ -35,9 +35,12 @@ export const STATE_CODES = [
 export type Problem = { field: string; message: string } | null;
 
 export function slugProblem(slug: string): string | null {
-  if (!SERVICE_SLUG_PATTERN.test(slug))
+  if (!SERVICE_SLUG_PATTERN.test(slug)) {
     return 'must be lower-case letters and digits in groups joined by "-"';
-  if (slug.length > MAX_SLUG) return `must be at most ${MAX_SLUG} characters`;
+  }
+  if (slug.length > MAX_SLUG) {
+    return `must be at most ${MAX_SLUG} characters`;
+  }
   return null;
 }
 
@@ -63,7 +66,9 @@ export function maturityProblem(level: number): string | null {
 }
 
 export function jurisdictionProblem(jurisdiction: string): string | null {
-  if (jurisdiction === 'EU' || jurisdiction === 'DE') return null;
+  if (jurisdiction === 'EU' || jurisdiction === 'DE') {
+    return null;
+  }
   const match = /^DE-([A-Z]{2})$/.exec(jurisdiction);
   return match && STATE_CODES.includes(match[1])
     ? null
@@ -72,11 +77,13 @@ export function jurisdictionProblem(jurisdiction: string): string | null {
 
 /** State laws carry their state's suffix ("LBO SH"), so that abbreviations stay unique across states. */
 export function abbreviationProblem(abbreviation: string, jurisdiction: string): string | null {
-  if (!/^\S(.*\S)?$/.test(abbreviation) || abbreviation.length > 40)
+  if (!/^\S(.*\S)?$/.test(abbreviation) || abbreviation.length > 40) {
     return 'must be 1-40 characters without surrounding spaces';
+  }
   const state = /^DE-([A-Z]{2})$/.exec(jurisdiction)?.[1];
-  if (state && !abbreviation.endsWith(` ${state}`))
+  if (state && !abbreviation.endsWith(` ${state}`)) {
     return `a law of ${jurisdiction} carries the suffix " ${state}" (e.g. "LBO ${state}")`;
+  }
   return null;
 }
 
@@ -97,11 +104,14 @@ export const DEFAULT_QA_POLICY: QaRule[] = [
 
 /** A QA policy: at least one gate, each kind once, 1 to 5 approvals. Returned in a stable order. */
 export function checkQaPolicy(rules: QaRule[], field = 'rules'): { rules: QaRule[]; problem: Problem } {
-  if (rules.length === 0) return { rules, problem: { field, message: 'name at least one gate' } };
+  if (rules.length === 0) {
+    return { rules, problem: { field, message: 'name at least one gate' } };
+  }
   const seen = new Set<QaGateKind>();
   for (const [i, rule] of rules.entries()) {
-    if (seen.has(rule.kind))
+    if (seen.has(rule.kind)) {
       return { rules, problem: { field: `${field}[${i}].kind`, message: `${rule.kind} is listed twice` } };
+    }
     seen.add(rule.kind);
     if (
       !Number.isInteger(rule.requiredApprovals) ||
@@ -123,8 +133,9 @@ export function checkQaPolicy(rules: QaRule[], field = 'rules'): { rules: QaRule
 export function parseQaPolicy(text: string): QaRule[] {
   return text.split(',').map((part) => {
     const [kind, approvals] = part.split('=').map((s) => s.trim());
-    if (!Object.values(QaGateKind).includes(kind as QaGateKind))
+    if (!Object.values(QaGateKind).includes(kind as QaGateKind)) {
       throw new Error(`unknown gate kind "${kind}"`);
+    }
     return { kind: kind as QaGateKind, requiredApprovals: Number(approvals) };
   });
 }

@@ -48,13 +48,20 @@ export class LegalNormsService implements OnModuleInit {
     const jurisdiction = input.jurisdiction.trim();
     const title = input.title.trim();
     const jurisdictionIssue = jurisdictionProblem(jurisdiction);
-    if (jurisdictionIssue) throw DomainError.badInput('input.jurisdiction', jurisdictionIssue);
+    if (jurisdictionIssue) {
+      throw DomainError.badInput('input.jurisdiction', jurisdictionIssue);
+    }
     const abbreviationIssue = abbreviationProblem(abbreviation, jurisdiction);
-    if (abbreviationIssue) throw DomainError.badInput('input.abbreviation', abbreviationIssue);
-    if (title === '' || title.length > 300)
+    if (abbreviationIssue) {
+      throw DomainError.badInput('input.abbreviation', abbreviationIssue);
+    }
+    if (title === '' || title.length > 300) {
       throw DomainError.badInput('input.title', 'must be 1-300 characters');
+    }
     const url = input.url?.trim() || null;
-    if (url && httpsUrlProblem(url)) throw DomainError.badInput('input.url', httpsUrlProblem(url)!);
+    if (url && httpsUrlProblem(url)) {
+      throw DomainError.badInput('input.url', httpsUrlProblem(url)!);
+    }
     const eli = input.eli?.trim() || null;
     return this.transactions
       .run(actor, async (tx) => {

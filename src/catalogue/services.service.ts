@@ -65,8 +65,12 @@ const REQUIRED_ON_UPDATE = [
 
 function text(field: string, value: string, max: number): string {
   const trimmed = value.trim();
-  if (trimmed === '') throw DomainError.badInput(field, 'must not be empty');
-  if (trimmed.length > max) throw DomainError.badInput(field, `must be at most ${max} characters`);
+  if (trimmed === '') {
+    throw DomainError.badInput(field, 'must not be empty');
+  }
+  if (trimmed.length > max) {
+    throw DomainError.badInput(field, `must be at most ${max} characters`);
+  }
   return trimmed;
 }
 
@@ -78,11 +82,16 @@ export function checkServiceFields(input: UpdateServiceInput, prefix = 'input'):
   const out: ServiceFields = {};
   const f = (name: string) => `${prefix}.${name}`;
   for (const key of REQUIRED_ON_UPDATE) {
-    if ((input as Record<string, unknown>)[key] === null)
+    if ((input as Record<string, unknown>)[key] === null) {
       throw DomainError.badInput(f(key), 'is required and cannot be null');
+    }
   }
-  if (input.name != null) out.name = text(f('name'), input.name, 200);
-  if (input.summary != null) out.summary = text(f('summary'), input.summary, 500);
+  if (input.name != null) {
+    out.name = text(f('name'), input.name, 200);
+  }
+  if (input.summary != null) {
+    out.summary = text(f('summary'), input.summary, 500);
+  }
   if (input.description !== undefined) {
     out.description =
       input.description === null || input.description.trim() === ''
@@ -92,36 +101,50 @@ export function checkServiceFields(input: UpdateServiceInput, prefix = 'input'):
   if (input.leikaKeys != null) {
     input.leikaKeys.forEach((key, i) => {
       const problem = leikaProblem(key.trim());
-      if (problem) throw DomainError.badInput(`${f('leikaKeys')}[${i}]`, problem);
+      if (problem) {
+        throw DomainError.badInput(`${f('leikaKeys')}[${i}]`, problem);
+      }
     });
     out.leikaKeys = [...new Set(input.leikaKeys.map((key) => key.trim()))];
   }
   if (input.ozgIds != null) {
     input.ozgIds.forEach((id, i) => {
-      if (!/^[\w.-]{1,40}$/.test(id.trim()))
+      if (!/^[\w.-]{1,40}$/.test(id.trim())) {
         throw DomainError.badInput(`${f('ozgIds')}[${i}]`, `"${id}" is not an OZG id`);
+      }
     });
     out.ozgIds = [...new Set(input.ozgIds.map((id) => id.trim()))];
   }
-  if (input.themenfeld !== undefined) out.themenfeld = input.themenfeld;
+  if (input.themenfeld !== undefined) {
+    out.themenfeld = input.themenfeld;
+  }
   if (input.maturityLevel !== undefined) {
     if (input.maturityLevel !== null && maturityProblem(input.maturityLevel)) {
       throw DomainError.badInput(f('maturityLevel'), maturityProblem(input.maturityLevel)!);
     }
     out.maturityLevel = input.maturityLevel;
   }
-  if (input.sdgRelevant != null) out.sdgRelevant = input.sdgRelevant;
-  if (input.lifecycle != null) out.lifecycle = input.lifecycle;
-  if (input.subscriptionApproval != null) out.subscriptionApproval = input.subscriptionApproval;
+  if (input.sdgRelevant != null) {
+    out.sdgRelevant = input.sdgRelevant;
+  }
+  if (input.lifecycle != null) {
+    out.lifecycle = input.lifecycle;
+  }
+  if (input.subscriptionApproval != null) {
+    out.subscriptionApproval = input.subscriptionApproval;
+  }
   if (input.license !== undefined) {
     const license = input.license?.trim() || null;
-    if (license && licenseProblem(license))
+    if (license && licenseProblem(license)) {
       throw DomainError.badInput(f('license'), licenseProblem(license)!);
+    }
     out.license = license;
   }
   if (input.repositoryUrl !== undefined) {
     const url = input.repositoryUrl?.trim() || null;
-    if (url && httpsUrlProblem(url)) throw DomainError.badInput(f('repositoryUrl'), httpsUrlProblem(url)!);
+    if (url && httpsUrlProblem(url)) {
+      throw DomainError.badInput(f('repositoryUrl'), httpsUrlProblem(url)!);
+    }
     out.repositoryUrl = url;
   }
   return out;
@@ -175,8 +198,9 @@ export class ServicesService implements OnModuleInit {
         .addOrderBy('lb.position')
         .getMany();
       const byService = new Map<string, LegalReferenceRow[]>(ids.map((id) => [id, []]));
-      for (const row of rows)
+      for (const row of rows) {
         byService.get(row.serviceId)!.push({ normId: row.normId, norm: row.norm!, provision: row.provision });
+      }
       return ids.map((id) => byService.get(id)!);
     });
   }
@@ -213,10 +237,15 @@ export class ServicesService implements OnModuleInit {
       );
     }
     const search = filter?.search?.trim();
-    if (filter?.themenfeld) query.andWhere('s.themenfeld = :themenfeld', { themenfeld: filter.themenfeld });
-    if (filter?.lifecycle) query.andWhere('s.lifecycle = :lifecycle', { lifecycle: filter.lifecycle });
-    if (filter?.leikaKey)
+    if (filter?.themenfeld) {
+      query.andWhere('s.themenfeld = :themenfeld', { themenfeld: filter.themenfeld });
+    }
+    if (filter?.lifecycle) {
+      query.andWhere('s.lifecycle = :lifecycle', { lifecycle: filter.lifecycle });
+    }
+    if (filter?.leikaKey) {
       query.andWhere('s.leika_keys @> ARRAY[:leikaKey]::text[]', { leikaKey: filter.leikaKey.trim() });
+    }
     if (filter?.ownerKey) {
       query.andWhere('s.owner_id = (SELECT o.id FROM organisation o WHERE o.key = :ownerKey)', {
         ownerKey: filter.ownerKey,
@@ -262,7 +291,9 @@ export class ServicesService implements OnModuleInit {
       ];
     }
     return paginate(query, { first, after }, keys, (service, raw) => {
-      if (!prefetch) return;
+      if (!prefetch) {
+        return;
+      }
       const owner = raw.prefetch_owner as
         (OrganisationEntity & { createdAt: string; updatedAt: string }) | null | undefined;
       if (owner) {
@@ -284,12 +315,17 @@ export class ServicesService implements OnModuleInit {
   async register(viewer: Viewer, input: RegisterServiceInput): Promise<OnlineServiceEntity> {
     const slug = input.slug.trim();
     const slugIssue = slugProblem(slug);
-    if (slugIssue) throw DomainError.badInput('input.slug', slugIssue);
-    if (input.name == null || input.summary == null) throw DomainError.badInput('input.name', 'is required');
+    if (slugIssue) {
+      throw DomainError.badInput('input.slug', slugIssue);
+    }
+    if (input.name == null || input.summary == null) {
+      throw DomainError.badInput('input.name', 'is required');
+    }
     const fields = checkServiceFields(input);
     const ownerKey = input.ownerKey?.trim() || viewer.organisation?.key;
-    if (!ownerKey)
+    if (!ownerKey) {
       throw DomainError.badInput('input.ownerKey', 'name the owning organisation (your token names none)');
+    }
     if (!isOperator(viewer) && ownerKey !== viewer.organisation?.key) {
       throw DomainError.forbidden('A MAINTAINER registers services for its own organisation only');
     }
@@ -307,7 +343,9 @@ export class ServicesService implements OnModuleInit {
     return this.transactions
       .run(actor, async (tx) => {
         const owner = await tx.manager.findOneBy(OrganisationEntity, { key: ownerKey });
-        if (!owner) throw DomainError.badInput('input.ownerKey', `no organisation with key ${ownerKey}`);
+        if (!owner) {
+          throw DomainError.badInput('input.ownerKey', `no organisation with key ${ownerKey}`);
+        }
         const service = tx.manager.create(OnlineServiceEntity, {
           slug,
           name: fields.name!,
@@ -340,8 +378,9 @@ export class ServicesService implements OnModuleInit {
         return service;
       })
       .catch((error: unknown) => {
-        if (uniqueViolation(error) === 'online_service_slug_key')
+        if (uniqueViolation(error) === 'online_service_slug_key') {
           throw DomainError.conflict(`A service with slug ${slug} exists already`);
+        }
         throw error;
       });
   }
@@ -353,8 +392,9 @@ export class ServicesService implements OnModuleInit {
       Object.assign(service, fields, { updatedAt: tx.now });
       await tx.manager.update(OnlineServiceEntity, { id }, { ...fields, updatedAt: tx.now });
       const changes: Record<string, unknown> = { ...fields };
-      if (input.legalBases !== undefined)
+      if (input.legalBases !== undefined) {
         changes.legalBases = await this.replaceLegalBases(tx.manager, id, input.legalBases ?? []);
+      }
       tx.audit('service.update', 'OnlineService', id, changes);
       return service;
     });
@@ -362,7 +402,9 @@ export class ServicesService implements OnModuleInit {
 
   async setQaPolicy(viewer: Viewer, id: string, rules: QaRule[]): Promise<OnlineServiceEntity> {
     const checked = checkQaPolicy(rules);
-    if (checked.problem) throw DomainError.badInput(checked.problem.field, checked.problem.message);
+    if (checked.problem) {
+      throw DomainError.badInput(checked.problem.field, checked.problem.message);
+    }
     return this.transactions.run(actorOf(viewer), async (tx) => {
       const service = await this.lockOwned(tx, viewer, id);
       await tx.manager.update(OnlineServiceEntity, { id }, { qaPolicy: checked.rules, updatedAt: tx.now });
@@ -376,7 +418,9 @@ export class ServicesService implements OnModuleInit {
     const service = isUuid(id)
       ? await tx.manager.findOne(OnlineServiceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } })
       : null;
-    if (!service) throw DomainError.notFound('Service', id);
+    if (!service) {
+      throw DomainError.notFound('Service', id);
+    }
     if (!actsFor(viewer, service.ownerId, Role.MAINTAINER)) {
       throw DomainError.forbidden("Only the owner's MAINTAINERs and OPERATORs may change a service");
     }
@@ -398,19 +442,24 @@ export class ServicesService implements OnModuleInit {
     const rows: Omit<ServiceLegalBasisEntity, 'id'>[] = [];
     references.forEach((reference, i) => {
       const norm = byAbbreviation.get(reference.norm.trim());
-      if (!norm)
+      if (!norm) {
         throw DomainError.badInput(
           `input.legalBases[${i}].norm`,
           `unknown legal norm "${reference.norm}" (register it first)`,
         );
+      }
       const provision = reference.provision?.trim() ? normaliseProvision(reference.provision) : null;
       const key = `${norm.id}|${provision ?? ''}`;
-      if (seen.has(key)) return;
+      if (seen.has(key)) {
+        return;
+      }
       seen.add(key);
       rows.push({ serviceId, normId: norm.id, provision, position: rows.length });
     });
     await manager.delete(ServiceLegalBasisEntity, { serviceId });
-    if (rows.length) await manager.insert(ServiceLegalBasisEntity, rows);
+    if (rows.length) {
+      await manager.insert(ServiceLegalBasisEntity, rows);
+    }
     return rows.map((row) => ({
       norm: norms.find((n) => n.id === row.normId)!.abbreviation,
       provision: row.provision,

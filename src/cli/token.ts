@@ -24,10 +24,11 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   const secret = DevSecret.resolve(config).value;
-  if (!secret)
+  if (!secret) {
     throw new Error(
       'No HS256 secret: development tokens need AUTH_JWT_SECRET or no auth setting at all (not production)',
     );
+  }
   const token = await signDevToken(
     { sub: values.sub ?? 'dev-user', name: values.name, org: values.org, roles: roles as Role[] },
     {

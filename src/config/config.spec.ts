@@ -4,7 +4,9 @@ function problems(env: Record<string, string>): string[] {
   try {
     loadConfig(env, '/srv/registry');
   } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
+    if (error instanceof ConfigError) {
+      return error.problems;
+    }
     throw error;
   }
   return [];

@@ -132,12 +132,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
 
   if (production) {
     // Production identity comes from the state's identity provider; a shared secret is never accepted.
-    if (!e.AUTH_JWKS_URL) problems.push('AUTH_JWKS_URL: required in production (OIDC)');
-    if (!e.AUTH_ISSUER) problems.push('AUTH_ISSUER: required in production (OIDC)');
-    if (!e.AUTH_AUDIENCE) problems.push('AUTH_AUDIENCE: required in production (OIDC)');
-    if (e.AUTH_JWT_SECRET) problems.push('AUTH_JWT_SECRET: HS256 tokens are off in production; remove it');
-    if (!e.DATABASE_URL)
+    if (!e.AUTH_JWKS_URL) {
+      problems.push('AUTH_JWKS_URL: required in production (OIDC)');
+    }
+    if (!e.AUTH_ISSUER) {
+      problems.push('AUTH_ISSUER: required in production (OIDC)');
+    }
+    if (!e.AUTH_AUDIENCE) {
+      problems.push('AUTH_AUDIENCE: required in production (OIDC)');
+    }
+    if (e.AUTH_JWT_SECRET) {
+      problems.push('AUTH_JWT_SECRET: HS256 tokens are off in production; remove it');
+    }
+    if (!e.DATABASE_URL) {
       problems.push('DATABASE_URL: required in production (the embedded database is for development)');
+    }
   } else if (e.AUTH_JWKS_URL && (!e.AUTH_ISSUER || !e.AUTH_AUDIENCE)) {
     problems.push('AUTH_ISSUER and AUTH_AUDIENCE: required together with AUTH_JWKS_URL');
   }
@@ -145,7 +154,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
   if (e.QA_DEFAULT_POLICY) {
     try {
       const checked = checkQaPolicy(parseQaPolicy(e.QA_DEFAULT_POLICY));
-      if (checked.problem) throw new Error(`${checked.problem.field} ${checked.problem.message}`);
+      if (checked.problem) {
+        throw new Error(`${checked.problem.field} ${checked.problem.message}`);
+      }
       qaDefaultPolicy = checked.rules;
     } catch (error) {
       problems.push(
@@ -154,7 +165,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     }
   }
   const github = githubConfig(e, problems, production);
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
 
   const anyAuth = Boolean(e.AUTH_JWT_SECRET || e.AUTH_JWKS_URL);
   return {
@@ -184,23 +197,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
 function githubConfig(e: z.infer<typeof schema>, problems: string[], production: boolean): GithubConfig {
   const apiUrl = e.GITHUB_API_URL.replace(/\/+$/, '');
   const api = new URL(apiUrl);
-  if (production && api.protocol !== 'https:') problems.push('GITHUB_API_URL: must be https in production');
+  if (production && api.protocol !== 'https:') {
+    problems.push('GITHUB_API_URL: must be https in production');
+  }
   // github.com always links to the configured API (tests point it at a fake); an Enterprise
   // server's API lives at https://<host>/api/v3, and its repositories at https://<host>/<owner>/<repo>.
   const webHosts = ['github.com'];
-  if (api.hostname !== 'api.github.com' && api.pathname.replace(/\/+$/, '') === '/api/v3')
+  if (api.hostname !== 'api.github.com' && api.pathname.replace(/\/+$/, '') === '/api/v3') {
     webHosts.push(api.host.toLowerCase());
+  }
 
   let credentials: GithubConfig['credentials'] = null;
   if (e.GITHUB_APP_ID || e.GITHUB_APP_PRIVATE_KEY) {
-    if (e.GITHUB_TOKEN) problems.push('GITHUB_TOKEN: set either a GitHub App or a token, not both');
-    if (!e.GITHUB_APP_ID) problems.push('GITHUB_APP_ID: required together with GITHUB_APP_PRIVATE_KEY');
+    if (e.GITHUB_TOKEN) {
+      problems.push('GITHUB_TOKEN: set either a GitHub App or a token, not both');
+    }
+    if (!e.GITHUB_APP_ID) {
+      problems.push('GITHUB_APP_ID: required together with GITHUB_APP_PRIVATE_KEY');
+    }
     // A PEM in one line of an env file has its newlines escaped as \n.
     const privateKey = e.GITHUB_APP_PRIVATE_KEY?.replace(/\\n/g, '\n');
-    if (!privateKey) problems.push('GITHUB_APP_PRIVATE_KEY: required together with GITHUB_APP_ID');
-    else if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey))
+    if (!privateKey) {
+      problems.push('GITHUB_APP_PRIVATE_KEY: required together with GITHUB_APP_ID');
+    } else if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey)) {
       problems.push('GITHUB_APP_PRIVATE_KEY: must be the PEM private key downloaded for the App');
-    if (e.GITHUB_APP_ID && privateKey) credentials = { kind: 'app', appId: e.GITHUB_APP_ID, privateKey };
+    }
+    if (e.GITHUB_APP_ID && privateKey) {
+      credentials = { kind: 'app', appId: e.GITHUB_APP_ID, privateKey };
+    }
   } else if (e.GITHUB_TOKEN) {
     credentials = { kind: 'token', token: e.GITHUB_TOKEN };
   }
@@ -208,17 +232,21 @@ function githubConfig(e: z.infer<typeof schema>, problems: string[], production:
     .split(',')
     .map((secret) => secret.trim())
     .filter((secret) => secret !== '');
-  if (webhookSecrets.some((secret) => secret.length < 16))
+  if (webhookSecrets.some((secret) => secret.length < 16)) {
     problems.push('GITHUB_WEBHOOK_SECRET: each secret must be at least 16 characters');
+  }
   if (production && (credentials || webhookSecrets.length > 0)) {
     // A worker that never runs would leave every delivery and issue PENDING, without a word.
-    if (e.GITHUB_POLL_INTERVAL_MS === 0)
+    if (e.GITHUB_POLL_INTERVAL_MS === 0) {
       problems.push('GITHUB_POLL_INTERVAL_MS: 0 turns the GitHub worker off; not in production');
-    if (credentials && !e.PUBLIC_URL)
+    }
+    if (credentials && !e.PUBLIC_URL) {
       problems.push('PUBLIC_URL: required in production with GitHub issues (their link back)');
+    }
   }
-  if (e.GITHUB_ISSUES_PER_MINUTE > e.GITHUB_ISSUES_PER_HOUR)
+  if (e.GITHUB_ISSUES_PER_MINUTE > e.GITHUB_ISSUES_PER_HOUR) {
     problems.push('GITHUB_ISSUES_PER_MINUTE: must not exceed GITHUB_ISSUES_PER_HOUR');
+  }
   return {
     apiUrl,
     webHosts,

@@ -131,16 +131,22 @@ function reachableByOthers(path: string): boolean {
   let current = path;
   for (;;) {
     if (existsSync(current)) {
-      if ((statSync(current).mode & 0o001) === 0) return false;
+      if ((statSync(current).mode & 0o001) === 0) {
+        return false;
+      }
     }
     const parent = dirname(current);
-    if (parent === current) return true;
+    if (parent === current) {
+      return true;
+    }
     current = parent;
   }
 }
 
 function readPidFile(file: string): { pid: number; port: number } | null {
-  if (!existsSync(file)) return null;
+  if (!existsSync(file)) {
+    return null;
+  }
   const lines = readFileSync(file, 'utf8').split('\n');
   const pid = Number.parseInt(lines[0] ?? '', 10);
   const port = Number.parseInt(lines[3] ?? '', 10);
@@ -161,8 +167,9 @@ function isRunningPostgres(pid: number, clusterDir: string): boolean {
     // /proc/<pid>/stat: "pid (comm) state ..."; a zombie (Z) has exited and only waits to be reaped.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const match = /^\d+ \((.*)\) (\S)/.exec(stat);
-    if (match === null || !match[1].startsWith('postgres') || match[2] === 'Z' || match[2] === 'X')
+    if (match === null || !match[1].startsWith('postgres') || match[2] === 'Z' || match[2] === 'X') {
       return false;
+    }
     return realpathSync(readlinkSync(`/proc/${pid}/cwd`)) === realpathSync(clusterDir);
   } catch {
     // No /proc (macOS): ask ps.
@@ -226,10 +233,14 @@ async function ensureDatabase(port: number, database: string): Promise<void> {
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+    if (rowCount === 0) {
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+    }
   } catch (error) {
     // Two processes racing to create it: the loser finds it there.
-    if ((error as { code?: string }).code !== '42P04') throw error;
+    if ((error as { code?: string }).code !== '42P04') {
+      throw error;
+    }
   } finally {
     await client.end();
   }

@@ -1,4 +1,8 @@
-import { LegalNormEntity, OnlineServiceEntity, ServiceLegalBasisEntity } from '#src/catalogue/catalogue.entity';
+import {
+  LegalNormEntity,
+  OnlineServiceEntity,
+  ServiceLegalBasisEntity,
+} from '#src/catalogue/catalogue.entity';
 import {
   CampaignEntity,
   CampaignFulfilmentEntity,

@@ -12,7 +12,9 @@ export async function resolveDatabase(
   log: (message: string) => void,
   { adoptLeftover }: { adoptLeftover: boolean },
 ): Promise<ResolvedDatabase> {
-  if (config.databaseUrl) return { url: config.databaseUrl, embedded: null };
+  if (config.databaseUrl) {
+    return { url: config.databaseUrl, embedded: null };
+  }
   const embedded = await startEmbeddedPostgres({
     dataDir: config.dataDir,
     port: config.embeddedPostgresPort,

@@ -128,7 +128,9 @@ export class ServiceBaselineResolver {
     @Parent() service: OnlineServiceEntity,
     @CurrentViewer() viewer: Viewer | null,
   ): ThreePointEstimate | null {
-    if (!actsFor(viewer, service.ownerId, Role.MAINTAINER)) return null;
+    if (!actsFor(viewer, service.ownerId, Role.MAINTAINER)) {
+      return null;
+    }
     const baseline = service.maintenanceBaseline;
     return baseline ? { ...baseline, ...pert(baseline) } : null;
   }

@@ -20,9 +20,12 @@ export const Z90 = 1.2816;
 /** 0 <= optimistic <= likely <= pessimistic, else why not. */
 export function threePointProblem(e: ThreePoint): string | null {
   const values = [e.optimisticHours, e.likelyHours, e.pessimisticHours];
-  if (values.some((v) => !Number.isFinite(v) || v < 0)) return 'hours must be 0 or more';
-  if (!(e.optimisticHours <= e.likelyHours && e.likelyHours <= e.pessimisticHours))
+  if (values.some((v) => !Number.isFinite(v) || v < 0)) {
+    return 'hours must be 0 or more';
+  }
+  if (!(e.optimisticHours <= e.likelyHours && e.likelyHours <= e.pessimisticHours)) {
     return 'needs optimistic <= likely <= pessimistic';
+  }
   return null;
 }
 
@@ -59,7 +62,9 @@ export function sum(items: Spread[]): Spread {
 /** Actual over expected on finished work; 1 without history or when the expectation sums to 0. */
 export function calibrationFactor(finished: { expectedHours: number; actualHours: number }[]): number {
   const expected = finished.reduce((n, f) => n + f.expectedHours, 0);
-  if (finished.length === 0 || expected === 0) return 1;
+  if (finished.length === 0 || expected === 0) {
+    return 1;
+  }
   return finished.reduce((n, f) => n + f.actualHours, 0) / expected;
 }
 

@@ -43,7 +43,9 @@ export class EffortService {
 
   async setBaseline(viewer: Viewer, serviceId: string, estimate: ThreePoint): Promise<OnlineServiceEntity> {
     const problem = threePointProblem(estimate);
-    if (problem) throw DomainError.badInput('estimate', problem);
+    if (problem) {
+      throw DomainError.badInput('estimate', problem);
+    }
     const baseline = {
       optimisticHours: estimate.optimisticHours,
       likelyHours: estimate.likelyHours,
@@ -77,8 +79,9 @@ export class EffortService {
       throw DomainError.badInput('input.date', `must be a date today (${this.clock.today()}) or earlier`);
     }
     const note = input.note?.trim() || null;
-    if (note && note.length > 2_000)
+    if (note && note.length > 2_000) {
       throw DomainError.badInput('input.note', 'must be at most 2000 characters');
+    }
     return this.transactions.run(actorOf(viewer), async (tx) => {
       const service = await this.ownedService(
         viewer,
@@ -144,15 +147,20 @@ export class EffortService {
     from: string,
     to: string,
   ): Promise<MaintenancePlan & { rows: PlanRow[]; standardDeviationHours: number }> {
-    if (from > to) throw DomainError.badInput('from', `must not be after to (${from} > ${to})`);
+    if (from > to) {
+      throw DomainError.badInput('from', `must not be after to (${from} > ${to})`);
+    }
     const days = inclusiveDays(from, to);
     // At most five calendar years: to is before from + 5 years.
     const limit = new Date(`${from}T00:00:00Z`);
     limit.setUTCFullYear(limit.getUTCFullYear() + 5);
-    if (to >= limit.toISOString().slice(0, 10))
+    if (to >= limit.toISOString().slice(0, 10)) {
       throw DomainError.badInput('to', 'the period may be at most 5 years');
+    }
     const owner = await this.db.getRepository(OrganisationEntity).findOneBy({ key: ownerKey });
-    if (!owner) throw DomainError.notFound('Organisation', ownerKey);
+    if (!owner) {
+      throw DomainError.notFound('Organisation', ownerKey);
+    }
     if (!actsFor(viewer, owner.id, Role.MAINTAINER)) {
       throw DomainError.forbidden(
         `Only ${ownerKey}'s MAINTAINERs and OPERATORs may read its maintenance plan`,
@@ -163,7 +171,9 @@ export class EffortService {
       .find({ where: { ownerId: owner.id }, order: { slug: 'ASC' } });
     const rows: PlanRow[] = [];
     for (const service of services) {
-      if (!service.maintenanceBaseline) continue;
+      if (!service.maintenanceBaseline) {
+        continue;
+      }
       rows.push({
         kind: PlanItemKind.BASELINE,
         serviceId: service.id,
@@ -240,7 +250,9 @@ export class EffortService {
           ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}),
         })
       : null;
-    if (!service) throw DomainError.notFound('Service', serviceId);
+    if (!service) {
+      throw DomainError.notFound('Service', serviceId);
+    }
     if (!actsFor(viewer, service.ownerId, Role.MAINTAINER)) {
       throw DomainError.forbidden("Only the owner's MAINTAINERs and OPERATORs may do this");
     }

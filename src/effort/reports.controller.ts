@@ -12,7 +12,9 @@ import { EffortService } from './effort.service';
  */
 function cell(value: string | number | null): string {
   let text = value === null ? '' : typeof value === 'number' ? value.toFixed(2) : value;
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) {
+    text = `'${text}`;
+  }
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -30,9 +32,15 @@ export class ReportsController {
     @Query('from') from: string | undefined,
     @Query('to') to: string | undefined,
   ): Promise<string> {
-    if (!owner) throw DomainError.badInput('owner', 'is required');
-    if (!from || !isCalendarDate(from)) throw DomainError.badInput('from', 'must be a date (YYYY-MM-DD)');
-    if (!to || !isCalendarDate(to)) throw DomainError.badInput('to', 'must be a date (YYYY-MM-DD)');
+    if (!owner) {
+      throw DomainError.badInput('owner', 'is required');
+    }
+    if (!from || !isCalendarDate(from)) {
+      throw DomainError.badInput('from', 'must be a date (YYYY-MM-DD)');
+    }
+    if (!to || !isCalendarDate(to)) {
+      throw DomainError.badInput('to', 'must be a date (YYYY-MM-DD)');
+    }
     const plan = await this.effort.plan(viewer, owner, from, to);
     const lines = [
       ['kind', 'service', 'campaign', 'plannedReleaseDate', 'expectedHours', 'standardDeviationHours'].join(

@@ -22,7 +22,9 @@ export class CampaignIssueQueue {
     requeue: IssueState[] = [IssueState.SKIPPED],
   ): Promise<number> {
     const { github } = this.config;
-    if (!github.credentials || targetIds.length === 0) return 0;
+    if (!github.credentials || targetIds.length === 0) {
+      return 0;
+    }
     const rows: { id: string; repository_url: string | null }[] = await manager.query(
       `SELECT t.id, s.repository_url FROM campaign_target t JOIN online_service s ON s.id = t.service_id
         WHERE t.id = ANY($1::uuid[]) AND s.repository_url IS NOT NULL`,
@@ -32,7 +34,9 @@ export class CampaignIssueQueue {
       const ref = repositoryOf(row.repository_url, github.webHosts);
       return ref ? [{ id: row.id, repository: ref.fullName }] : [];
     });
-    if (linked.length === 0) return 0;
+    if (linked.length === 0) {
+      return 0;
+    }
     // A target re-included after its issue was skipped (it was excluded) gets its turn again;
     // an OPENED issue is never queued twice.
     const queued: unknown[] = await manager.query(
@@ -57,12 +61,16 @@ export class CampaignIssueQueue {
     targetId: string,
     now: Date,
   ): Promise<'queued' | 'off' | 'unlinked' | IssueState.PENDING | IssueState.OPENED> {
-    if (!this.config.github.credentials) return 'off';
+    if (!this.config.github.credentials) {
+      return 'off';
+    }
     const [current]: { state: IssueState }[] = await manager.query(
       'SELECT state FROM campaign_target_issue WHERE target_id = $1 FOR UPDATE',
       [targetId],
     );
-    if (current?.state === IssueState.PENDING || current?.state === IssueState.OPENED) return current.state;
+    if (current?.state === IssueState.PENDING || current?.state === IssueState.OPENED) {
+      return current.state;
+    }
     // The service's repository as it is now: a FAILED issue may have failed on a wrong URL.
     const queued = await this.enqueue(manager, [targetId], now, [IssueState.SKIPPED, IssueState.FAILED]);
     return queued > 0 ? 'queued' : 'unlinked';

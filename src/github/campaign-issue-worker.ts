@@ -84,9 +84,13 @@ export class CampaignIssueWorker {
    * ends, and the next attempt finds an issue the dead one opened by its marker.
    */
   async openNext(): Promise<IssueStep> {
-    if (!this.client.enabled) return 'idle';
+    if (!this.client.enabled) {
+      return 'idle';
+    }
     const claimed = await this.transactions.run(GITHUB_ACTOR, (tx) => this.claim(tx));
-    if (typeof claimed === 'string') return claimed;
+    if (typeof claimed === 'string') {
+      return claimed;
+    }
     const { job, ref } = claimed;
     const started = process.hrtime.bigint();
     let outcome: Settlement;
@@ -96,8 +100,9 @@ export class CampaignIssueWorker {
       const api = await this.client.forRepository(ref);
       const found = await this.findOpened(api, ref, job);
       // Never open an issue after the lease may have ended: another worker may own the job by then.
-      if (!found && Number(process.hrtime.bigint() - started) / 1e6 > OPEN_BY_MS)
+      if (!found && Number(process.hrtime.bigint() - started) / 1e6 > OPEN_BY_MS) {
         throw new Error('GitHub answered too slowly; opening the issue is left to the next attempt');
+      }
       const issue = found ?? (await this.open(api, ref, job));
       const closed = issue.state === 'closed';
       issueUrl = issue.html_url;
@@ -127,7 +132,9 @@ export class CampaignIssueWorker {
         );
         return 'settled';
       }
-      if (outcome.state !== IssueState.OPENED) return 'settled';
+      if (outcome.state !== IssueState.OPENED) {
+        return 'settled';
+      }
       tx.audit('campaign.issueOpened', 'Campaign', job.campaign_id, {
         target: job.target_id,
         issue: issueUrl,
@@ -146,7 +153,9 @@ export class CampaignIssueWorker {
       'SELECT pg_try_advisory_xact_lock($1) AS locked',
       [ISSUE_CREATION_LOCK],
     );
-    if (!locked) return 'busy';
+    if (!locked) {
+      return 'busy';
+    }
     const now = tx.now.getTime();
     const [pace]: { minute: number; hour: number; in_flight: number }[] = await tx.manager.query(
       `SELECT count(*) FILTER (WHERE opened_at > $1)::int AS minute,
@@ -155,11 +164,16 @@ export class CampaignIssueWorker {
          FROM campaign_target_issue WHERE opened_at > $2 OR leased_until > $3`,
       [new Date(now - 60_000), new Date(now - 3_600_000), tx.now],
     );
-    if (pace.in_flight > 0) return 'busy';
-    if (pace.minute >= this.config.github.issuesPerMinute || pace.hour >= this.config.github.issuesPerHour)
+    if (pace.in_flight > 0) {
+      return 'busy';
+    }
+    if (pace.minute >= this.config.github.issuesPerMinute || pace.hour >= this.config.github.issuesPerHour) {
       return 'paced';
+    }
     const job = await this.due(tx);
-    if (!job) return 'idle';
+    if (!job) {
+      return 'idle';
+    }
     if (job.attempts >= this.config.github.maxAttempts) {
       // Its attempts ended without an answer (workers died, or recording failed): it stops here.
       await this.settle(tx, job, {
@@ -253,7 +267,9 @@ export class CampaignIssueWorker {
   private failure(job: IssueJob, ref: RepositoryRef, error: unknown): Pick<Settlement, 'state' | 'detail'> {
     const status = statusOf(error);
     // 401/404 may be a stale installation (the App was reinstalled): forgotten, and tried once more.
-    if (status === 401 || status === 404) this.client.forget(ref);
+    if (status === 401 || status === 404) {
+      this.client.forget(ref);
+    }
     const permanent =
       (status !== null && [410, 422].includes(status)) ||
       ((status === 401 || status === 404) && job.attempts >= 2);

@@ -70,7 +70,9 @@ export class GithubClient {
   /** Forgets the repository's installation and its client (after a 401 or 404: the App was removed or reinstalled). */
   forget(ref: RepositoryRef): void {
     const installationId = this.installationOf.get(ref.fullName);
-    if (installationId !== undefined) this.installations.delete(installationId);
+    if (installationId !== undefined) {
+      this.installations.delete(installationId);
+    }
     this.installationOf.delete(ref.fullName);
   }
 
@@ -80,7 +82,9 @@ export class GithubClient {
   }
 
   private credentials(): Credentials {
-    if (!this.github.credentials) throw new Error('GitHub calls are not configured (docs/github.md)');
+    if (!this.github.credentials) {
+      throw new Error('GitHub calls are not configured (docs/github.md)');
+    }
     return this.github.credentials;
   }
 
@@ -139,7 +143,9 @@ export class GithubClient {
   /** The configured pace of writes, for every client of this instance (one group, as the plugin's own). */
   private writePace(): Record<string, unknown> {
     const minTime = this.github.writeIntervalMs;
-    if (minTime === undefined) return {};
+    if (minTime === undefined) {
+      return {};
+    }
     this.writeGroups ??= {
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime }),
       notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime }),

@@ -80,7 +80,9 @@ export class GithubDeliveriesService {
 
   list(outcome: DeliveryOutcome | null, first: number | null, after: string | null) {
     const query = this.db.getRepository(GithubDeliveryEntity).createQueryBuilder('d');
-    if (outcome) query.where('d.outcome = :outcome', { outcome });
+    if (outcome) {
+      query.where('d.outcome = :outcome', { outcome });
+    }
     return paginate(query, { first, after }, [
       {
         expression: 'd.received_at',
@@ -99,7 +101,9 @@ export class GithubDeliveriesService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!delivery) throw DomainError.notFound('GithubDelivery', id);
+      if (!delivery) {
+        throw DomainError.notFound('GithubDelivery', id);
+      }
       if (delivery.outcome === DeliveryOutcome.PENDING || delivery.outcome === DeliveryOutcome.PROCESSED) {
         throw DomainError.conflict(
           `Delivery ${id} is ${delivery.outcome}: only FAILED and SKIPPED deliveries are replayed`,
@@ -133,7 +137,9 @@ export class GithubDeliveriesService {
               ORDER BY next_attempt_at, received_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
             [tx.now],
           );
-        if (!row) return false;
+        if (!row) {
+          return false;
+        }
         claimed = row;
         const result = await this.handle(tx, row.id, row.event, row.payload);
         await tx.manager.update(
@@ -149,7 +155,9 @@ export class GithubDeliveriesService {
         return true;
       });
     } catch (error) {
-      if (!claimed) throw error;
+      if (!claimed) {
+        throw error;
+      }
       await this.recordFailure(claimed, error);
       return true;
     }
@@ -179,10 +187,15 @@ export class GithubDeliveriesService {
 
   private async handle(tx: Tx, id: string, event: string, payload: Record<string, unknown>): Promise<Result> {
     const action = typeof payload.action === 'string' ? payload.action : null;
-    if (event === 'ping') return { outcome: DeliveryOutcome.PROCESSED, detail: 'ping: the webhook works' };
-    if (event === 'release' && action === 'published') return this.importRelease(tx, id, payload);
-    if (event === 'issues' && (action === 'closed' || action === 'reopened'))
+    if (event === 'ping') {
+      return { outcome: DeliveryOutcome.PROCESSED, detail: 'ping: the webhook works' };
+    }
+    if (event === 'release' && action === 'published') {
+      return this.importRelease(tx, id, payload);
+    }
+    if (event === 'issues' && (action === 'closed' || action === 'reopened')) {
       return this.recordIssue(tx, payload);
+    }
     return {
       outcome: DeliveryOutcome.SKIPPED,
       detail: `${event}${action ? `.${action}` : ''} is not used (the registry reads release.published, issues.closed and issues.reopened)`,
@@ -194,7 +207,9 @@ export class GithubDeliveriesService {
     const repository = repositoryFromFullName(
       (payload as { repository?: { full_name?: string } }).repository?.full_name,
     );
-    if (!repository) return { outcome: DeliveryOutcome.SKIPPED, detail: 'the payload names no repository' };
+    if (!repository) {
+      return { outcome: DeliveryOutcome.SKIPPED, detail: 'the payload names no repository' };
+    }
     const serviceIds = await this.servicesLinking(tx, repository.fullName);
     if (serviceIds.length === 0) {
       return {
@@ -206,17 +221,26 @@ export class GithubDeliveriesService {
     if ('assetsMissing' in importable && this.client.enabled && payload.release?.id) {
       // Assets are often uploaded after publishing: GitHub's current view of the release may have them.
       const assets = await this.currentAssets(repository, payload.release.id);
-      if (assets) importable = importableRelease({ ...payload, release: { ...payload.release, assets } }, id);
+      if (assets) {
+        importable = importableRelease({ ...payload, release: { ...payload.release, assets } }, id);
+      }
     }
-    if ('skipped' in importable) return { outcome: DeliveryOutcome.SKIPPED, detail: importable.skipped };
+    if ('skipped' in importable) {
+      return { outcome: DeliveryOutcome.SKIPPED, detail: importable.skipped };
+    }
     const created: string[] = [];
     const skipped: string[] = [];
     for (const serviceId of serviceIds) {
       const result = await this.releases.createImported(tx, serviceId, importable);
-      if ('release' in result) created.push(result.release.id);
-      else skipped.push(result.skipped);
+      if ('release' in result) {
+        created.push(result.release.id);
+      } else {
+        skipped.push(result.skipped);
+      }
     }
-    if (created.length === 0) return { outcome: DeliveryOutcome.SKIPPED, detail: skipped.join('; ') };
+    if (created.length === 0) {
+      return { outcome: DeliveryOutcome.SKIPPED, detail: skipped.join('; ') };
+    }
     return {
       outcome: DeliveryOutcome.PROCESSED,
       detail: [`draft ${importable.version} created (release ${created.join(', ')})`, ...skipped].join('; '),
@@ -263,8 +287,9 @@ export class GithubDeliveriesService {
   private async recordIssue(tx: Tx, payload: IssuesPayload): Promise<Result> {
     const repository = repositoryFromFullName(payload.repository?.full_name);
     const number = payload.issue?.number;
-    if (!repository || typeof number !== 'number')
+    if (!repository || typeof number !== 'number') {
       return { outcome: DeliveryOutcome.SKIPPED, detail: 'the payload names no issue' };
+    }
     const name = `${repository.fullName}#${number}`;
     const [issue]: { target_id: string; campaign_id: string; issue_event_at: Date | null }[] =
       await tx.manager.query(
@@ -284,7 +309,9 @@ export class GithubDeliveriesService {
           `SELECT 1 FROM campaign_target_issue WHERE target_id = $1 AND state = 'PENDING'`,
           [marked],
         );
-        if (pending) throw new Error(`${name} belongs to target ${marked}, whose issue is not recorded yet`);
+        if (pending) {
+          throw new Error(`${name} belongs to target ${marked}, whose issue is not recorded yet`);
+        }
       }
       return { outcome: DeliveryOutcome.SKIPPED, detail: `${name} is not a campaign issue` };
     }

@@ -42,13 +42,16 @@ export class GithubWebhooksController {
     if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
       throw DomainError.badInput('content-type', 'set the webhook content type to application/json');
     }
-    if (!deliveryId || !/^[\w-]{1,100}$/.test(deliveryId))
+    if (!deliveryId || !/^[\w-]{1,100}$/.test(deliveryId)) {
       throw DomainError.badInput('X-GitHub-Delivery', 'must be the delivery id GitHub sends');
-    if (!event || !/^[a-z_]{1,64}$/.test(event))
+    }
+    if (!event || !/^[a-z_]{1,64}$/.test(event)) {
       throw DomainError.badInput('X-GitHub-Event', 'must be the event name GitHub sends');
+    }
     const payload = request.body;
-    if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+    if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
       throw DomainError.badInput('body', 'must be a JSON object');
+    }
     const fresh = await this.deliveries.receive({
       id: deliveryId,
       event,

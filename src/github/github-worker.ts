@@ -58,14 +58,18 @@ export class GithubWorker implements OnApplicationBootstrap, BeforeApplicationSh
     this.stopping = true;
     // Calls in flight end now: their jobs are leased or rolled back, and taken up again later.
     this.client.abort();
-    for (const wake of [...this.wakers]) wake();
+    for (const wake of [...this.wakers]) {
+      wake();
+    }
     await this.running;
   }
 
   /** A delivery arrived here: work now instead of at the next poll. */
   poke(): void {
     this.poked = true;
-    for (const wake of [...this.wakers]) wake();
+    for (const wake of [...this.wakers]) {
+      wake();
+    }
   }
 
   /** Works until nothing is due (or the issues wait for their pace); the tests drive the queue with it. */
@@ -73,10 +77,16 @@ export class GithubWorker implements OnApplicationBootstrap, BeforeApplicationSh
     const done = { deliveries: 0, issues: 0 };
     while (!this.stopping) {
       const delivery = await this.deliveries.processNext();
-      if (delivery) done.deliveries++;
+      if (delivery) {
+        done.deliveries++;
+      }
       const issue = await this.issues.openNext();
-      if (issue === 'opened' || issue === 'settled') done.issues++;
-      if (!delivery && !(issue === 'opened' || issue === 'settled')) break;
+      if (issue === 'opened' || issue === 'settled') {
+        done.issues++;
+      }
+      if (!delivery && !(issue === 'opened' || issue === 'settled')) {
+        break;
+      }
     }
     return done;
   }
@@ -85,11 +95,13 @@ export class GithubWorker implements OnApplicationBootstrap, BeforeApplicationSh
   private async loop(step: () => Promise<boolean>): Promise<void> {
     while (!this.stopping) {
       try {
-        while (!this.stopping && (await step()));
+        while (!this.stopping && (await step())) {}
       } catch (error) {
         this.log.error(`worker: ${error instanceof Error ? error.message : String(error)}`);
       }
-      if (this.stopping) break;
+      if (this.stopping) {
+        break;
+      }
       if (this.poked) {
         this.poked = false;
         continue;

@@ -38,8 +38,12 @@ export interface Skipped {
 
 export function importableRelease(payload: ReleasePayload, delivery: string): ImportedRelease | Skipped {
   const release = payload.release;
-  if (!release?.tag_name) return { skipped: 'the payload has no release tag' };
-  if (release.draft) return { skipped: `${release.tag_name} is a draft on GitHub` };
+  if (!release?.tag_name) {
+    return { skipped: 'the payload has no release tag' };
+  }
+  if (release.draft) {
+    return { skipped: `${release.tag_name} is a draft on GitHub` };
+  }
   const version = release.tag_name.replace(/^[vV](?=\d)/, '');
   if (semver.valid(version) !== version) {
     return {

@@ -17,23 +17,31 @@ export function repositoryOf(
   url: string | null | undefined,
   webHosts: readonly string[],
 ): RepositoryRef | null {
-  if (!url) return null;
+  if (!url) {
+    return null;
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return null;
   }
-  if (parsed.protocol !== 'https:' || !webHosts.includes(parsed.host.toLowerCase())) return null;
+  if (parsed.protocol !== 'https:' || !webHosts.includes(parsed.host.toLowerCase())) {
+    return null;
+  }
   const [owner, rawRepo] = parsed.pathname.split('/').filter((part) => part !== '');
   const repo = rawRepo?.replace(/\.git$/, '');
-  if (!owner || !repo || !NAME.test(owner) || !NAME.test(repo) || repo === '.' || repo === '..') return null;
+  if (!owner || !repo || !NAME.test(owner) || !NAME.test(repo) || repo === '.' || repo === '..') {
+    return null;
+  }
   return { owner, repo, fullName: `${owner}/${repo}`.toLowerCase() };
 }
 
 /** The repository of a webhook payload's `full_name`. */
 export function repositoryFromFullName(fullName: string | null | undefined): RepositoryRef | null {
   const [owner, repo, extra] = (fullName ?? '').split('/');
-  if (!owner || !repo || extra !== undefined || !NAME.test(owner) || !NAME.test(repo)) return null;
+  if (!owner || !repo || extra !== undefined || !NAME.test(owner) || !NAME.test(repo)) {
+    return null;
+  }
   return { owner, repo, fullName: `${owner}/${repo}`.toLowerCase() };
 }

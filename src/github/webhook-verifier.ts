@@ -15,7 +15,9 @@ export class WebhookVerifier {
   async verify(rawBody: string, signature: string): Promise<boolean> {
     this.verifiers ??= this.load();
     for (const webhooks of await this.verifiers) {
-      if (await webhooks.verify(rawBody, signature).catch(() => false)) return true;
+      if (await webhooks.verify(rawBody, signature).catch(() => false)) {
+        return true;
+      }
     }
     return false;
   }

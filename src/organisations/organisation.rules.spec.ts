@@ -21,8 +21,11 @@ describe('ARS validation', () => {
     [OrganisationKind.STATE, '010020000000', 'ten zeros'],
   ])('%s %s', (kind, ars, problem) => {
     const result = arsProblem(kind, ars);
-    if (problem === null) expect(result).toBeNull();
-    else expect(result).toContain(problem);
+    if (problem === null) {
+      expect(result).toBeNull();
+    } else {
+      expect(result).toContain(problem);
+    }
   });
 
   it('derives the AGS from a 12-digit ARS only', () => {

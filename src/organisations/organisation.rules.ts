@@ -28,14 +28,19 @@ export function isPublicBody(kind: OrganisationKind): boolean {
 /** Why `ars` is not a valid ARS for an organisation of this kind, or null. */
 export function arsProblem(kind: OrganisationKind, ars: string): string | null {
   const length = kind === OrganisationKind.AMT ? 9 : 12;
-  if (!/^\d+$/.test(ars)) return `an ARS has digits only, got "${ars}"`;
+  if (!/^\d+$/.test(ars)) {
+    return `an ARS has digits only, got "${ars}"`;
+  }
   if (ars.length !== length) {
     return `an ARS of ${kind === OrganisationKind.AMT ? 'an Amt' : 'a ' + kind.toLowerCase()} has ${length} digits, got ${ars.length}`;
   }
   const state = Number(ars.slice(0, 2));
-  if (state < 1 || state > 16) return `the state code ${ars.slice(0, 2)} is not one of 01-16`;
-  if (kind === OrganisationKind.STATE && !/^\d{2}0{10}$/.test(ars))
+  if (state < 1 || state > 16) {
+    return `the state code ${ars.slice(0, 2)} is not one of 01-16`;
+  }
+  if (kind === OrganisationKind.STATE && !/^\d{2}0{10}$/.test(ars)) {
     return 'the ARS of a state is its code followed by ten zeros';
+  }
   if (kind === OrganisationKind.DISTRICT && (!/^\d{5}0{7}$/.test(ars) || ars.slice(2, 5) === '000')) {
     return 'the ARS of a district is its five digits followed by seven zeros';
   }
@@ -81,7 +86,9 @@ export function checkOrganisationKey(input: OrganisationKeyInput): {
   if (isPublicBody(input.kind)) {
     const ars = input.ars ?? input.key;
     const problem = arsProblem(input.kind, ars);
-    if (problem) problems.push({ field: input.ars ? 'ars' : 'key', message: problem });
+    if (problem) {
+      problems.push({ field: input.ars ? 'ars' : 'key', message: problem });
+    }
     if (input.ars && input.ars !== input.key) {
       problems.push({
         field: 'key',
@@ -96,7 +103,9 @@ export function checkOrganisationKey(input: OrganisationKeyInput): {
       message: 'must be a slug: lower-case letters and digits in groups joined by "-", at most 80 characters',
     });
   }
-  if (input.ars) problems.push({ field: 'ars', message: `a ${input.kind} has no ARS` });
+  if (input.ars) {
+    problems.push({ field: 'ars', message: `a ${input.kind} has no ARS` });
+  }
   return { ars: null, problems };
 }
 
@@ -128,10 +137,13 @@ export function parentProblem(
       ? `${KIND_NAMES[child.kind]} has no parent`
       : `the parent of ${KIND_NAMES[child.kind]} is ${allowed.map((k) => KIND_NAMES[k]).join(' or ')}, not ${KIND_NAMES[parent.kind]}`;
   }
-  if (!child.ars || !parent.ars) return null;
+  if (!child.ars || !parent.ars) {
+    return null;
+  }
   const prefix = arsPrefixOf(parent.kind, parent.ars);
-  if (prefix === null)
+  if (prefix === null) {
     return `a ${parent.kind.toLowerCase()} (${parent.key}) cannot contain other public bodies`;
+  }
   if (!child.ars.startsWith(prefix) || child.ars === parent.ars) {
     return `${parent.key} does not contain ARS ${child.ars}`;
   }

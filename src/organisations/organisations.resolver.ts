@@ -121,7 +121,9 @@ export class ViewerResolver {
   @Public()
   @Query(() => Viewer, { nullable: true, description: 'The caller, or null for anonymous' })
   viewer(@CurrentViewer() viewer: AuthViewer | null): Viewer | null {
-    if (!viewer) return null;
+    if (!viewer) {
+      return null;
+    }
     return {
       subject: viewer.subject,
       name: viewer.name,

@@ -24,8 +24,12 @@ const MAX_NAME = 200;
 
 function requireText(field: string, value: string, max = MAX_NAME): string {
   const trimmed = value.trim();
-  if (trimmed === '') throw DomainError.badInput(field, 'must not be empty');
-  if (trimmed.length > max) throw DomainError.badInput(field, `must be at most ${max} characters`);
+  if (trimmed === '') {
+    throw DomainError.badInput(field, 'must not be empty');
+  }
+  if (trimmed.length > max) {
+    throw DomainError.badInput(field, `must be at most ${max} characters`);
+  }
   return trimmed;
 }
 
@@ -79,7 +83,9 @@ export class OrganisationsService implements OnModuleInit {
     after: string | null | undefined,
   ): Promise<Connection<OrganisationEntity>> {
     const query = this.db.getRepository(OrganisationEntity).createQueryBuilder('o');
-    if (kind) query.where('o.kind = :kind', { kind });
+    if (kind) {
+      query.where('o.kind = :kind', { kind });
+    }
     return paginate(query, { first, after }, [
       { expression: 'o.key', direction: 'ASC', type: 'text', value: (o) => o.key },
     ]);
@@ -131,7 +137,9 @@ export class OrganisationsService implements OnModuleInit {
     const name = requireText('input.name', input.name);
     const key = input.key.trim();
     const { ars, problems } = checkOrganisationKey({ key, kind: input.kind, ars: input.ars?.trim() || null });
-    if (problems.length > 0) throw DomainError.badInput(`input.${problems[0].field}`, problems[0].message);
+    if (problems.length > 0) {
+      throw DomainError.badInput(`input.${problems[0].field}`, problems[0].message);
+    }
 
     const organisation = await this.transactions
       .run(actor, async (tx) => {
@@ -139,10 +147,13 @@ export class OrganisationsService implements OnModuleInit {
         const parentKey = input.parentKey?.trim();
         if (parentKey) {
           const parent = await tx.manager.findOneBy(OrganisationEntity, { key: parentKey });
-          if (!parent)
+          if (!parent) {
             throw DomainError.badInput('input.parentKey', `no organisation with key ${input.parentKey}`);
+          }
           const problem = parentProblem({ kind: input.kind, ars }, parent);
-          if (problem) throw DomainError.badInput('input.parentKey', problem);
+          if (problem) {
+            throw DomainError.badInput('input.parentKey', problem);
+          }
           parentId = parent.id;
         }
         const row = tx.manager.create(OrganisationEntity, {
@@ -165,8 +176,9 @@ export class OrganisationsService implements OnModuleInit {
         return row;
       })
       .catch((error: unknown) => {
-        if (uniqueViolation(error) !== undefined)
+        if (uniqueViolation(error) !== undefined) {
           throw DomainError.conflict(`An organisation with key ${key} exists already`);
+        }
         throw error;
       });
     this.tokens.forgetOrganisation(key);
@@ -180,7 +192,9 @@ export class OrganisationsService implements OnModuleInit {
     capabilities: InterfaceCapabilityInput[],
   ): Promise<OrganisationEntity> {
     const organisation = await this.findByKey(organisationKey);
-    if (!organisation) throw DomainError.notFound('Organisation', organisationKey);
+    if (!organisation) {
+      throw DomainError.notFound('Organisation', organisationKey);
+    }
     if (!actsFor(viewer, organisation.id, Role.MUNICIPALITY_ADMIN)) {
       throw DomainError.forbidden(
         `Only ${organisationKey}'s MUNICIPALITY_ADMIN or an OPERATOR may set its capabilities`,
@@ -189,8 +203,9 @@ export class OrganisationsService implements OnModuleInit {
     const seen = new Set<string>();
     const entries = capabilities.map((capability, i) => {
       const field = `capabilities[${i}]`;
-      if (seen.has(capability.standard))
+      if (seen.has(capability.standard)) {
         throw DomainError.badInput(`${field}.standard`, `${capability.standard} is listed twice`);
+      }
       seen.add(capability.standard);
       const versions = [...new Set(capability.versions.map((v) => v.trim()))];
       if (versions.length === 0 || versions.some((v) => v === '' || v.length > 40)) {
@@ -204,11 +219,12 @@ export class OrganisationsService implements OnModuleInit {
       });
       const byKey = new Map(standards.map((s) => [s.key, s]));
       for (const entry of entries) {
-        if (!byKey.has(entry.standard))
+        if (!byKey.has(entry.standard)) {
           throw DomainError.badInput(
             `${entry.field}.standard`,
             `unknown interface standard ${entry.standard}`,
           );
+        }
       }
       // Lock the organisation row so that two concurrent replacements cannot interleave.
       await tx.manager.query('SELECT 1 FROM organisation WHERE id = $1 FOR UPDATE', [organisation.id]);
@@ -253,8 +269,9 @@ export class OrganisationsService implements OnModuleInit {
         return row;
       })
       .catch((error: unknown) => {
-        if (uniqueViolation(error) !== undefined)
+        if (uniqueViolation(error) !== undefined) {
           throw DomainError.conflict(`An interface standard with key ${key} exists already`);
+        }
         throw error;
       });
   }

@@ -38,10 +38,18 @@ describe('versions', () => {
     };
     const compare = (a: (string | number)[], b: (string | number)[]) => {
       for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        if (a[i] === undefined) return -1;
-        if (b[i] === undefined) return 1;
-        if (a[i] < b[i]) return -1;
-        if (a[i] > b[i]) return 1;
+        if (a[i] === undefined) {
+          return -1;
+        }
+        if (b[i] === undefined) {
+          return 1;
+        }
+        if (a[i] < b[i]) {
+          return -1;
+        }
+        if (a[i] > b[i]) {
+          return 1;
+        }
       }
       return 0;
     };

@@ -29,7 +29,9 @@ export function versionColumns(version: string): {
   prerelease: string[] | null;
 } {
   const parsed = semver.parse(version);
-  if (!parsed) throw new Error(`not a semantic version: ${version}`);
+  if (!parsed) {
+    throw new Error(`not a semantic version: ${version}`);
+  }
   return {
     major: parsed.major,
     minor: parsed.minor,
@@ -51,10 +53,18 @@ export function isPrerelease(version: string): boolean {
 
 /** The bump from the baseline (domain.md): INITIAL without one, PRERELEASE for a pre-release. */
 export function bumpOf(version: string, baseline: string | null): VersionBump {
-  if (isPrerelease(version)) return VersionBump.PRERELEASE;
-  if (!baseline) return VersionBump.INITIAL;
-  if (semver.major(version) !== semver.major(baseline)) return VersionBump.MAJOR;
-  if (semver.minor(version) !== semver.minor(baseline)) return VersionBump.MINOR;
+  if (isPrerelease(version)) {
+    return VersionBump.PRERELEASE;
+  }
+  if (!baseline) {
+    return VersionBump.INITIAL;
+  }
+  if (semver.major(version) !== semver.major(baseline)) {
+    return VersionBump.MAJOR;
+  }
+  if (semver.minor(version) !== semver.minor(baseline)) {
+    return VersionBump.MINOR;
+  }
   return VersionBump.PATCH;
 }
 
@@ -123,8 +133,9 @@ export function gateOutcome(gate: GateFacts, now: Date): GateOutcome {
   const current = gate.signOffs.filter((s) => !s.outdated);
   const approvals = current.filter((s) => s.verdict === Verdict.APPROVE).length;
   const waiverExpired = gate.waiverExpiresAt !== null && gate.waiverExpiresAt.getTime() <= now.getTime();
-  if (gate.waiverExpiresAt && !waiverExpired)
+  if (gate.waiverExpiresAt && !waiverExpired) {
     return { status: QaGateStatus.WAIVED, approvals, waiverExpired, blockedReason: null };
+  }
 
   const reasons: string[] = [];
   let status: QaGateStatus;
@@ -149,9 +160,12 @@ export function gateOutcome(gate: GateFacts, now: Date): GateOutcome {
 
 /** Until publication the release follows its gates: any FAILED: REJECTED; all PASSED or WAIVED: APPROVED. */
 export function stateFromGates(statuses: QaGateStatus[]): ReleaseState {
-  if (statuses.includes(QaGateStatus.FAILED)) return ReleaseState.REJECTED;
-  if (statuses.every((s) => s === QaGateStatus.PASSED || s === QaGateStatus.WAIVED))
+  if (statuses.includes(QaGateStatus.FAILED)) {
+    return ReleaseState.REJECTED;
+  }
+  if (statuses.every((s) => s === QaGateStatus.PASSED || s === QaGateStatus.WAIVED)) {
     return ReleaseState.APPROVED;
+  }
   return ReleaseState.IN_REVIEW;
 }
 

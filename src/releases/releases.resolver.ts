@@ -198,7 +198,9 @@ export class ReleasesResolver {
     description: 'The GitHub release it was imported from (docs/github.md); null when created here',
   })
   importedFrom(@Parent() release: ReleaseEntity): string | null {
-    if (!release.importedFrom) return null;
+    if (!release.importedFrom) {
+      return null;
+    }
     return release.importedFrom.url ?? `GitHub delivery ${release.importedFrom.delivery}`;
   }
 
@@ -220,7 +222,9 @@ export class ReleasesResolver {
     @CurrentViewer() viewer: Viewer | null,
     @Context() ctx: RequestContext,
   ) {
-    if (!(await this.mayReadReview(ctx, viewer, release))) return [];
+    if (!(await this.mayReadReview(ctx, viewer, release))) {
+      return [];
+    }
     const now = this.clock.now();
     return (await this.releases.evaluation(ctx.loaders, release)).gates.map((view) => toGate(view, now));
   }
@@ -231,8 +235,12 @@ export class ReleasesResolver {
     viewer: Viewer | null,
     release: ReleaseEntity,
   ): Promise<boolean> {
-    if (isOperator(viewer) || hasRole(viewer, ...REVIEWERS)) return true;
-    if (!hasRole(viewer, Role.MAINTAINER)) return false;
+    if (isOperator(viewer) || hasRole(viewer, ...REVIEWERS)) {
+      return true;
+    }
+    if (!hasRole(viewer, Role.MAINTAINER)) {
+      return false;
+    }
     const service = await this.services.byId(ctx.loaders, release.serviceId);
     return service !== null && actsFor(viewer, service.ownerId, Role.MAINTAINER);
   }
@@ -272,7 +280,9 @@ export class ReleasesResolver {
   private async gateAfter(ctx: RequestContext, release: ReleaseEntity, gateId: string): Promise<QaGate> {
     const evaluation = await this.releases.evaluation(ctx.loaders, release);
     const view = evaluation.gates.find((g) => g.gate.id === gateId);
-    if (!view) throw DomainError.notFound('QaGate', gateId);
+    if (!view) {
+      throw DomainError.notFound('QaGate', gateId);
+    }
     return toGate(view, this.clock.now());
   }
 }

@@ -71,10 +71,14 @@ function userOf(viewer: Viewer): UserRef {
 function text(field: string, value: string | null | undefined, max: number, required = true): string | null {
   const trimmed = value?.trim() ?? '';
   if (trimmed === '') {
-    if (required) throw DomainError.badInput(field, 'must not be empty');
+    if (required) {
+      throw DomainError.badInput(field, 'must not be empty');
+    }
     return null;
   }
-  if (trimmed.length > max) throw DomainError.badInput(field, `must be at most ${max} characters`);
+  if (trimmed.length > max) {
+    throw DomainError.badInput(field, `must be at most ${max} characters`);
+  }
   return trimmed;
 }
 
@@ -138,7 +142,9 @@ export class ReleasesService implements OnModuleInit {
     this.access.register({
       entityType: 'Release',
       visibleIds: async (viewer, ids) => {
-        if (isOperator(viewer) || hasRole(viewer, ...REVIEWER_ROLES)) return new Set(ids);
+        if (isOperator(viewer) || hasRole(viewer, ...REVIEWER_ROLES)) {
+          return new Set(ids);
+        }
         const maintainerOrg = hasRole(viewer, Role.MAINTAINER) ? (viewer?.organisation?.id ?? null) : null;
         const rows: { id: string }[] = await this.db.query(
           `SELECT r.id FROM release r JOIN online_service s ON s.id = r.service_id
@@ -158,9 +164,13 @@ export class ReleasesService implements OnModuleInit {
     viewer: Viewer | null,
     id: string,
   ): Promise<ReleaseEntity | null> {
-    if (!isUuid(id)) return null;
+    if (!isUuid(id)) {
+      return null;
+    }
     const release = await this.byId(loaders, id);
-    if (!release) return null;
+    if (!release) {
+      return null;
+    }
     return (await this.access.canSee(loaders, viewer, 'Release', id)) ? release : null;
   }
 
@@ -191,7 +201,9 @@ export class ReleasesService implements OnModuleInit {
       isOperator(viewer) ||
       hasRole(viewer, ...REVIEWER_ROLES) ||
       actsFor(viewer, service.ownerId, Role.MAINTAINER);
-    if (!seesAll) query.andWhere(`r.state = 'PUBLISHED'`);
+    if (!seesAll) {
+      query.andWhere(`r.state = 'PUBLISHED'`);
+    }
     return paginate(query, { first, after }, [
       {
         expression: 'r.created_at',
@@ -235,11 +247,15 @@ export class ReleasesService implements OnModuleInit {
 
   /** PENDING gates the viewer may sign: its reviewer kinds, not its own releases, not yet signed by it; oldest first. */
   async reviewQueue(viewer: Viewer, kind: QaGateKind | null): Promise<GateView[]> {
-    if (isOperator(viewer)) return [];
+    if (isOperator(viewer)) {
+      return [];
+    }
     const kinds = (Object.keys(GATE_KIND_ROLE) as QaGateKind[]).filter(
       (k) => hasRole(viewer, GATE_KIND_ROLE[k] as Role) && (!kind || k === kind),
     );
-    if (kinds.length === 0) return [];
+    if (kinds.length === 0) {
+      return [];
+    }
     const releases = await this.db
       .getRepository(ReleaseEntity)
       .createQueryBuilder('r')
@@ -270,11 +286,12 @@ export class ReleasesService implements OnModuleInit {
 
   async create(viewer: Viewer, input: CreateReleaseInput): Promise<ReleaseEntity> {
     const digest = input.artifactDigest.trim();
-    if (!DIGEST_PATTERN.test(digest))
+    if (!DIGEST_PATTERN.test(digest)) {
       throw DomainError.badInput(
         'input.artifactDigest',
         'must be "sha256:" followed by 64 lower-case hex digits',
       );
+    }
     const artifactUrl = this.checkUrl('input.artifactUrl', input.artifactUrl);
     const notes = text('input.notes', input.notes, 20_000, false);
     const changes = this.checkChanges(input.changes ?? []);
@@ -286,7 +303,9 @@ export class ReleasesService implements OnModuleInit {
               lock: { mode: 'pessimistic_read' },
             })
           : null;
-        if (!service) throw DomainError.notFound('Service', input.serviceId);
+        if (!service) {
+          throw DomainError.notFound('Service', input.serviceId);
+        }
         if (!actsFor(viewer, service.ownerId, Role.MAINTAINER)) {
           throw DomainError.forbidden("Only the owner's MAINTAINERs and OPERATORs may create releases");
         }
@@ -339,9 +358,12 @@ export class ReleasesService implements OnModuleInit {
       where: { id: serviceId },
       lock: { mode: 'pessimistic_read' },
     });
-    if (!service) return { skipped: 'the service is gone' };
-    if (service.lifecycle === ServiceLifecycle.RETIRED)
+    if (!service) {
+      return { skipped: 'the service is gone' };
+    }
+    if (service.lifecycle === ServiceLifecycle.RETIRED) {
       return { skipped: `${service.slug} is RETIRED and takes no new releases` };
+    }
     const columns = versionColumns(imported.version);
     // GitHub knows nothing of interfaces: the draft starts with its baseline's, so that an import
     // is not read as removing them all (a breaking change). The maintainers adjust them in DRAFT.
@@ -370,8 +392,9 @@ export class ReleasesService implements OnModuleInit {
       .orIgnore()
       .returning(['id'])
       .execute();
-    if (inserted.raw.length === 0)
+    if (inserted.raw.length === 0) {
       return { skipped: `${service.slug} has version ${imported.version} already (versions are immutable)` };
+    }
     release.id = (inserted.raw as { id: string }[])[0].id;
     tx.audit('release.create', 'Release', release.id, {
       service: service.slug,
@@ -387,23 +410,31 @@ export class ReleasesService implements OnModuleInit {
       const release = await this.lockForOwner(tx, viewer, id);
       const patch: Partial<ReleaseEntity> = {};
       if (input.notes !== undefined) {
-        if (!(release.state === ReleaseState.DRAFT || REVIEW_STATES.includes(release.state)))
+        if (!(release.state === ReleaseState.DRAFT || REVIEW_STATES.includes(release.state))) {
           throw conflictState(release, 'edit the notes of');
+        }
         patch.notes = text('input.notes', input.notes, 20_000, false);
       }
       if (input.changes !== undefined || input.interfaces !== undefined) {
-        if (release.state !== ReleaseState.DRAFT)
+        if (release.state !== ReleaseState.DRAFT) {
           throw conflictState(release, 'change the changes or interfaces of');
+        }
         if (input.changes === null || input.interfaces === null) {
           throw DomainError.badInput(
             input.changes === null ? 'input.changes' : 'input.interfaces',
             'is a list: send [] to empty it',
           );
         }
-        if (input.changes) patch.changes = this.checkChanges(input.changes);
-        if (input.interfaces) patch.interfaces = await this.checkInterfaces(tx.manager, input.interfaces);
+        if (input.changes) {
+          patch.changes = this.checkChanges(input.changes);
+        }
+        if (input.interfaces) {
+          patch.interfaces = await this.checkInterfaces(tx.manager, input.interfaces);
+        }
       }
-      if (Object.keys(patch).length === 0) return release;
+      if (Object.keys(patch).length === 0) {
+        return release;
+      }
       await tx.manager.update(ReleaseEntity, { id }, patch);
       tx.audit('release.update', 'Release', id, patch);
       return Object.assign(release, patch);
@@ -417,13 +448,15 @@ export class ReleasesService implements OnModuleInit {
     artifactUrl: string | null | undefined,
   ): Promise<ReleaseEntity> {
     const digest = artifactDigest.trim();
-    if (!DIGEST_PATTERN.test(digest))
+    if (!DIGEST_PATTERN.test(digest)) {
       throw DomainError.badInput('artifactDigest', 'must be "sha256:" followed by 64 lower-case hex digits');
+    }
     const url = this.checkUrl('artifactUrl', artifactUrl);
     return this.transactions.run(actorOf(viewer), async (tx) => {
       const release = await this.lockForOwner(tx, viewer, id);
-      if (!(release.state === ReleaseState.DRAFT || REVIEW_STATES.includes(release.state)))
+      if (!(release.state === ReleaseState.DRAFT || REVIEW_STATES.includes(release.state))) {
         throw conflictState(release, 'change the artifact of');
+      }
       const before = await this.currentState(tx, release);
       if (digest === release.artifactDigest) {
         // The same artifact: nothing to review again (only a new digest outdates sign-offs).
@@ -450,7 +483,9 @@ export class ReleasesService implements OnModuleInit {
   async submit(viewer: Viewer, id: string): Promise<ReleaseEntity> {
     return this.transactions.run(actorOf(viewer), async (tx) => {
       const release = await this.lockForOwner(tx, viewer, id);
-      if (release.state !== ReleaseState.DRAFT) throw conflictState(release, 'submit');
+      if (release.state !== ReleaseState.DRAFT) {
+        throw conflictState(release, 'submit');
+      }
       const service = await tx.manager.findOneByOrFail(OnlineServiceEntity, { id: release.serviceId });
       const policy = service.qaPolicy ?? this.config.qaDefaultPolicy;
       // A snapshot of the policy: later policy changes do not touch these gates.
@@ -479,8 +514,9 @@ export class ReleasesService implements OnModuleInit {
     viewer: Viewer,
     input: SignOffInput,
   ): Promise<{ release: ReleaseEntity; gate: QaGateEntity }> {
-    if (isOperator(viewer))
+    if (isOperator(viewer)) {
       throw DomainError.forbidden('An OPERATOR is never a reviewer, whatever other roles the token names');
+    }
     if (!hasRole(viewer, GATE_KIND_ROLE[input.kind] as Role)) {
       throw DomainError.forbidden(
         `Signing off a ${input.kind} gate needs the role ${GATE_KIND_ROLE[input.kind]}`,
@@ -493,11 +529,14 @@ export class ReleasesService implements OnModuleInit {
       if (release.authorSubject === viewer.subject) {
         throw DomainError.forbidden('The four-eyes principle: you cannot sign off a release you created');
       }
-      if (!REVIEW_STATES.includes(release.state)) throw conflictState(release, 'sign off');
+      if (!REVIEW_STATES.includes(release.state)) {
+        throw conflictState(release, 'sign off');
+      }
       const before = await this.currentState(tx, release);
       const gate = await tx.manager.findOneBy(QaGateEntity, { releaseId: release.id, kind: input.kind });
-      if (!gate)
+      if (!gate) {
         throw DomainError.badInput('input.kind', `release ${release.version} has no ${input.kind} gate`);
+      }
       // One current sign-off per reviewer and gate: a second replaces the first.
       await tx.manager.query(
         `UPDATE sign_off SET replaced_at = $3 WHERE gate_id = $1 AND reviewer_subject = $2 AND replaced_at IS NULL AND NOT outdated`,
@@ -534,18 +573,22 @@ export class ReleasesService implements OnModuleInit {
     const reason = text('input.reason', input.reason, 2_000)!;
     const ticket = text('input.ticket', input.ticket, 200)!;
     const now = this.clock.now();
-    if (input.expiresAt.getTime() <= now.getTime())
+    if (input.expiresAt.getTime() <= now.getTime()) {
       throw DomainError.badInput('input.expiresAt', 'must lie in the future');
+    }
     if (input.expiresAt.getTime() > now.getTime() + WAIVER_MAX_DAYS * 86_400_000) {
       throw DomainError.badInput('input.expiresAt', `must lie at most ${WAIVER_MAX_DAYS} days ahead`);
     }
     return this.transactions.run(actorOf(viewer), async (tx) => {
       const release = await this.lock(tx, input.releaseId);
-      if (!REVIEW_STATES.includes(release.state)) throw conflictState(release, 'waive a gate of');
+      if (!REVIEW_STATES.includes(release.state)) {
+        throw conflictState(release, 'waive a gate of');
+      }
       const before = await this.currentState(tx, release);
       const gate = await tx.manager.findOneBy(QaGateEntity, { releaseId: release.id, kind: input.kind });
-      if (!gate)
+      if (!gate) {
         throw DomainError.badInput('input.kind', `release ${release.version} has no ${input.kind} gate`);
+      }
       gate.waiver = {
         reason,
         ticket,
@@ -570,7 +613,9 @@ export class ReleasesService implements OnModuleInit {
       const release = await this.lockForOwner(tx, viewer, id);
       // Publications of one service take turns: each checks its baseline against the others.
       await tx.manager.query('SELECT 1 FROM online_service WHERE id = $1 FOR UPDATE', [release.serviceId]);
-      if (!REVIEW_STATES.includes(release.state)) throw conflictState(release, 'publish');
+      if (!REVIEW_STATES.includes(release.state)) {
+        throw conflictState(release, 'publish');
+      }
       const [evaluation] = await this.evaluate(tx.manager, [release], tx.now);
       const expired = evaluation.gates.filter((view) => view.outcome.waiverExpired);
       if (expired.length > 0) {
@@ -612,8 +657,9 @@ export class ReleasesService implements OnModuleInit {
     const why = text('reason', reason, 2_000)!;
     return this.transactions.run(actorOf(viewer), async (tx) => {
       const release = await this.lockForOwner(tx, viewer, id);
-      if (!(release.state === ReleaseState.DRAFT || REVIEW_STATES.includes(release.state)))
+      if (!(release.state === ReleaseState.DRAFT || REVIEW_STATES.includes(release.state))) {
         throw conflictState(release, 'withdraw');
+      }
       const withdrawal = { reason: why, at: tx.now.toISOString(), by: userOf(viewer) };
       await tx.manager.update(ReleaseEntity, { id }, { state: ReleaseState.WITHDRAWN, withdrawal });
       tx.audit('release.withdraw', 'Release', id, { reason: why });
@@ -625,11 +671,14 @@ export class ReleasesService implements OnModuleInit {
     const why = text('reason', reason, 2_000)!;
     return this.transactions.run(actorOf(viewer), async (tx) => {
       const release = await this.lockForOwner(tx, viewer, id);
-      if (release.state !== ReleaseState.PUBLISHED) throw conflictState(release, 'deprecate');
-      if (release.deprecation)
+      if (release.state !== ReleaseState.PUBLISHED) {
+        throw conflictState(release, 'deprecate');
+      }
+      if (release.deprecation) {
         throw DomainError.conflict(`Release ${release.version} is deprecated already`, {
           state: release.state,
         });
+      }
       const deprecation = { reason: why, at: tx.now.toISOString(), by: userOf(viewer) };
       await tx.manager.update(ReleaseEntity, { id }, { deprecation });
       tx.audit('release.deprecate', 'Release', id, { reason: why });
@@ -644,22 +693,29 @@ export class ReleasesService implements OnModuleInit {
     const release = isUuid(id)
       ? await tx.manager.findOne(ReleaseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } })
       : null;
-    if (!release) throw DomainError.notFound('Release', id);
+    if (!release) {
+      throw DomainError.notFound('Release', id);
+    }
     return release;
   }
 
   private async lockForOwner(tx: Tx, viewer: Viewer, id: string): Promise<ReleaseEntity> {
     const release = await this.lock(tx, id);
     const service = await tx.manager.findOneByOrFail(OnlineServiceEntity, { id: release.serviceId });
-    if (actsFor(viewer, service.ownerId, Role.MAINTAINER)) return release;
-    if (release.state !== ReleaseState.PUBLISHED && !hasRole(viewer, ...REVIEWER_ROLES))
+    if (actsFor(viewer, service.ownerId, Role.MAINTAINER)) {
+      return release;
+    }
+    if (release.state !== ReleaseState.PUBLISHED && !hasRole(viewer, ...REVIEWER_ROLES)) {
       throw DomainError.notFound('Release', id);
+    }
     throw DomainError.forbidden("Only the owner's MAINTAINERs and OPERATORs may change a release");
   }
 
   /** The state a release shows now (derived from its gates and the clock while in review). */
   private async currentState(tx: Tx, release: ReleaseEntity): Promise<ReleaseState> {
-    if (!REVIEW_STATES.includes(release.state)) return release.state;
+    if (!REVIEW_STATES.includes(release.state)) {
+      return release.state;
+    }
     return (await this.evaluate(tx.manager, [release], tx.now))[0].state;
   }
 
@@ -669,10 +725,14 @@ export class ReleasesService implements OnModuleInit {
    * concurrent sign-offs see each other's work.
    */
   private async settle(tx: Tx, release: ReleaseEntity, before: ReleaseState): Promise<void> {
-    if (!REVIEW_STATES.includes(release.state)) return;
+    if (!REVIEW_STATES.includes(release.state)) {
+      return;
+    }
     const [evaluation] = await this.evaluate(tx.manager, [release], tx.now);
     const after = evaluation.state;
-    if (after !== release.state) await tx.manager.update(ReleaseEntity, { id: release.id }, { state: after });
+    if (after !== release.state) {
+      await tx.manager.update(ReleaseEntity, { id: release.id }, { state: after });
+    }
     if (after !== before) {
       const action = { APPROVED: 'release.approve', REJECTED: 'release.reject', IN_REVIEW: 'release.reopen' }[
         after as string
@@ -688,7 +748,9 @@ export class ReleasesService implements OnModuleInit {
     releases: readonly ReleaseEntity[],
     now = this.clock.now(),
   ): Promise<Evaluation[]> {
-    if (releases.length === 0) return [];
+    if (releases.length === 0) {
+      return [];
+    }
     const ids = releases.map((r) => r.id);
     // In the order of the policy's kinds: USABILITY, SECURITY, INTERFACES.
     const order = Object.keys(GATE_KIND_ROLE);
@@ -755,7 +817,9 @@ export class ReleasesService implements OnModuleInit {
         WHERE r.id = ANY($1::uuid[])`,
       [ids],
     );
-    if (rows.length === 0) return [];
+    if (rows.length === 0) {
+      return [];
+    }
     const baselines = await manager
       .getRepository(ReleaseEntity)
       .findBy({ id: In(rows.map((row) => row.id as string)) });
@@ -765,7 +829,9 @@ export class ReleasesService implements OnModuleInit {
 
   private checkUrl(field: string, value: string | null | undefined): string | null {
     const url = value?.trim() || null;
-    if (url && httpsUrlProblem(url)) throw DomainError.badInput(field, httpsUrlProblem(url)!);
+    if (url && httpsUrlProblem(url)) {
+      throw DomainError.badInput(field, httpsUrlProblem(url)!);
+    }
     return url;
   }
 
@@ -785,14 +851,17 @@ export class ReleasesService implements OnModuleInit {
     const out: InterfaceUse[] = [];
     uses.forEach((use, i) => {
       const standard = use.standard.trim();
-      if (!known.has(standard))
+      if (!known.has(standard)) {
         throw DomainError.badInput(
           `input.interfaces[${i}].standard`,
           `unknown interface standard ${standard}`,
         );
+      }
       const version = text(`input.interfaces[${i}].version`, use.version, 40)!;
       const key = `${standard}|${version}|${use.direction}`;
-      if (seen.has(key)) return;
+      if (seen.has(key)) {
+        return;
+      }
       seen.add(key);
       out.push({ standard, version, direction: use.direction });
     });

@@ -63,13 +63,13 @@ function demoInterfaces(themenfeld: string, major: number): InterfaceUseInput[] 
     { standard: 'fit-connect', version: '1', direction: InterfaceDirection.CONSUMES },
     { standard: 'servicekonto', version: '2.0', direction: InterfaceDirection.CONSUMES },
   ];
-  if (themenfeld === 'BAUEN_WOHNEN')
+  if (themenfeld === 'BAUEN_WOHNEN') {
     uses.push({
       standard: 'xbau',
       version: major >= 2 ? '2.3' : '2.2',
       direction: InterfaceDirection.PROVIDES,
     });
-  else if (themenfeld === 'FAMILIE_KIND' || themenfeld === 'EIN_AUSWANDERUNG') {
+  } else if (themenfeld === 'FAMILIE_KIND' || themenfeld === 'EIN_AUSWANDERUNG') {
     uses.push({
       standard: 'xpersonenstand',
       version: major >= 2 ? '25.05' : '24.11',
@@ -77,12 +77,13 @@ function demoInterfaces(themenfeld: string, major: number): InterfaceUseInput[] 
     });
   } else if (themenfeld === 'RECHT_ORDNUNG' || themenfeld === 'MOBILITAET_REISEN') {
     uses.push({ standard: 'xmeld', version: '3.4', direction: InterfaceDirection.CONSUMES });
-  } else
+  } else {
     uses.push({
       standard: 'epayment',
       version: major >= 2 ? '2.0' : '1.5',
       direction: InterfaceDirection.CONSUMES,
     });
+  }
   return uses;
 }
 
@@ -115,24 +116,36 @@ export class DemoSeeder {
     };
     const existingOrganisations = await this.existing(OrganisationEntity, 'key');
     for (const organisation of DEMO_ORGANISATIONS) {
-      if (existingOrganisations.has(organisation.key)) continue;
-      if (await this.tolerateConflict(() => this.organisations.registerAs(SEED, organisation)))
+      if (existingOrganisations.has(organisation.key)) {
+        continue;
+      }
+      if (await this.tolerateConflict(() => this.organisations.registerAs(SEED, organisation))) {
         summary.organisations++;
+      }
     }
     const existingStandards = await this.existing(InterfaceStandardEntity, 'key');
     for (const standard of DEMO_STANDARDS) {
-      if (existingStandards.has(standard.key)) continue;
-      if (await this.tolerateConflict(() => this.organisations.registerStandard(SEED, standard)))
+      if (existingStandards.has(standard.key)) {
+        continue;
+      }
+      if (await this.tolerateConflict(() => this.organisations.registerStandard(SEED, standard))) {
         summary.standards++;
+      }
     }
     const existingNorms = await this.existing(LegalNormEntity, 'abbreviation');
     for (const norm of RESEARCHED_NORMS) {
-      if (existingNorms.has(norm.abbreviation)) continue;
-      if (await this.tolerateConflict(() => this.norms.register(SEED, norm))) summary.norms++;
+      if (existingNorms.has(norm.abbreviation)) {
+        continue;
+      }
+      if (await this.tolerateConflict(() => this.norms.register(SEED, norm))) {
+        summary.norms++;
+      }
     }
     const existingServices = await this.existing(OnlineServiceEntity, 'slug');
     for (const [i, service] of RESEARCHED_SERVICES.entries()) {
-      if (existingServices.has(service.slug)) continue;
+      if (existingServices.has(service.slug)) {
+        continue;
+      }
       const reuseModel =
         i % 5 === 4
           ? ReuseModel.SELF_HOSTED_OPEN_SOURCE
@@ -171,7 +184,9 @@ export class DemoSeeder {
   private async seedBaselines(): Promise<void> {
     const services = await this.db.getRepository(OnlineServiceEntity).find({ order: { slug: 'ASC' } });
     for (const [i, service] of services.entries()) {
-      if (service.maintenanceBaseline) continue;
+      if (service.maintenanceBaseline) {
+        continue;
+      }
       await this.effort.setBaseline(SEED_MAINTAINER, service.id, {
         optimisticHours: 40 + 4 * (i % 7),
         likelyHours: 80 + 8 * (i % 7),
@@ -186,7 +201,9 @@ export class DemoSeeder {
    * rolled out, planned but at risk, and open (overdue: its effective date has passed).
    */
   private async seedCampaigns(): Promise<number> {
-    if ((await this.db.query('SELECT 1 FROM campaign LIMIT 1')).length > 0) return 0;
+    if ((await this.db.query('SELECT 1 FROM campaign LIMIT 1')).length > 0) {
+      return 0;
+    }
     const latestOf = async (serviceId: string, version?: string) =>
       (
         await this.db.query(
@@ -250,12 +267,13 @@ export class DemoSeeder {
     });
     const targets = await this.campaigns.targetsOf(pstg.id);
     const [excluded, released, rolledOut, atRisk] = targets;
-    if (excluded)
+    if (excluded) {
       await this.campaigns.exclude(
         SEED_MAINTAINER,
         excluded.id,
         'Die Leistung verarbeitet keine der neuen Angaben',
       );
+    }
     if (released) {
       const kiel = (await this.db.getRepository(OrganisationEntity).findOneBy({ key: '010020000000' }))!;
       const admin: Viewer = {
@@ -268,16 +286,21 @@ export class DemoSeeder {
         .request(admin, { serviceId: released.serviceId, versionRange: '>=1.0.0' })
         .catch(() => null);
       if (subscription) {
-        if (subscription.state === SubscriptionState.REQUESTED)
+        if (subscription.state === SubscriptionState.REQUESTED) {
           await this.subscriptions.approve(SEED_MAINTAINER, subscription.id, 'NNV-2026-PSTG');
+        }
         await this.subscriptions.reportDeployment(admin, subscription.id, '1.0.0');
       }
       const latest = await latestOf(released.serviceId);
-      if (latest) await this.campaigns.link(SEED_MAINTAINER, released.id, latest);
+      if (latest) {
+        await this.campaigns.link(SEED_MAINTAINER, released.id, latest);
+      }
     }
     if (rolledOut) {
       const first = await latestOf(rolledOut.serviceId, '1.0.0');
-      if (first) await this.campaigns.link(SEED_MAINTAINER, rolledOut.id, first);
+      if (first) {
+        await this.campaigns.link(SEED_MAINTAINER, rolledOut.id, first);
+      }
     }
     if (atRisk) {
       await this.campaigns.plan(SEED_MAINTAINER, {
@@ -292,7 +315,9 @@ export class DemoSeeder {
     const extra = (await this.db.getRepository(OnlineServiceEntity).find({ order: { slug: 'ASC' } })).find(
       (service) => service.slug === 'meldebescheinigung-beantragen' && !targeted.has(service.id),
     );
-    if (extra) await this.campaigns.addTarget(SEED_MAINTAINER, pstg.id, extra.id);
+    if (extra) {
+      await this.campaigns.addTarget(SEED_MAINTAINER, pstg.id, extra.id);
+    }
     return 2;
   }
 
@@ -301,7 +326,9 @@ export class DemoSeeder {
    * a deprecated version) and declare what their own systems exchange.
    */
   private async seedSubscriptions(): Promise<number> {
-    if ((await this.db.query('SELECT 1 FROM service_subscription LIMIT 1')).length > 0) return 0;
+    if ((await this.db.query('SELECT 1 FROM service_subscription LIMIT 1')).length > 0) {
+      return 0;
+    }
     const services = await this.db.getRepository(OnlineServiceEntity).find({ order: { slug: 'ASC' } });
     const organisations = new Map(
       (await this.db.getRepository(OrganisationEntity).find()).map((o) => [o.key, o]),
@@ -329,7 +356,9 @@ export class DemoSeeder {
       ],
       ['010600063063', [{ standard: 'epayment', versions: ['1.5'] }]],
     ];
-    for (const [key, caps] of capabilities) await this.organisations.setCapabilities(admin(key), key, caps);
+    for (const [key, caps] of capabilities) {
+      await this.organisations.setCapabilities(admin(key), key, caps);
+    }
     // [organisation, service index, range, deployed version or null]
     const plan: [string, number, string, string | null][] = [
       ['010020000000', 0, '^2.0.0', '2.0.0'],
@@ -348,18 +377,23 @@ export class DemoSeeder {
     let count = 0;
     for (const [key, index, range, deployed] of plan) {
       const service = services[index];
-      if (!service || !organisations.has(key)) continue;
+      if (!service || !organisations.has(key)) {
+        continue;
+      }
       const subscription = await this.subscriptions.request(admin(key), {
         serviceId: service.id,
         versionRange: range,
       });
-      if (subscription.state === SubscriptionState.REQUESTED)
+      if (subscription.state === SubscriptionState.REQUESTED) {
         await this.subscriptions.approve(
           SEED_MAINTAINER,
           subscription.id,
           `NNV-2026-${String(count + 1).padStart(3, '0')}`,
         );
-      if (deployed) await this.subscriptions.reportDeployment(admin(key), subscription.id, deployed);
+      }
+      if (deployed) {
+        await this.subscriptions.reportDeployment(admin(key), subscription.id, deployed);
+      }
       count++;
     }
     // Altenholz runs 1.0.0 of a service whose 1.0.0 is then deprecated: one subscriber on a deprecated version.
@@ -369,12 +403,13 @@ export class DemoSeeder {
         `SELECT id FROM release WHERE service_id = $1 AND version = '1.0.0'`,
         [deprecatedService.id],
       );
-      if (old)
+      if (old) {
         await this.releases.deprecate(
           SEED_MAINTAINER,
           old.id as string,
           'Sicherheitslücke im Upload (CVE-Demo); bitte auf 1.1.0 aktualisieren',
         );
+      }
     }
     return count;
   }
@@ -451,8 +486,9 @@ export class DemoSeeder {
   }
 
   private async approve(releaseId: string, kinds: QaGateKind[]) {
-    for (const kind of kinds)
+    for (const kind of kinds) {
       await this.releases.signOff(seedReviewer(kind), { releaseId, kind, verdict: Verdict.APPROVE });
+    }
   }
 
   private async publishRelease(service: OnlineServiceEntity, version: string) {
@@ -467,7 +503,9 @@ export class DemoSeeder {
       await work();
       return true;
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'CONFLICT') return false;
+      if (error instanceof DomainError && error.code === 'CONFLICT') {
+        return false;
+      }
       throw error;
     }
   }

@@ -34,7 +34,9 @@ export const OPEN_STATES: readonly SubscriptionState[] = [
 ];
 
 export function rangeProblem(range: string, published: readonly string[]): string | null {
-  if (targetVersion(range, published)) return null;
+  if (targetVersion(range, published)) {
+    return null;
+  }
   const listed = published.length ? highestFirst([...published]).join(', ') : 'none';
   return `no published release satisfies the range "${range}" (published: ${listed})`;
 }

@@ -169,7 +169,9 @@ export class ServiceSubscriptionsResolver {
     @CurrentViewer() viewer: Viewer | null,
     @Context() ctx: RequestContext,
   ) {
-    if (!actsFor(viewer, service.ownerId, Role.MAINTAINER)) return null;
+    if (!actsFor(viewer, service.ownerId, Role.MAINTAINER)) {
+      return null;
+    }
     return this.subscriptionService.fleet(ctx.loaders, service.id);
   }
 }

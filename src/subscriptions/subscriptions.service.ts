@@ -36,8 +36,12 @@ type Locked = { subscription: SubscriptionEntity; service: OnlineServiceEntity }
 
 function reasonOf(field: string, value: string): string {
   const trimmed = value.trim();
-  if (trimmed === '') throw DomainError.badInput(field, 'must not be empty');
-  if (trimmed.length > 2_000) throw DomainError.badInput(field, 'must be at most 2000 characters');
+  if (trimmed === '') {
+    throw DomainError.badInput(field, 'must not be empty');
+  }
+  if (trimmed.length > 2_000) {
+    throw DomainError.badInput(field, 'must be at most 2000 characters');
+  }
   return trimmed;
 }
 
@@ -60,8 +64,12 @@ export class SubscriptionsService implements OnModuleInit {
     this.access.register({
       entityType: 'ServiceSubscription',
       visibleIds: async (viewer, ids) => {
-        if (isOperator(viewer)) return new Set(ids);
-        if (!viewer?.organisation) return new Set();
+        if (isOperator(viewer)) {
+          return new Set(ids);
+        }
+        if (!viewer?.organisation) {
+          return new Set();
+        }
         const query = this.db
           .getRepository(SubscriptionEntity)
           .createQueryBuilder('sub')
@@ -77,7 +85,9 @@ export class SubscriptionsService implements OnModuleInit {
 
   /** Adds "the viewer may see it" to a query over `sub` (service_subscription). */
   private restrictToVisible(query: SelectQueryBuilder<SubscriptionEntity>, viewer: Viewer | null): void {
-    if (isOperator(viewer)) return;
+    if (isOperator(viewer)) {
+      return;
+    }
     if (!viewer?.organisation) {
       query.andWhere('false');
       return;
@@ -96,8 +106,9 @@ export class SubscriptionsService implements OnModuleInit {
   list(viewer: Viewer | null, filter: SubscriptionFilter, first: number | null, after: string | null) {
     const query = this.db.getRepository(SubscriptionEntity).createQueryBuilder('sub');
     this.restrictToVisible(query, viewer);
-    if (filter.organisationId)
+    if (filter.organisationId) {
       query.andWhere('sub.organisation_id = :orgId', { orgId: filter.organisationId });
+    }
     if (filter.organisationKey) {
       query.andWhere('sub.organisation_id = (SELECT id FROM organisation WHERE key = :orgKey)', {
         orgKey: filter.organisationKey,
@@ -108,7 +119,9 @@ export class SubscriptionsService implements OnModuleInit {
         slug: filter.serviceSlug,
       });
     }
-    if (filter.state) query.andWhere('sub.state = :state', { state: filter.state });
+    if (filter.state) {
+      query.andWhere('sub.state = :state', { state: filter.state });
+    }
     return paginate(query, { first, after }, [
       {
         expression: 'sub.requested_at',
@@ -209,7 +222,9 @@ export class SubscriptionsService implements OnModuleInit {
     viewer: Viewer | null,
     release: ReleaseEntity,
   ): Promise<SubscriptionEntity[]> {
-    if (release.interfaces.length === 0) return [];
+    if (release.interfaces.length === 0) {
+      return [];
+    }
     const query = this.db
       .getRepository(SubscriptionEntity)
       .createQueryBuilder('sub')
@@ -239,14 +254,16 @@ export class SubscriptionsService implements OnModuleInit {
     return this.transactions
       .run(actorOf(viewer), async (tx) => {
         const organisationKey = input.organisationKey?.trim() || viewer.organisation?.key;
-        if (!organisationKey)
+        if (!organisationKey) {
           throw DomainError.badInput(
             'input.organisationKey',
             'name the subscribing organisation (your token names none)',
           );
+        }
         const organisation = await tx.manager.findOneBy(OrganisationEntity, { key: organisationKey });
-        if (!organisation)
+        if (!organisation) {
           throw DomainError.badInput('input.organisationKey', `no organisation with key ${organisationKey}`);
+        }
         if (!actsFor(viewer, organisation.id, Role.MUNICIPALITY_ADMIN)) {
           throw DomainError.forbidden(
             `Only ${organisationKey}'s MUNICIPALITY_ADMIN or an OPERATOR may subscribe for it`,
@@ -258,7 +275,9 @@ export class SubscriptionsService implements OnModuleInit {
               lock: { mode: 'pessimistic_read' },
             })
           : null;
-        if (!service) throw DomainError.notFound('Service', input.serviceId);
+        if (!service) {
+          throw DomainError.notFound('Service', input.serviceId);
+        }
         if (
           service.lifecycle === ServiceLifecycle.DEPRECATED ||
           service.lifecycle === ServiceLifecycle.RETIRED
@@ -383,8 +402,9 @@ export class SubscriptionsService implements OnModuleInit {
         if (!published.some((r) => r.version === version)) {
           throw DomainError.badInput('version', `${version} is not a published release of this service`);
         }
-        if (!inRange(version, s.versionRange))
+        if (!inRange(version, s.versionRange)) {
           throw DomainError.badInput('version', `${version} is outside the range "${s.versionRange}"`);
+        }
         return { deployedVersion: version, deployedAt: tx.now };
       },
     );
@@ -419,7 +439,9 @@ export class SubscriptionsService implements OnModuleInit {
         }[who];
         throw DomainError.forbidden(`Only ${whom} and OPERATORs may ${action} this subscription`);
       }
-      if (!from.includes(subscription.state)) throw conflictState(subscription, action);
+      if (!from.includes(subscription.state)) {
+        throw conflictState(subscription, action);
+      }
       const patch = await change(subscription, tx);
       await tx.manager.update(SubscriptionEntity, { id }, patch);
       tx.audit(`subscription.${auditAction}`, 'ServiceSubscription', id, patch);
@@ -438,7 +460,9 @@ export class SubscriptionsService implements OnModuleInit {
       (isOperator(viewer) ||
         viewer.organisation?.id === seen.organisationId ||
         (hasRole(viewer, Role.MAINTAINER) && viewer.organisation?.id === service!.ownerId));
-    if (!visible) throw DomainError.notFound('Subscription', id);
+    if (!visible) {
+      throw DomainError.notFound('Subscription', id);
+    }
     const subscription = await tx.manager.findOneOrFail(SubscriptionEntity, {
       where: { id },
       lock: { mode: 'pessimistic_write' },
@@ -455,6 +479,8 @@ export class SubscriptionsService implements OnModuleInit {
     });
     const versions = releases.filter((r) => !r.deprecation).map((r) => r.version);
     const problem = rangeProblem(range, versions);
-    if (problem) throw DomainError.badInput(field, problem);
+    if (problem) {
+      throw DomainError.badInput(field, problem);
+    }
   }
 }

@@ -12,7 +12,9 @@ export async function registerOrganisation(
     { input: { name: `Org ${input.key}`, ...input } },
     operator,
   );
-  if (result.errors) throw new Error(`registerOrganisation failed: ${JSON.stringify(result.errors)}`);
+  if (result.errors) {
+    throw new Error(`registerOrganisation failed: ${JSON.stringify(result.errors)}`);
+  }
   return input.key;
 }
 
@@ -23,7 +25,9 @@ export async function registerStandard(t: TestApp, key: string, kind = 'XOEV_STA
     { input: { key, name: key.toUpperCase(), kind } },
     operator,
   );
-  if (result.errors) throw new Error(`registerInterfaceStandard failed: ${JSON.stringify(result.errors)}`);
+  if (result.errors) {
+    throw new Error(`registerInterfaceStandard failed: ${JSON.stringify(result.errors)}`);
+  }
   return key;
 }
 
@@ -44,7 +48,9 @@ export async function registerNorm(
     },
     operator,
   );
-  if (result.errors) throw new Error(`registerLegalNorm failed: ${JSON.stringify(result.errors)}`);
+  if (result.errors) {
+    throw new Error(`registerLegalNorm failed: ${JSON.stringify(result.errors)}`);
+  }
   return abbreviation;
 }
 
@@ -61,7 +67,9 @@ export async function registerService(
     },
     operator,
   );
-  if (result.errors) throw new Error(`registerService failed: ${JSON.stringify(result.errors)}`);
+  if (result.errors) {
+    throw new Error(`registerService failed: ${JSON.stringify(result.errors)}`);
+  }
   return result.data!.registerService.id as string;
 }
 
@@ -79,7 +87,9 @@ export async function publishRelease(
     { input: { serviceId, version, artifactDigest: `sha256:${'c'.repeat(64)}`, ...extra } },
     operator,
   );
-  if (created.errors) throw new Error(`createRelease failed: ${JSON.stringify(created.errors)}`);
+  if (created.errors) {
+    throw new Error(`createRelease failed: ${JSON.stringify(created.errors)}`);
+  }
   const id = created.data!.createRelease.id as string;
   await t.gql(`mutation($id: ID!) { submitRelease(id: $id) { id } }`, { id }, operator);
   for (const [kind, role] of [
@@ -95,6 +105,8 @@ export async function publishRelease(
     );
   }
   const published = await t.gql(`mutation($id: ID!) { publishRelease(id: $id) { state } }`, { id }, operator);
-  if (published.errors) throw new Error(`publishRelease failed: ${JSON.stringify(published.errors)}`);
+  if (published.errors) {
+    throw new Error(`publishRelease failed: ${JSON.stringify(published.errors)}`);
+  }
   return id;
 }

@@ -167,7 +167,9 @@ export class FakeGithub {
 
   private async appJwt(req: IncomingMessage): Promise<boolean> {
     const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (!token) return false;
+    if (!token) {
+      return false;
+    }
     try {
       const { payload } = await jwtVerify(token, this.publicKey, { algorithms: ['RS256'] });
       return String(payload.iss) === this.appId;
@@ -179,8 +181,12 @@ export class FakeGithub {
   /** May this request's token act on the repository? */
   private authorised(req: IncomingMessage, repo: FakeRepo): boolean {
     const token = /^(?:token|Bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (!token) return false;
-    if (token === this.staticToken) return true;
+    if (!token) {
+      return false;
+    }
+    if (token === this.staticToken) {
+      return true;
+    }
     const installation = this.tokens.get(token);
     return (
       !!installation &&
@@ -195,7 +201,9 @@ export class FakeGithub {
     const path = url.pathname;
     this.requests.push({ method, path, authorization: req.headers.authorization });
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    for await (const chunk of req) {
+      chunks.push(chunk as Buffer);
+    }
     const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
 
     const fault = this.takeFault(method, path);
@@ -213,13 +221,16 @@ export class FakeGithub {
         { 'retry-after': String(fault.retryAfter) },
       );
     }
-    if (fault?.kind === 'status') return this.send(res, fault.status, { message: fault.message });
+    if (fault?.kind === 'status') {
+      return this.send(res, fault.status, { message: fault.message });
+    }
 
     let match: RegExpExecArray | null;
     // POST /app/installations/{installation_id}/access_tokens (app JWT)
     if (method === 'POST' && (match = /^\/app\/installations\/(\d+)\/access_tokens$/.exec(path))) {
-      if (!(await this.appJwt(req)))
+      if (!(await this.appJwt(req))) {
         return this.send(res, 401, { message: 'A JSON web token could not be decoded' });
+      }
       const token = `ghs_${randomBytes(16).toString('hex')}`;
       const expiresAt = Date.now() + 3_600_000;
       this.tokens.set(token, { installationId: Number(match[1]), expiresAt });
@@ -232,13 +243,16 @@ export class FakeGithub {
     }
     match = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path);
     const repo = match ? this.repos.get(`${match[1]}/${match[2]}`.toLowerCase()) : undefined;
-    if (!match || !repo) return this.send(res, 404, { message: 'Not Found', status: '404' });
+    if (!match || !repo) {
+      return this.send(res, 404, { message: 'Not Found', status: '404' });
+    }
     const rest = match[3] ?? '';
 
     // GET /repos/{owner}/{repo}/installation (app JWT)
     if (method === 'GET' && rest === '/installation') {
-      if (!(await this.appJwt(req)))
+      if (!(await this.appJwt(req))) {
         return this.send(res, 401, { message: 'A JSON web token could not be decoded' });
+      }
       return this.send(res, 200, {
         id: repo.installationId,
         account: { login: repo.owner, type: 'Organization' },
@@ -249,8 +263,9 @@ export class FakeGithub {
         repository_selection: 'selected',
       });
     }
-    if (!this.authorised(req, repo))
+    if (!this.authorised(req, repo)) {
       return this.send(res, 401, { message: 'Bad credentials', status: '401' });
+    }
 
     // GET /repos/{owner}/{repo}/issues?labels=&state=&since=&per_page=&page=
     if (method === 'GET' && rest === '/issues') {
@@ -280,7 +295,9 @@ export class FakeGithub {
     }
     // POST /repos/{owner}/{repo}/issues
     if (method === 'POST' && rest === '/issues') {
-      if (this.createDelayMs) await new Promise((r) => setTimeout(r, this.createDelayMs));
+      if (this.createDelayMs) {
+        await new Promise((r) => setTimeout(r, this.createDelayMs));
+      }
       const number = repo.issues.length + 1;
       const now = this.now()
         .toISOString()
@@ -301,7 +318,9 @@ export class FakeGithub {
         closed_at: null,
       };
       repo.issues.push(issue);
-      if (fault?.kind === 'lose-response') return this.send(res, 502, { message: 'Server Error' });
+      if (fault?.kind === 'lose-response') {
+        return this.send(res, 502, { message: 'Server Error' });
+      }
       return this.send(res, 201, issue, { location: issue.url });
     }
     return this.send(res, 404, { message: 'Not Found', status: '404' });

@@ -90,7 +90,9 @@ export async function startTestApp(
     databaseUrl: database.url,
     async gql(query, variables, token) {
       const call = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
-      if (token) call.set('authorization', `Bearer ${token}`);
+      if (token) {
+        call.set('authorization', `Bearer ${token}`);
+      }
       const response = await call.send({ query, variables });
       return { status: response.status, data: response.body.data ?? null, errors: response.body.errors };
     },

@@ -18,7 +18,9 @@ export interface ChainedContent {
 /** Canonical JSON (RFC 8785), so the same event hashes the same on any machine and any key order. */
 export function canonicalJson(value: unknown): string {
   const text = canonicalize(value);
-  if (text === undefined) throw new Error('value cannot be represented as JSON');
+  if (text === undefined) {
+    throw new Error('value cannot be represented as JSON');
+  }
   return text;
 }
 

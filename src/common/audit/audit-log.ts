@@ -25,7 +25,9 @@ const CHAIN_LOCK = 7_238_110_024_001;
 @Injectable()
 export class AuditLog {
   async write(manager: EntityManager, events: readonly PendingAuditEvent[]): Promise<void> {
-    if (events.length === 0) return;
+    if (events.length === 0) {
+      return;
+    }
     await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
     // Read committed: after the lock, this statement sees every event committed before us.
     const [tail]: { hash: string }[] = await manager.query(

@@ -17,7 +17,9 @@ export async function verifyAuditChain(db: DataSource, batchSize = 5_000): Promi
          FROM audit_event WHERE audit_event.seq > $1::bigint ORDER BY audit_event.seq LIMIT $2`,
       [afterSeq, batchSize],
     );
-    if (rows.length === 0) return { ok: true, verified };
+    if (rows.length === 0) {
+      return { ok: true, verified };
+    }
     const result = checkChain(rows, last, verified);
     if (!result.ok) {
       return {

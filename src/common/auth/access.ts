@@ -37,7 +37,9 @@ export class Access {
     id: string,
   ): Promise<boolean> {
     const policy = this.policies.get(entityType);
-    if (!policy) return false;
+    if (!policy) {
+      return false;
+    }
     const loader = loaders.get<string, boolean>(`access:${entityType}`, async (ids) => {
       const visible = await policy.visibleIds(viewer, ids);
       return ids.map((candidate) => visible.has(candidate));
@@ -64,6 +66,8 @@ export class Access {
     id: string,
     what = entityType,
   ) {
-    if (!(await this.canSee(loaders, viewer, entityType, id))) throw DomainError.notFound(what, id);
+    if (!(await this.canSee(loaders, viewer, entityType, id))) {
+      throw DomainError.notFound(what, id);
+    }
   }
 }

@@ -20,8 +20,12 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const viewer = await this.authenticator.viewerFor(requestOf(context));
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    if (!viewer) throw DomainError.unauthenticated();
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) {
+      return true;
+    }
+    if (!viewer) {
+      throw DomainError.unauthenticated();
+    }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !hasRole(viewer, ...roles)) {
       throw DomainError.forbidden(`Requires one of the roles ${roles.join(', ')}`);

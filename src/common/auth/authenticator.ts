@@ -28,9 +28,13 @@ export class Authenticator {
   private async authenticate(req: RequestWithViewer): Promise<Viewer | null> {
     const header = req.headers.authorization;
     const value = Array.isArray(header) ? header[0] : header;
-    if (!value) return null;
+    if (!value) {
+      return null;
+    }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(value);
-    if (!match) throw DomainError.unauthenticated('Invalid token: expected "Authorization: Bearer <token>"');
+    if (!match) {
+      throw DomainError.unauthenticated('Invalid token: expected "Authorization: Bearer <token>"');
+    }
     return this.tokens.verify(match[1]);
   }
 }

@@ -11,8 +11,12 @@ export class DevSecret {
   constructor(readonly value: string | undefined) {}
 
   static resolve(config: AppConfig): DevSecret {
-    if (config.auth.jwtSecret) return new DevSecret(config.auth.jwtSecret);
-    if (!config.auth.generateDevSecret) return new DevSecret(undefined);
+    if (config.auth.jwtSecret) {
+      return new DevSecret(config.auth.jwtSecret);
+    }
+    if (!config.auth.generateDevSecret) {
+      return new DevSecret(undefined);
+    }
     const file = join(config.dataDir, 'dev-jwt-secret');
     try {
       return new DevSecret(readFileSync(file, 'utf8').trim());

@@ -28,8 +28,12 @@ export async function signDevToken(claims: DevTokenClaims, options: DevTokenOpti
     .setSubject(claims.sub)
     .setIssuedAt(iat)
     .setExpirationTime(options.expiresIn ?? '12h');
-  if (options.issuer) jwt = jwt.setIssuer(options.issuer);
-  if (options.audience) jwt = jwt.setAudience(options.audience);
+  if (options.issuer) {
+    jwt = jwt.setIssuer(options.issuer);
+  }
+  if (options.audience) {
+    jwt = jwt.setAudience(options.audience);
+  }
   return jwt.sign(new TextEncoder().encode(options.secret));
 }
 

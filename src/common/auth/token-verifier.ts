@@ -49,16 +49,21 @@ export class TokenVerifier {
   async verify(token: string): Promise<Viewer> {
     const payload = await this.verifySignature(token);
     const subject = payload.sub;
-    if (typeof subject !== 'string' || subject === '') throw invalid('no subject');
+    if (typeof subject !== 'string' || subject === '') {
+      throw invalid('no subject');
+    }
     const roles = readPath(payload, this.config.auth.rolesClaim);
     const viewerRoles = Array.isArray(roles) ? [...new Set(roles.filter(isRole))] : [];
-    if (payload.org !== undefined && payload.org !== null && typeof payload.org !== 'string')
+    if (payload.org !== undefined && payload.org !== null && typeof payload.org !== 'string') {
       throw invalid('org must be a string');
+    }
     const orgKey = typeof payload.org === 'string' && payload.org !== '' ? payload.org : null;
     let organisation: OrganisationRef | null = null;
     if (orgKey) {
       organisation = await this.findOrganisation(orgKey);
-      if (!organisation) throw invalid(`unknown organisation ${orgKey}`);
+      if (!organisation) {
+        throw invalid(`unknown organisation ${orgKey}`);
+      }
     } else if (!viewerRoles.includes(Role.OPERATOR)) {
       throw invalid('no organisation (only OPERATOR tokens may omit org)');
     }
@@ -88,18 +93,31 @@ export class TokenVerifier {
     };
     try {
       if (alg === 'HS256') {
-        if (!this.secret) throw invalid('HS256 tokens are not accepted here');
+        if (!this.secret) {
+          throw invalid('HS256 tokens are not accepted here');
+        }
         return (await jwtVerify(token, this.secret, { ...options, algorithms: ['HS256'] })).payload;
       }
-      if (!this.jwks) throw invalid(`${alg ?? 'unsigned'} tokens are not accepted here (no JWKS configured)`);
+      if (!this.jwks) {
+        throw invalid(`${alg ?? 'unsigned'} tokens are not accepted here (no JWKS configured)`);
+      }
       return (await jwtVerify(token, this.jwks, { ...options, algorithms: ['RS256', 'ES256'] })).payload;
     } catch (error) {
-      if (error instanceof DomainError) throw error;
-      if (error instanceof joseErrors.JWTExpired) throw invalid('expired');
-      if (error instanceof joseErrors.JWTClaimValidationFailed)
+      if (error instanceof DomainError) {
+        throw error;
+      }
+      if (error instanceof joseErrors.JWTExpired) {
+        throw invalid('expired');
+      }
+      if (error instanceof joseErrors.JWTClaimValidationFailed) {
         throw invalid(`claim ${error.claim} rejected`);
-      if (error instanceof joseErrors.JWSSignatureVerificationFailed) throw invalid('bad signature');
-      if (error instanceof joseErrors.JOSEError) throw invalid(error.code.replace(/^ERR_/, '').toLowerCase());
+      }
+      if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
+        throw invalid('bad signature');
+      }
+      if (error instanceof joseErrors.JOSEError) {
+        throw invalid(error.code.replace(/^ERR_/, '').toLowerCase());
+      }
       // The identity provider's JWKS endpoint is unreachable: still the token cannot be trusted.
       this.logger.warn({ err: error }, 'token verification failed');
       throw invalid('cannot be verified');
@@ -108,7 +126,9 @@ export class TokenVerifier {
 
   private async findOrganisation(key: string): Promise<OrganisationRef | null> {
     const cached = this.organisations.get(key);
-    if (cached !== undefined) return cached === 'missing' ? null : cached;
+    if (cached !== undefined) {
+      return cached === 'missing' ? null : cached;
+    }
     const rows: OrganisationRef[] = await this.db.query('SELECT id, key FROM organisation WHERE key = $1', [
       key,
     ]);
@@ -125,7 +145,9 @@ function invalid(reason: string): DomainError {
 function readPath(payload: JWTPayload, path: string): unknown {
   let value: unknown = payload;
   for (const part of path.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
+    if (value === null || typeof value !== 'object') {
+      return undefined;
+    }
     value = (value as Record<string, unknown>)[part];
   }
   return value;

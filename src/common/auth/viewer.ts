@@ -19,7 +19,9 @@ export function isOperator(viewer: Viewer | null): boolean {
 
 /** Acts for the organisation: its own staff with one of the roles, or an OPERATOR for any. */
 export function actsFor(viewer: Viewer | null, organisationId: string, ...roles: Role[]): boolean {
-  if (isOperator(viewer)) return true;
+  if (isOperator(viewer)) {
+    return true;
+  }
   return viewer?.organisation?.id === organisationId && hasRole(viewer, ...roles);
 }
 

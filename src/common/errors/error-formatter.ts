@@ -51,7 +51,9 @@ export function toClientError(
     // Parse, validation and variable coercion errors (before execution, so no path): the request is wrong.
     // During execution (with a path) the same kind of error, e.g. a value that does not serialise, is ours.
     let message = graphqlError.message;
-    if (!options.fieldSuggestions) message = message.replace(/\s*Did you mean .*\?$/s, '');
+    if (!options.fieldSuggestions) {
+      message = message.replace(/\s*Did you mean .*\?$/s, '');
+    }
     return { message, ...where, extensions: { code: 'BAD_USER_INPUT' } };
   }
   const statusCode = (original as { statusCode?: unknown } | undefined)?.statusCode;

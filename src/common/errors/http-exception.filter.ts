@@ -11,7 +11,9 @@ export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
   catch(exception: unknown, host: ArgumentsHost) {
-    if (host.getType<string>() !== 'http') throw exception;
+    if (host.getType<string>() !== 'http') {
+      throw exception;
+    }
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     if (exception instanceof HttpException && exception.getStatus() === 404) {

@@ -15,12 +15,18 @@ const PREFLIGHT_HEADERS = [
  */
 export function registerCsrfPrevention(app: FastifyInstance, path = '/graphql'): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (request.url.split('?')[0] !== path) return;
-    if (request.method !== 'GET' && request.method !== 'POST') return;
+    if (request.url.split('?')[0] !== path) {
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'POST') {
+      return;
+    }
     const contentType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     const simple =
       request.method === 'GET' || contentType === '' || SIMPLE_CONTENT_TYPES.includes(contentType);
-    if (!simple || PREFLIGHT_HEADERS.some((header) => request.headers[header])) return;
+    if (!simple || PREFLIGHT_HEADERS.some((header) => request.headers[header])) {
+      return;
+    }
     await reply.status(400).send({
       data: null,
       errors: [

@@ -28,7 +28,9 @@ export function validationRules(options: { introspection: boolean }): Validation
     maxDepthRule({ n: MAX_DEPTH, exposeLimits: true }),
     maxAliasesRule({ n: MAX_ALIASES, exposeLimits: true }),
   ];
-  if (!options.introspection) rules.push(NoSchemaIntrospectionCustomRule);
+  if (!options.introspection) {
+    rules.push(NoSchemaIntrospectionCustomRule);
+  }
   return rules;
 }
 
@@ -39,10 +41,16 @@ function isList(type: GraphQLOutputType): boolean {
 /** Cost of a field: its children times the rows it can return (`first`, or an assumed list size). */
 const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
   // A connection's `first` already counts its rows: its edges are not a second multiplier.
-  if (field.name === 'edges') return 1 + childComplexity;
+  if (field.name === 'edges') {
+    return 1 + childComplexity;
+  }
   const first = args.first;
-  if (typeof first === 'number') return 1 + childComplexity * Math.max(first, 1);
-  if (isList(field.type)) return 1 + childComplexity * UNPAGED_LIST_SIZE;
+  if (typeof first === 'number') {
+    return 1 + childComplexity * Math.max(first, 1);
+  }
+  if (isList(field.type)) {
+    return 1 + childComplexity * UNPAGED_LIST_SIZE;
+  }
   return undefined;
 };
 

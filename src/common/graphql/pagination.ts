@@ -146,7 +146,9 @@ export async function paginate<T extends ObjectLiteral>(
     paged.andWhere(`(${alternatives.join(' OR ')})`, parameters);
   }
   paged.orderBy();
-  for (const key of keys) paged.addOrderBy(key.expression, key.direction);
+  for (const key of keys) {
+    paged.addOrderBy(key.expression, key.direction);
+  }
   const { entities, raw } =
     first === 0 ? { entities: [], raw: [] } : await paged.limit(first + 1).getRawAndEntities();
   const hasNextPage = entities.length > first;

@@ -8,7 +8,9 @@ function stringScalar(
   parse: (value: string) => string,
 ): GraphQLScalarType {
   const parseValue = (value: unknown): string => {
-    if (typeof value !== 'string') throw new DomainError('BAD_USER_INPUT', `${name} must be a string`);
+    if (typeof value !== 'string') {
+      throw new DomainError('BAD_USER_INPUT', `${name} must be a string`);
+    }
     return parse(value);
   };
   return new GraphQLScalarType({
@@ -17,7 +19,9 @@ function stringScalar(
     serialize: (value) => String(value),
     parseValue,
     parseLiteral: (node: ValueNode) => {
-      if (node.kind !== Kind.STRING) throw new DomainError('BAD_USER_INPUT', `${name} must be a string`);
+      if (node.kind !== Kind.STRING) {
+        throw new DomainError('BAD_USER_INPUT', `${name} must be a string`);
+      }
       return parseValue(node.value);
     },
   });
@@ -25,7 +29,9 @@ function stringScalar(
 
 /** A calendar date, YYYY-MM-DD, kept as that string (no time zone games). */
 export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return false;
+  }
   const date = new Date(`${value}T00:00:00.000Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

@@ -9,12 +9,13 @@ export function selectedUnder(info: GraphQLResolveInfo, path: string[]): Set<str
   let sets: SelectionSetNode[] = info.fieldNodes.flatMap((node) =>
     node.selectionSet ? [node.selectionSet] : [],
   );
-  for (const name of path)
+  for (const name of path) {
     sets = sets.flatMap((set) =>
       fieldsOf(set, info)
         .filter((f) => f.name === name)
         .flatMap((f) => f.sets),
     );
+  }
   return new Set(sets.flatMap((set) => fieldsOf(set, info).map((f) => f.name)));
 }
 
