@@ -2,8 +2,8 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { loadConfig } from '../src/config/config';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../src/database/embedded-postgres';
+import { loadConfig } from '#src/config/config';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '#src/database/embedded-postgres';
 
 /**
  * Runs a benchmark on a database of its own: a new database on DATABASE_URL's server, or on an

@@ -7,30 +7,31 @@ import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { AuditModule } from './common/audit/audit.module';
-import { Access } from './common/auth/access';
-import { AuthGuard } from './common/auth/auth.guard';
-import { Authenticator } from './common/auth/authenticator';
-import { DevSecret } from './common/auth/dev-secret';
-import { TokenVerifier } from './common/auth/token-verifier';
-import { Clock, SystemClock } from './common/clock';
-import { formatExecution } from './common/errors/error-formatter';
-import { HttpErrorFilter } from './common/errors/http-exception.filter';
-import { checkCost, validationRules } from './common/graphql/limits';
-import { createRequestContext, type RequestContext } from './common/graphql/request-context';
-import { APP_CONFIG, type AppConfig } from './config/config';
-import { dataSourceOptions } from './database/data-source';
-import { Transactions } from './database/transactions';
-import { HealthController } from './health/health.controller';
-import { User } from './organisations/organisation.model';
-import { CatalogueModule } from './catalogue/catalogue.module';
-import { OrganisationsModule } from './organisations/organisations.module';
-import { ReleasesModule } from './releases/releases.module';
-import { SubscriptionsModule } from './subscriptions/subscriptions.module';
-import { CampaignsModule } from './campaigns/campaigns.module';
-import { EffortModule } from './effort/effort.module';
-import { GithubModule } from './github/github.module';
-import { SeedModule } from './seed/seed.module';
+import { AuditModule } from '#src/common/audit/audit.module';
+import { Access } from '#src/common/auth/access';
+import { AuthGuard } from '#src/common/auth/auth.guard';
+import { Authenticator } from '#src/common/auth/authenticator';
+import { DevSecret } from '#src/common/auth/dev-secret';
+import { TokenVerifier } from '#src/common/auth/token-verifier';
+import { Clock, SystemClock } from '#src/common/clock';
+import { formatExecution } from '#src/common/errors/error-formatter';
+import { HttpErrorFilter } from '#src/common/errors/http-exception.filter';
+import { checkCost, validationRules } from '#src/common/graphql/limits';
+import { createRequestContext, type RequestContext } from '#src/common/graphql/request-context';
+import { APP_CONFIG, type AppConfig } from '#src/config/config';
+import { dataSourceOptions } from '#src/data-source';
+import { TransactionEvents } from '#src/database/transaction-events';
+import { Transactions } from '#src/database/transactions';
+import { HealthController } from '#src/health/health.controller';
+import { User } from '#src/organisations/organisation.model';
+import { CatalogueModule } from '#src/catalogue/catalogue.module';
+import { OrganisationsModule } from '#src/organisations/organisations.module';
+import { ReleasesModule } from '#src/releases/releases.module';
+import { SubscriptionsModule } from '#src/subscriptions/subscriptions.module';
+import { CampaignsModule } from '#src/campaigns/campaigns.module';
+import { EffortModule } from '#src/effort/effort.module';
+import { GithubModule } from '#src/github/github.module';
+import { SeedModule } from '#src/seed/seed.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -67,8 +68,18 @@ class CoreModule {
         Authenticator,
         Access,
         Transactions,
+        TransactionEvents,
       ],
-      exports: [APP_CONFIG, Clock, DevSecret, TokenVerifier, Authenticator, Access, Transactions],
+      exports: [
+        APP_CONFIG,
+        Clock,
+        DevSecret,
+        TokenVerifier,
+        Authenticator,
+        Access,
+        Transactions,
+        TransactionEvents,
+      ],
     };
   }
 }

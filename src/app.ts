@@ -3,8 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { AppModule, requestIdOf, type AppOptions } from './app.module';
-import { registerCsrfPrevention } from './common/graphql/csrf';
+import { AppModule, requestIdOf, type AppOptions } from '#src/app.module';
+import { registerCsrfPrevention } from '#src/common/graphql/csrf';
 
 /** Builds the HTTP application (used by main and by the tests, so both run the same wiring). */
 export async function createApp(

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { createApp } from './app';
-import { DevSecret } from './common/auth/dev-secret';
-import { ConfigError, loadConfig, type AppConfig } from './config/config';
-import { createDataSource, migrate } from './database/data-source';
-import { resolveDatabase } from './database/resolve-database';
-import { DemoSeeder } from './seed/demo-seeder';
-import { devTokensBanner } from './seed/dev-tokens';
+import { createApp } from '#src/app';
+import { DevSecret } from '#src/common/auth/dev-secret';
+import { ConfigError, loadConfig, type AppConfig } from '#src/config/config';
+import { createDataSource } from '#src/data-source';
+import { migrate } from '#src/database/migrations';
+import { resolveDatabase } from '#src/database/resolve-database';
+import { DemoSeeder } from '#src/seed/demo-seeder';
+import { devTokensBanner } from '#src/seed/dev-tokens';
 
 async function main(): Promise<void> {
   let config: AppConfig;

@@ -34,14 +34,3 @@ export enum SubscriptionApproval {
   AUTOMATIC = 'AUTOMATIC',
   MANUAL = 'MANUAL',
 }
-
-export enum QaGateKind {
-  USABILITY = 'USABILITY',
-  SECURITY = 'SECURITY',
-  INTERFACES = 'INTERFACES',
-}
-
-export interface QaRule {
-  kind: QaGateKind;
-  requiredApprovals: number;
-}

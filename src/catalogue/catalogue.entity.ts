@@ -1,12 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { OrganisationEntity } from '#src/organisations/organisation.entity';
-import {
-  ReuseModel,
-  ServiceLifecycle,
-  SubscriptionApproval,
-  Themenfeld,
-  type QaRule,
-} from './catalogue-enums';
+import { ReuseModel, ServiceLifecycle, SubscriptionApproval, Themenfeld } from './catalogue-enums';
+import { type QaRule } from '#src/qa/qa-policy.rules';
 
 @Entity('legal_norm')
 @Unique('legal_norm_abbreviation_key', ['abbreviation'])

@@ -1,12 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '#src/common/graphql/pagination';
-import {
-  QaGateKind,
-  ReuseModel,
-  ServiceLifecycle,
-  SubscriptionApproval,
-  Themenfeld,
-} from './catalogue-enums';
+import { ReuseModel, ServiceLifecycle, SubscriptionApproval, Themenfeld } from './catalogue-enums';
+import { QaGateKind } from '#src/qa/qa-policy.rules';
 
 registerEnumType(Themenfeld, { name: 'Themenfeld', description: 'The 14 OZG subject areas' });
 registerEnumType(ServiceLifecycle, { name: 'ServiceLifecycle' });

@@ -1,5 +1,3 @@
-import { QaGateKind, type QaRule } from './catalogue-enums';
-
 // spdx-license-ids ships JSON without types: the SPDX list, kept current by its maintainers.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const spdxLicenseIds = require('spdx-license-ids') as string[];
@@ -94,48 +92,4 @@ export function normaliseProvision(provision: string): string {
     .replace(/§\s*/g, '§ ')
     .replace(/\b(Abs|Nr|Satz|S|Buchst|lit)\.\s*/g, '$1. ')
     .trim();
-}
-
-export const DEFAULT_QA_POLICY: QaRule[] = [
-  { kind: QaGateKind.USABILITY, requiredApprovals: 1 },
-  { kind: QaGateKind.SECURITY, requiredApprovals: 1 },
-  { kind: QaGateKind.INTERFACES, requiredApprovals: 1 },
-];
-
-/** A QA policy: at least one gate, each kind once, 1 to 5 approvals. Returned in a stable order. */
-export function checkQaPolicy(rules: QaRule[], field = 'rules'): { rules: QaRule[]; problem: Problem } {
-  if (rules.length === 0) {
-    return { rules, problem: { field, message: 'name at least one gate' } };
-  }
-  const seen = new Set<QaGateKind>();
-  for (const [i, rule] of rules.entries()) {
-    if (seen.has(rule.kind)) {
-      return { rules, problem: { field: `${field}[${i}].kind`, message: `${rule.kind} is listed twice` } };
-    }
-    seen.add(rule.kind);
-    if (
-      !Number.isInteger(rule.requiredApprovals) ||
-      rule.requiredApprovals < 1 ||
-      rule.requiredApprovals > 5
-    ) {
-      return {
-        rules,
-        problem: { field: `${field}[${i}].requiredApprovals`, message: 'must be between 1 and 5' },
-      };
-    }
-  }
-  const order = Object.values(QaGateKind);
-  const sorted = [...rules].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
-  return { rules: sorted.map(({ kind, requiredApprovals }) => ({ kind, requiredApprovals })), problem: null };
-}
-
-/** "USABILITY=1,SECURITY=2" (the QA_DEFAULT_POLICY setting) as rules. */
-export function parseQaPolicy(text: string): QaRule[] {
-  return text.split(',').map((part) => {
-    const [kind, approvals] = part.split('=').map((s) => s.trim());
-    if (!Object.values(QaGateKind).includes(kind as QaGateKind)) {
-      throw new Error(`unknown gate kind "${kind}"`);
-    }
-    return { kind: kind as QaGateKind, requiredApprovals: Number(approvals) };
-  });
 }

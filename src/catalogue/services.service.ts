@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Access, PUBLIC_POLICY } from '#src/common/auth/access';
@@ -8,15 +8,13 @@ import { DomainError } from '#src/common/errors/domain-error';
 import { isUuid } from '#src/common/ids';
 import { paginate, type Connection, type SortKey } from '#src/common/graphql/pagination';
 import { inKeyOrder, type RequestLoaders } from '#src/common/graphql/request-context';
-import { APP_CONFIG, type AppConfig } from '#src/config/config';
 import { uniqueViolation } from '#src/database/pg-errors';
 import { Transactions, type Tx } from '#src/database/transactions';
 import { OrganisationEntity } from '#src/organisations/organisation.entity';
 import { OrganisationsService } from '#src/organisations/organisations.service';
-import { ServiceLifecycle, SubscriptionApproval, type QaRule } from './catalogue-enums';
+import { ServiceLifecycle, SubscriptionApproval } from './catalogue-enums';
 import { LegalNormEntity, OnlineServiceEntity, ServiceLegalBasisEntity } from './catalogue.entity';
 import {
-  checkQaPolicy,
   httpsUrlProblem,
   leikaProblem,
   licenseProblem,
@@ -27,6 +25,8 @@ import {
 import type { LegalReferenceInput, RegisterServiceInput } from './dto/register-service.input';
 import type { ServiceFilter } from './dto/service-filter.input';
 import type { UpdateServiceInput } from './dto/update-service.input';
+import { QaPolicies } from '#src/qa/qa-policies';
+import { checkQaPolicy, type QaRule } from '#src/qa/qa-policy.rules';
 
 export interface LegalReferenceRow {
   normId: string;
@@ -154,7 +154,7 @@ export function checkServiceFields(input: UpdateServiceInput, prefix = 'input'):
 export class ServicesService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly qaPolicies: QaPolicies,
     private readonly transactions: Transactions,
     private readonly access: Access,
     private readonly organisations: OrganisationsService,
@@ -179,7 +179,7 @@ export class ServicesService implements OnModuleInit {
   }
 
   qaPolicy(service: Pick<OnlineServiceEntity, 'qaPolicy'>): QaRule[] {
-    return service.qaPolicy ?? this.config.qaDefaultPolicy;
+    return this.qaPolicies.of(service);
   }
 
   /** The legal bases of a page of services in one statement (with their norms). */

@@ -1,5 +1,5 @@
 import { verifyAuditChain } from '#src/common/audit/verify-chain';
-import { createDataSource } from '#src/database/data-source';
+import { createDataSource } from '#src/data-source';
 import { runCli } from './cli';
 
 void runCli(async (_config, database) => {

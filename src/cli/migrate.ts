@@ -1,4 +1,5 @@
-import { createDataSource, migrate } from '#src/database/data-source';
+import { createDataSource } from '#src/data-source';
+import { migrate } from '#src/database/migrations';
 import { runCli } from './cli';
 
 void runCli(async (_config, database) => {

@@ -1,5 +1,6 @@
 import { createApp } from '#src/app';
-import { createDataSource, migrate } from '#src/database/data-source';
+import { createDataSource } from '#src/data-source';
+import { migrate } from '#src/database/migrations';
 import { DemoSeeder } from '#src/seed/demo-seeder';
 import { runCli } from './cli';
 

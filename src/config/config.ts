@@ -1,7 +1,5 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { QaRule } from '#src/catalogue/catalogue-enums';
-import { checkQaPolicy, DEFAULT_QA_POLICY, parseQaPolicy } from '#src/catalogue/catalogue.rules';
 
 /**
  * The one reader of process.env. Everything the service can be told from outside is here,
@@ -18,8 +16,12 @@ export interface AppConfig {
   seedDemoData: boolean;
   auth: AuthConfig;
   graphql: { introspection: boolean; ide: boolean; fieldSuggestions: boolean };
-  /** The QA policy of services without their own. */
-  qaDefaultPolicy: QaRule[];
+  /**
+   * QA_DEFAULT_POLICY as given ("USABILITY=1,SECURITY=1,INTERFACES=1"), the policy of services
+   * without their own; undefined: the built-in default. The QA module checks it when the
+   * application starts (config knows no domain rules).
+   */
+  qaDefaultPolicy: string | undefined;
   effort: { hoursPerFteYear: number; hourlyRateEur: number };
   /** Where links to the registry point (the link back in GitHub issues). */
   publicUrl: string;
@@ -150,20 +152,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
   } else if (e.AUTH_JWKS_URL && (!e.AUTH_ISSUER || !e.AUTH_AUDIENCE)) {
     problems.push('AUTH_ISSUER and AUTH_AUDIENCE: required together with AUTH_JWKS_URL');
   }
-  let qaDefaultPolicy = DEFAULT_QA_POLICY;
-  if (e.QA_DEFAULT_POLICY) {
-    try {
-      const checked = checkQaPolicy(parseQaPolicy(e.QA_DEFAULT_POLICY));
-      if (checked.problem) {
-        throw new Error(`${checked.problem.field} ${checked.problem.message}`);
-      }
-      qaDefaultPolicy = checked.rules;
-    } catch (error) {
-      problems.push(
-        `QA_DEFAULT_POLICY: ${(error as Error).message} (expected e.g. "USABILITY=1,SECURITY=1,INTERFACES=1")`,
-      );
-    }
-  }
   const github = githubConfig(e, problems, production);
   if (problems.length > 0) {
     throw new ConfigError(problems);
@@ -186,7 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
       rolesClaim: e.AUTH_ROLES_CLAIM,
     },
     graphql: { introspection: !production, ide: !production, fieldSuggestions: !production },
-    qaDefaultPolicy,
+    qaDefaultPolicy: e.QA_DEFAULT_POLICY,
     effort: { hoursPerFteYear: e.HOURS_PER_FTE_YEAR, hourlyRateEur: e.HOURLY_RATE_EUR },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     github,

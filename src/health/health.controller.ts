@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '#src/common/auth/decorators';
-import { migrationsApplied } from '#src/database/data-source';
+import { migrationsApplied } from '#src/database/migrations';
 
 @Controller('health')
 export class HealthController {

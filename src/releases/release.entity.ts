@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { QaGateKind } from '#src/catalogue/catalogue-enums';
 import { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
 import { ReleaseState, Verdict, type ChangeEntry, type InterfaceUse, type UserRef } from './release-enums';
+import { QaGateKind } from '#src/qa/qa-policy.rules';
 
 @Entity('release')
 @Unique('release_service_id_version_key', ['serviceId', 'version'])

@@ -1,5 +1,4 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { QaGateKind } from '#src/catalogue/catalogue-enums';
 import { ConnectionType } from '#src/common/graphql/pagination';
 import { SemVerScalar } from '#src/common/graphql/scalars';
 import {
@@ -11,6 +10,7 @@ import {
   VersionBump,
   type UserRef,
 } from './release-enums';
+import { QaGateKind } from '#src/qa/qa-policy.rules';
 
 registerEnumType(ReleaseState, {
   name: 'ReleaseState',

@@ -1,4 +1,3 @@
-import { QaGateKind } from '#src/catalogue/catalogue-enums';
 import {
   ChangeType,
   InterfaceDirection,
@@ -8,6 +7,7 @@ import {
   VersionBump,
 } from './release-enums';
 import { bumpOf, gateOutcome, impactOf, stateFromGates, versionColumns } from './release.rules';
+import { QaGateKind } from '#src/qa/qa-policy.rules';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 const xbau = (version: string) => ({ standard: 'xbau', version, direction: InterfaceDirection.CONSUMES });

@@ -1,5 +1,4 @@
 import semver from 'semver';
-import { QaGateKind } from '#src/catalogue/catalogue-enums';
 import {
   ChangeType,
   QaGateStatus,
@@ -9,6 +8,7 @@ import {
   type ChangeEntry,
   type InterfaceUse,
 } from './release-enums';
+import { QaGateKind } from '#src/qa/qa-policy.rules';
 
 /**
  * Release and QA gate rules (domain.md, "Releases", "QA gates", "Interface impact"): pure

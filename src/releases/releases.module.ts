@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { QaModule } from '#src/qa/qa.module';
 import { CatalogueModule } from '#src/catalogue/catalogue.module';
 import { OrganisationsModule } from '#src/organisations/organisations.module';
 import {
@@ -15,7 +16,7 @@ import {
 import { ReleasesService } from './releases.service';
 
 @Module({
-  imports: [OrganisationsModule, CatalogueModule],
+  imports: [OrganisationsModule, QaModule, CatalogueModule],
   providers: [
     ReleasesService,
     ReleasesResolver,

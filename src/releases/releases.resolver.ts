@@ -1,5 +1,4 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { QaGateKind } from '#src/catalogue/catalogue-enums';
 import { OnlineService } from '#src/catalogue/catalogue.model';
 import type { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
 import { ServicesService } from '#src/catalogue/services.service';
@@ -29,6 +28,7 @@ import {
   Withdrawal,
 } from './release.model';
 import { ReleasesService, type Evaluation, type GateView } from './releases.service';
+import { QaGateKind } from '#src/qa/qa-policy.rules';
 
 const REVIEWERS = [Role.REVIEWER_USABILITY, Role.REVIEWER_SECURITY, Role.REVIEWER_INTERFACES];
 const OWNERS = [Role.MAINTAINER, Role.OPERATOR];

@@ -1,7 +1,7 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { QaGateKind, ServiceLifecycle } from '#src/catalogue/catalogue-enums';
+import { ServiceLifecycle } from '#src/catalogue/catalogue-enums';
 import { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
 import { httpsUrlProblem } from '#src/catalogue/catalogue.rules';
 import { Access } from '#src/common/auth/access';
@@ -12,7 +12,7 @@ import { DomainError } from '#src/common/errors/domain-error';
 import { isUuid } from '#src/common/ids';
 import { paginate } from '#src/common/graphql/pagination';
 import { inKeyOrder, type RequestLoaders } from '#src/common/graphql/request-context';
-import { APP_CONFIG, type AppConfig } from '#src/config/config';
+import { QaPolicies } from '#src/qa/qa-policies';
 import { uniqueViolation } from '#src/database/pg-errors';
 import { Transactions, type Tx } from '#src/database/transactions';
 import { CampaignsService } from '#src/campaigns/campaigns.service';
@@ -44,6 +44,7 @@ import {
   type GateOutcome,
   type Impact,
 } from './release.rules';
+import { QaGateKind } from '#src/qa/qa-policy.rules';
 
 const REVIEWER_ROLES = [Role.REVIEWER_USABILITY, Role.REVIEWER_SECURITY, Role.REVIEWER_INTERFACES];
 const WAIVER_MAX_DAYS = 366;
@@ -131,7 +132,7 @@ function conflictState(release: { state: ReleaseState; version: string }, action
 export class ReleasesService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly qaPolicies: QaPolicies,
     private readonly transactions: Transactions,
     private readonly access: Access,
     private readonly clock: Clock,
@@ -487,7 +488,7 @@ export class ReleasesService implements OnModuleInit {
         throw conflictState(release, 'submit');
       }
       const service = await tx.manager.findOneByOrFail(OnlineServiceEntity, { id: release.serviceId });
-      const policy = service.qaPolicy ?? this.config.qaDefaultPolicy;
+      const policy = this.qaPolicies.of(service);
       // A snapshot of the policy: later policy changes do not touch these gates.
       await tx.manager.insert(
         QaGateEntity,

@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
-  QaGateKind,
   ReuseModel,
   ServiceLifecycle,
   SubscriptionApproval,
@@ -27,6 +26,7 @@ import { InterfaceStandardEntity, OrganisationEntity } from '#src/organisations/
 import { OrganisationsService } from '#src/organisations/organisations.service';
 import { RESEARCHED_NORMS, RESEARCHED_SERVICES } from './demo-catalogue';
 import { DEMO_ORGANISATIONS, DEMO_STANDARDS } from './demo-data';
+import { QaGateKind } from '#src/qa/qa-policy.rules';
 
 const SEED: Actor = { kind: 'system', subject: 'seed' };
 

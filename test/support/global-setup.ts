@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '#src/config/config';
-import { createDataSource, migrate } from '#src/database/data-source';
+import { createDataSource } from '#src/data-source';
+import { migrate } from '#src/database/migrations';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '#src/database/embedded-postgres';
 
 declare global {

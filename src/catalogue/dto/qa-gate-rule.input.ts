@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { QaGateKind } from '../catalogue-enums';
+import { QaGateKind } from '#src/qa/qa-policy.rules';
 
 @InputType()
 export class QaGateRuleInput {

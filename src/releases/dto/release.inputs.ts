@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { QaGateKind } from '#src/catalogue/catalogue-enums';
 import { SemVerScalar } from '#src/common/graphql/scalars';
 import { ChangeType, InterfaceDirection, Verdict } from '../release-enums';
+import { QaGateKind } from '#src/qa/qa-policy.rules';
 
 @InputType()
 export class ChangeEntryInput {
