@@ -1,4 +1,5 @@
 import tseslint from 'typescript-eslint';
+import { layers } from './eslint.layers.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '*.mjs', '*.js'] },
@@ -27,4 +28,5 @@ export default tseslint.config(
     // GraphQL answers are untyped JSON: tests read them as such.
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
+  ...layers,
 );
