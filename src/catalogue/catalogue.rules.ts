@@ -50,15 +50,6 @@ export function licenseProblem(license: string): string | null {
   return SPDX.has(license) ? null : `"${license}" is not an SPDX license identifier (e.g. EUPL-1.2, MIT)`;
 }
 
-export function httpsUrlProblem(value: string): string | null {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname !== '' ? null : 'must be an https:// URL';
-  } catch {
-    return 'must be an https:// URL';
-  }
-}
-
 export function maturityProblem(level: number): string | null {
   return Number.isInteger(level) && level >= 0 && level <= 4 ? null : 'must be a Reifegrad between 0 and 4';
 }

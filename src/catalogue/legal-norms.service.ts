@@ -9,7 +9,8 @@ import { uniqueViolation } from '#src/database/pg-errors';
 import { Transactions } from '#src/database/transactions';
 import type { RegisterLegalNormInput } from './dto/register-legal-norm.input';
 import { LegalNormEntity } from './catalogue.entity';
-import { abbreviationProblem, httpsUrlProblem, jurisdictionProblem } from './catalogue.rules';
+import { abbreviationProblem, jurisdictionProblem } from './catalogue.rules';
+import { httpsUrlProblem } from '#src/common/validation/text';
 
 @Injectable()
 export class LegalNormsService implements OnModuleInit {

@@ -15,7 +15,6 @@ import { OrganisationsService } from '#src/organisations/organisations.service';
 import { ServiceLifecycle, SubscriptionApproval } from './catalogue-enums';
 import { LegalNormEntity, OnlineServiceEntity, ServiceLegalBasisEntity } from './catalogue.entity';
 import {
-  httpsUrlProblem,
   leikaProblem,
   licenseProblem,
   maturityProblem,
@@ -27,6 +26,7 @@ import type { ServiceFilter } from './dto/service-filter.input';
 import type { UpdateServiceInput } from './dto/update-service.input';
 import { QaPolicies } from '#src/qa/qa-policies';
 import { checkQaPolicy, type QaRule } from '#src/qa/qa-policy.rules';
+import { httpsUrlProblem } from '#src/common/validation/text';
 
 export interface LegalReferenceRow {
   normId: string;

@@ -1,5 +1,5 @@
 import semver from 'semver';
-import { DIGEST_PATTERN } from '#src/releases/release.rules';
+import { DIGEST_PATTERN } from '#src/common/validation/text';
 import type { ImportedRelease } from '#src/releases/releases.service';
 
 /** The parts of a `release` webhook payload the import reads (GitHub's REST "release" object). */

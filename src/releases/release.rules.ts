@@ -15,8 +15,6 @@ import { QaGateKind } from '#src/qa/qa-policy.rules';
  * functions of the facts, no framework, no database.
  */
 
-export const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
-
 /**
  * Columns that let SQL order versions by SemVer precedence: major, minor, patch as integers, then
  * the pre-release as a text array whose elements sort like SemVer identifiers (numeric ones below

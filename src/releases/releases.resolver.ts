@@ -5,6 +5,8 @@ import { ServicesService } from '#src/catalogue/services.service';
 import { CurrentViewer, Public, Roles } from '#src/common/auth/decorators';
 import { Role } from '#src/common/auth/role';
 import { actsFor, hasRole, isOperator, type Viewer } from '#src/common/auth/viewer';
+import { ArgPipe } from '#src/common/validation/arg.pipe';
+import { Digest, HttpsUrl, Text } from '#src/common/validation/text';
 import { Clock } from '#src/common/clock';
 import { DomainError } from '#src/common/errors/domain-error';
 import { AfterArg, FirstArg } from '#src/common/graphql/pagination';
@@ -123,8 +125,9 @@ export class ReleasesResolver {
   updateReleaseArtifact(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
-    @Args('artifactDigest') artifactDigest: string,
-    @Args('artifactUrl', { type: () => String, nullable: true }) artifactUrl: string | null | undefined,
+    @Args('artifactDigest', new ArgPipe('artifactDigest', Digest())) artifactDigest: string,
+    @Args('artifactUrl', { type: () => String, nullable: true }, new ArgPipe('artifactUrl', HttpsUrl()))
+    artifactUrl: string | null | undefined,
   ) {
     return this.releases.updateArtifact(viewer, id, artifactDigest, artifactUrl);
   }
@@ -168,7 +171,7 @@ export class ReleasesResolver {
   withdrawRelease(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
-    @Args('reason') reason: string,
+    @Args('reason', new ArgPipe('reason', Text({ max: 2_000 }))) reason: string,
   ) {
     return this.releases.withdraw(viewer, id, reason);
   }
@@ -178,7 +181,7 @@ export class ReleasesResolver {
   deprecateRelease(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
-    @Args('reason') reason: string,
+    @Args('reason', new ArgPipe('reason', Text({ max: 2_000 }))) reason: string,
   ) {
     return this.releases.deprecate(viewer, id, reason);
   }

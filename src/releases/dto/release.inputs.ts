@@ -1,4 +1,7 @@
+import { Type } from 'class-transformer';
+import { ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { Digest, HttpsUrl, Text } from '#src/common/validation/text';
 import { SemVerScalar } from '#src/common/graphql/scalars';
 import { ChangeType, InterfaceDirection, Verdict } from '../release-enums';
 import { QaGateKind } from '#src/qa/qa-policy.rules';
@@ -9,6 +12,7 @@ export class ChangeEntryInput {
   type!: ChangeType;
 
   @Field()
+  @Text({ max: 2_000 })
   description!: string;
 }
 
@@ -18,6 +22,7 @@ export class InterfaceUseInput {
   standard!: string;
 
   @Field()
+  @Text({ max: 40 })
   version!: string;
 
   @Field(() => InterfaceDirection)
@@ -33,18 +38,25 @@ export class CreateReleaseInput {
   version!: string;
 
   @Field(() => String, { nullable: true })
+  @Text({ max: 20_000, optional: true })
   notes?: string | null;
 
   @Field(() => [ChangeEntryInput], { nullable: true })
+  @ValidateNested({ each: true })
+  @Type(() => ChangeEntryInput)
   changes?: ChangeEntryInput[] | null;
 
   @Field()
+  @Digest()
   artifactDigest!: string;
 
   @Field(() => String, { nullable: true })
+  @HttpsUrl()
   artifactUrl?: string | null;
 
   @Field(() => [InterfaceUseInput], { nullable: true })
+  @ValidateNested({ each: true })
+  @Type(() => InterfaceUseInput)
   interfaces?: InterfaceUseInput[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Campaign ids' })
@@ -54,12 +66,17 @@ export class CreateReleaseInput {
 @InputType()
 export class UpdateReleaseInput {
   @Field(() => String, { nullable: true, description: 'Until publication' })
+  @Text({ max: 20_000, optional: true })
   notes?: string | null;
 
   @Field(() => [ChangeEntryInput], { nullable: true, description: 'DRAFT only' })
+  @ValidateNested({ each: true })
+  @Type(() => ChangeEntryInput)
   changes?: ChangeEntryInput[] | null;
 
   @Field(() => [InterfaceUseInput], { nullable: true, description: 'DRAFT only' })
+  @ValidateNested({ each: true })
+  @Type(() => InterfaceUseInput)
   interfaces?: InterfaceUseInput[] | null;
 }
 
@@ -75,9 +92,11 @@ export class SignOffInput {
   verdict!: Verdict;
 
   @Field(() => String, { nullable: true })
+  @Text({ max: 5_000, optional: true })
   comment?: string | null;
 
   @Field(() => String, { nullable: true })
+  @HttpsUrl()
   evidenceUrl?: string | null;
 }
 
@@ -90,9 +109,11 @@ export class WaiveGateInput {
   kind!: QaGateKind;
 
   @Field()
+  @Text({ max: 2_000 })
   reason!: string;
 
   @Field()
+  @Text({ max: 200 })
   ticket!: string;
 
   @Field()

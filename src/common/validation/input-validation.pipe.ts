@@ -1,0 +1,54 @@
+import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { getMetadataStorage, validate, type ValidationError } from 'class-validator';
+import { DomainError } from '#src/common/errors/domain-error';
+
+type Constructor = new () => object;
+
+/**
+ * Applies the validation decorators of a resolver's input classes (see `text.ts`), for every
+ * argument, before the resolver runs: the first problem is BAD_USER_INPUT naming the field's
+ * path ("input.changes[0].description"). Arguments whose class has no decorators pass untouched
+ * (the catalogue page's filter, ids, cursors): the check costs nothing where there is nothing to check.
+ */
+@Injectable()
+export class InputValidationPipe implements PipeTransform {
+  private readonly checked = new Map<Constructor, boolean>();
+
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const type = metadata.metatype as Constructor | undefined;
+    if (value == null || typeof value !== 'object' || !type || !this.hasRules(type)) {
+      return value;
+    }
+    const instance = plainToInstance(type, value);
+    const errors = await validate(instance, { forbidUnknownValues: false });
+    if (errors.length > 0) {
+      const [path, message] = firstProblem(errors[0]);
+      throw DomainError.badInput(
+        [metadata.data ?? 'input', path].filter(Boolean).join('.').replace(/\.\[/g, '['),
+        message,
+      );
+    }
+    return instance;
+  }
+
+  private hasRules(type: Constructor): boolean {
+    let known = this.checked.get(type);
+    if (known === undefined) {
+      known = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length > 0;
+      this.checked.set(type, known);
+    }
+    return known;
+  }
+}
+
+/** The path and message of the first problem, descending into nested inputs and lists. */
+function firstProblem(error: ValidationError, prefix = ''): [string, string] {
+  const segment = /^\d+$/.test(error.property) ? `[${error.property}]` : error.property;
+  const path =
+    prefix === '' ? segment : segment.startsWith('[') ? `${prefix}${segment}` : `${prefix}.${segment}`;
+  if (error.constraints) {
+    return [path, Object.values(error.constraints)[0]];
+  }
+  return firstProblem(error.children![0], path);
+}
