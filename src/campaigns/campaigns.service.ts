@@ -20,8 +20,7 @@ import { uniqueViolation } from '#src/database/pg-errors';
 import { Transactions, type Tx } from '#src/database/transactions';
 import { CampaignIssueQueue } from '#src/github/campaign-issue-queue';
 import type { IssueState } from '#src/github/github-enums';
-import { ReleaseState } from '#src/releases/release-enums';
-import { ReleaseEntity } from '#src/releases/release.entity';
+import { ReleaseRepository, releaseSql } from '#src/releases/release.repository';
 import { CampaignEntity, CampaignTargetEntity, CampaignTargetExclusionEntity } from './campaign.entity';
 import type {
   CampaignProgress,
@@ -98,6 +97,7 @@ export class CampaignsService implements OnModuleInit {
     private readonly access: Access,
     private readonly clock: Clock,
     private readonly issues: CampaignIssueQueue,
+    private readonly releases: ReleaseRepository,
   ) {}
 
   onModuleInit() {
@@ -365,7 +365,7 @@ export class CampaignsService implements OnModuleInit {
 
   async link(viewer: Viewer, targetId: string, releaseId: string): Promise<TargetView> {
     return this.changeTarget(viewer, targetId, 'owner', async (tx, target) => {
-      const release = isUuid(releaseId) ? await tx.manager.findOneBy(ReleaseEntity, { id: releaseId }) : null;
+      const [release] = isUuid(releaseId) ? await this.releases.byIds([releaseId], tx.manager) : [];
       if (!release) {
         throw DomainError.notFound('Release', releaseId);
       }
@@ -542,18 +542,13 @@ export class CampaignsService implements OnModuleInit {
          JOIN campaign c ON c.id = t.campaign_id
          LEFT JOIN campaign_target_issue i ON i.target_id = t.id
          LEFT JOIN LATERAL (
-           SELECT r.* FROM campaign_fulfilment cf JOIN release r ON r.id = cf.release_id
-            WHERE cf.target_id = t.id AND r.state = '${ReleaseState.PUBLISHED}'
-            ORDER BY r.published_at, r.id LIMIT 1) f ON true
+           ${releaseSql.earliestPublishedAmong('SELECT cf.release_id FROM campaign_fulfilment cf WHERE cf.target_id = t.id')}) f ON true
          -- One pass over the service's ACTIVE subscribers: all of them, and those at or above the fulfilling version.
          LEFT JOIN LATERAL (
            SELECT count(*)::int AS total,
                   (count(*) FILTER (
-                     WHERE f.id IS NOT NULL
-                       AND (d.major, d.minor, d.patch, d.prerelease IS NULL, coalesce(d.prerelease, '{}'))
-                           >= (f.major, f.minor, f.patch, f.prerelease IS NULL, coalesce(f.prerelease, '{}'))))::int AS compliant
+                     WHERE f.id IS NOT NULL AND ${releaseSql.versionAtLeast('s.service_id', 's.deployed_version', 'f')}))::int AS compliant
              FROM service_subscription s
-             LEFT JOIN release d ON d.service_id = s.service_id AND d.version = s.deployed_version
             WHERE s.service_id = t.service_id AND s.state = 'ACTIVE') subs ON true
         WHERE ${where}
         ORDER BY t.added_at, t.id`,

@@ -2,12 +2,19 @@ import { Module } from '@nestjs/common';
 import { QaModule } from '#src/qa/qa.module';
 import { OrganisationsModule } from '#src/organisations/organisations.module';
 import { LegalNormsResolver, ServicesResolver } from './catalogue.resolver';
+import { CatalogueReleaseFacts } from './catalogue-release-facts';
 import { LegalNormsService } from './legal-norms.service';
 import { ServicesService } from './services.service';
 
 @Module({
   imports: [OrganisationsModule, QaModule],
-  providers: [ServicesService, LegalNormsService, ServicesResolver, LegalNormsResolver],
-  exports: [ServicesService, LegalNormsService],
+  providers: [
+    CatalogueReleaseFacts,
+    ServicesService,
+    LegalNormsService,
+    ServicesResolver,
+    LegalNormsResolver,
+  ],
+  exports: [CatalogueReleaseFacts, ServicesService, LegalNormsService],
 })
 export class CatalogueModule {}

@@ -25,6 +25,7 @@ import type { LegalReferenceInput, RegisterServiceInput } from './dto/register-s
 import type { ServiceFilter } from './dto/service-filter.input';
 import type { UpdateServiceInput } from './dto/update-service.input';
 import { QaPolicies } from '#src/qa/qa-policies';
+import { CatalogueReleaseFacts } from './catalogue-release-facts';
 import { checkQaPolicy, type QaRule } from '#src/qa/qa-policy.rules';
 import { httpsUrlProblem } from '#src/common/validation/text';
 
@@ -155,6 +156,7 @@ export class ServicesService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly qaPolicies: QaPolicies,
+    private readonly releaseFacts: CatalogueReleaseFacts,
     private readonly transactions: Transactions,
     private readonly access: Access,
     private readonly organisations: OrganisationsService,
@@ -261,15 +263,13 @@ export class ServicesService implements OnModuleInit {
     if (filter?.interfaceStandard) {
       // The latest release (highest PUBLISHED, neither pre-release nor deprecated) uses the standard.
       query.andWhere(
-        `(SELECT r.interfaces FROM release r
-           WHERE r.service_id = s.id AND r.state = 'PUBLISHED' AND r.prerelease IS NULL AND r.deprecation IS NULL
-           ORDER BY r.major DESC, r.minor DESC, r.patch DESC LIMIT 1) @> jsonb_build_array(jsonb_build_object('standard', :standard::text))`,
+        `${this.releaseFacts.get().latestInterfaces('s.id')} @> jsonb_build_array(jsonb_build_object('standard', :standard::text))`,
         { standard: filter.interfaceStandard.trim() },
       );
     }
     if (filter?.hasPublishedRelease != null) {
       query.andWhere(
-        `${filter.hasPublishedRelease ? '' : 'NOT '}EXISTS (SELECT 1 FROM release r WHERE r.service_id = s.id AND r.state = 'PUBLISHED')`,
+        `${filter.hasPublishedRelease ? '' : 'NOT '}${this.releaseFacts.get().anyPublished('s.id')}`,
       );
     }
 

@@ -13,6 +13,7 @@ import { isCalendarDate } from '#src/common/graphql/scalars';
 import { APP_CONFIG, type AppConfig } from '#src/config/config';
 import { Transactions } from '#src/database/transactions';
 import { OrganisationEntity } from '#src/organisations/organisation.entity';
+import { releaseSql } from '#src/releases/release.repository';
 import { EffortEntryEntity } from './effort-entry.entity';
 import { PlanItemKind, type MaintenancePlan, type PlanItem, type RecordEffortInput } from './effort.model';
 import {
@@ -228,8 +229,7 @@ export class EffortService {
          FROM campaign_target t JOIN online_service s ON s.id = t.service_id
         WHERE s.owner_id = $1 AND t.estimate IS NOT NULL AND t.excluded_at IS NULL
           AND EXISTS (SELECT 1 FROM effort_entry e WHERE e.campaign_target_id = t.id)
-          AND EXISTS (SELECT 1 FROM campaign_fulfilment f JOIN release r ON r.id = f.release_id
-                       WHERE f.target_id = t.id AND r.state = 'PUBLISHED')`,
+          AND ${releaseSql.anyPublishedAmong('SELECT f.release_id FROM campaign_fulfilment f WHERE f.target_id = t.id')}`,
       [ownerId],
     );
     return rows.map((row) => ({

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { CatalogueReleaseFacts } from '#src/catalogue/catalogue-release-facts';
 import { QaModule } from '#src/qa/qa.module';
 import { CatalogueModule } from '#src/catalogue/catalogue.module';
 import { OrganisationsModule } from '#src/organisations/organisations.module';
@@ -13,12 +14,14 @@ import {
   WaiverResolver,
   WithdrawalResolver,
 } from './releases.resolver';
+import { ReleaseRepository, releaseSql } from './release.repository';
 import { ReleasesService } from './releases.service';
 
 @Module({
   imports: [OrganisationsModule, QaModule, CatalogueModule],
   providers: [
     ReleasesService,
+    ReleaseRepository,
     ReleasesResolver,
     QaGateResolver,
     InterfaceImpactResolver,
@@ -29,6 +32,13 @@ import { ReleasesService } from './releases.service';
     WithdrawalResolver,
     ServiceReleasesResolver,
   ],
-  exports: [ReleasesService],
+  exports: [ReleasesService, ReleaseRepository],
 })
-export class ReleasesModule {}
+export class ReleasesModule implements OnModuleInit {
+  constructor(private readonly catalogueFacts: CatalogueReleaseFacts) {}
+
+  /** The catalogue's filters on releases run this module's SQL (the catalogue sits below). */
+  onModuleInit(): void {
+    this.catalogueFacts.provide(releaseSql);
+  }
+}

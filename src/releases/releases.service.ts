@@ -32,6 +32,7 @@ import {
   type UserRef,
 } from './release-enums';
 import { QaGateEntity, ReleaseEntity, SignOffEntity } from './release.entity';
+import { ReleaseRepository } from './release.repository';
 import {
   GATE_KIND_ROLE,
   gateOutcome,
@@ -117,6 +118,7 @@ export class ReleasesService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly qaPolicies: QaPolicies,
+    private readonly repository: ReleaseRepository,
     private readonly transactions: Transactions,
     private readonly access: Access,
     private readonly clock: Clock,
@@ -204,19 +206,8 @@ export class ReleasesService implements OnModuleInit {
   latest(loaders: RequestLoaders, serviceId: string): Promise<ReleaseEntity | null> {
     return loaders
       .get<string, ReleaseEntity | null>('latestReleaseByService', async (ids) => {
-        const rows = await this.db
-          .getRepository(ReleaseEntity)
-          .createQueryBuilder('r')
-          .distinctOn(['r.service_id'])
-          .where('r.service_id IN (:...ids)', { ids })
-          .andWhere(`r.state = 'PUBLISHED' AND r.prerelease IS NULL AND r.deprecation IS NULL`)
-          .orderBy('r.service_id')
-          .addOrderBy('r.major', 'DESC')
-          .addOrderBy('r.minor', 'DESC')
-          .addOrderBy('r.patch', 'DESC')
-          .getMany();
-        const byService = new Map(rows.map((row) => [row.serviceId, row]));
-        return ids.map((id) => byService.get(id) ?? null);
+        const latest = await this.repository.latestPublished(ids);
+        return ids.map((id) => latest.get(id) ?? null);
       })
       .load(serviceId);
   }

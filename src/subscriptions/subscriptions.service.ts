@@ -13,8 +13,8 @@ import { inKeyOrder, type RequestLoaders } from '#src/common/graphql/request-con
 import { uniqueViolation } from '#src/database/pg-errors';
 import { Transactions, type Tx } from '#src/database/transactions';
 import { OrganisationEntity } from '#src/organisations/organisation.entity';
-import { ReleaseState } from '#src/releases/release-enums';
-import { ReleaseEntity } from '#src/releases/release.entity';
+import type { ReleaseEntity } from '#src/releases/release.entity';
+import { ReleaseRepository } from '#src/releases/release.repository';
 import { SubscriptionEntity } from './subscription.entity';
 import { SubscriptionState } from './subscription-state';
 import { highestFirst, inRange, OPEN_STATES, rangeProblem, targetVersion } from './subscription.rules';
@@ -57,6 +57,7 @@ export class SubscriptionsService implements OnModuleInit {
     @InjectDataSource() private readonly db: DataSource,
     private readonly transactions: Transactions,
     private readonly access: Access,
+    private readonly releases: ReleaseRepository,
   ) {}
 
   onModuleInit() {
@@ -137,10 +138,8 @@ export class SubscriptionsService implements OnModuleInit {
   published(loaders: RequestLoaders, serviceId: string): Promise<ReleaseEntity[]> {
     return loaders
       .get<string, ReleaseEntity[]>('publishedByService', async (ids) => {
-        const rows = await this.db
-          .getRepository(ReleaseEntity)
-          .findBy({ serviceId: In([...ids]), state: ReleaseState.PUBLISHED });
-        return ids.map((id) => rows.filter((row) => row.serviceId === id));
+        const byService = await this.releases.publishedOf(ids);
+        return ids.map((id) => byService.get(id) ?? []);
       })
       .load(serviceId);
   }
@@ -395,10 +394,7 @@ export class SubscriptionsService implements OnModuleInit {
       ['report a deployment on', 'reportDeployment'],
       [SubscriptionState.ACTIVE, SubscriptionState.SUSPENDED],
       async (s, tx) => {
-        const published = await tx.manager.findBy(ReleaseEntity, {
-          serviceId: s.serviceId,
-          state: ReleaseState.PUBLISHED,
-        });
+        const published = await this.releases.publishedIn(tx.manager, s.serviceId);
         if (!published.some((r) => r.version === version)) {
           throw DomainError.badInput('version', `${version} is not a published release of this service`);
         }
@@ -473,10 +469,7 @@ export class SubscriptionsService implements OnModuleInit {
   /** At least one PUBLISHED, non-deprecated release satisfies the range, else BAD_USER_INPUT naming both. */
   private async checkRange(tx: Tx, serviceId: string, range: string, field: string): Promise<void> {
     // FOR SHARE: a deprecation of one of these releases (FOR UPDATE) waits, so the check holds at commit.
-    const releases = await tx.manager.find(ReleaseEntity, {
-      where: { serviceId, state: ReleaseState.PUBLISHED },
-      lock: { mode: 'pessimistic_read' },
-    });
+    const releases = await this.releases.publishedIn(tx.manager, serviceId, 'share');
     const versions = releases.filter((r) => !r.deprecation).map((r) => r.version);
     const problem = rangeProblem(range, versions);
     if (problem) {
