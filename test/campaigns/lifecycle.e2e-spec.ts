@@ -1,15 +1,11 @@
 import { Role } from '#src/common/auth/role';
-import { GET, OPEN, slugs, startCampaignWorld, type CampaignWorld } from '../support/campaigns';
-import { registerOrganisation } from '../support/factories';
+import { GET, OPEN, slugs, useCampaignWorld } from '../support/campaigns';
+import { approveGates, registerOrganisation } from '../support/factories';
 import { errorCode } from '../support/test-app';
 
 /** A campaign opened for a norm: its targets, their planning, fulfilment by a release, progress, completion. */
 describe('legal-change campaigns: from opening to completion', () => {
-  let w: CampaignWorld;
-  beforeAll(async () => {
-    w = await startCampaignWorld();
-  });
-  afterAll(() => w.t.close());
+  const w = useCampaignWorld();
 
   it('opens a campaign with a target per service citing the norm, provisions matched below', async () => {
     const { t, maintainer, operator, ids } = w;
@@ -187,18 +183,7 @@ describe('legal-change campaigns: from opening to completion', () => {
       expect(created.data?.createRelease.fulfils).toEqual([{ id: ids.campaign }]);
       const id = created.data?.createRelease.id;
       await t.gql(`mutation($id: ID!) { submitRelease(id: $id) { id } }`, { id }, operator);
-      for (const [kind, role] of [
-        ['USABILITY', Role.REVIEWER_USABILITY],
-        ['SECURITY', Role.REVIEWER_SECURITY],
-        ['INTERFACES', Role.REVIEWER_INTERFACES],
-      ] as const) {
-        const reviewer = await t.token({ roles: [role], org: 'komfit', sub: `rev-${kind}` });
-        await t.gql(
-          `mutation($id: ID!, $k: QaGateKind!) { signOff(input: { releaseId: $id, kind: $k, verdict: APPROVE }) { status } }`,
-          { id, k: kind },
-          reviewer,
-        );
-      }
+      await approveGates(t, id, 'komfit');
       await t.gql(`mutation($id: ID!) { publishRelease(id: $id) { state } }`, { id }, operator);
       const target = async () =>
         (await t.gql(GET, { id: ids.campaign }, maintainer)).data?.campaign.targets.find(

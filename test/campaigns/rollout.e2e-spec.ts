@@ -1,14 +1,10 @@
-import { GET, OPEN, slugs, startCampaignWorld, type CampaignWorld } from '../support/campaigns';
+import { GET, OPEN, slugs, useCampaignWorld } from '../support/campaigns';
 import { publishRelease, registerNorm, registerService } from '../support/factories';
 import { errorCode } from '../support/test-app';
 
 /** A release linked to a target by hand, and the target following its subscribers’ deployments day by day. */
 describe('legal-change campaigns: linking releases and following the roll-out', () => {
-  let w: CampaignWorld;
-  beforeAll(async () => {
-    w = await startCampaignWorld();
-  });
-  afterAll(() => w.t.close());
+  const w = useCampaignWorld();
 
   it('links a release by hand: the owner only, a release of the target service only', async () => {
     const { t, maintainer, otherMaintainer, operator, kielAdmin, ids } = w;

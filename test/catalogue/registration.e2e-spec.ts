@@ -1,5 +1,12 @@
 import { Role } from '#src/common/auth/role';
-import { registerNorm, registerOrganisation, registerService } from '../support/factories';
+import {
+  DATAPORT,
+  KOMFIT,
+  KIEL,
+  registerNorm,
+  registerOrganisation,
+  registerService,
+} from '../support/factories';
 import { errorCode, startTestApp, StatementCounter, type TestApp } from '../support/test-app';
 
 const REGISTER = `mutation($input: RegisterServiceInput!) { registerService(input: $input) {
@@ -9,10 +16,6 @@ const REGISTER = `mutation($input: RegisterServiceInput!) { registerService(inpu
 const UPDATE = `mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) {
   name description themenfeld maturityLevel license lifecycle legalBases { norm { abbreviation } provision } } }`;
 const SET_POLICY = `mutation($id: ID!, $rules: [QaGateRuleInput!]!) { setQaPolicy(serviceId: $id, rules: $rules) { qaPolicy { rules { kind requiredApprovals } } } }`;
-
-const DATAPORT = 'dataport';
-const KOMFIT = 'komfit';
-const KIEL = '010020000000';
 
 /** Registering and updating services, who may do so, QA policies and legal norms. */
 describe('service catalogue: registering and maintaining services', () => {

@@ -1,9 +1,6 @@
 import { Role } from '#src/common/auth/role';
-import { registerNorm, registerOrganisation, registerService } from '../support/factories';
+import { DATAPORT, KOMFIT, registerNorm, registerOrganisation, registerService } from '../support/factories';
 import { startTestApp, StatementCounter, type TestApp } from '../support/test-app';
-
-const DATAPORT = 'dataport';
-const KOMFIT = 'komfit';
 
 /** Full-text search in German, filters, keyset paging, and what a page costs in SQL statements. */
 describe('catalogue search, filters and paging', () => {

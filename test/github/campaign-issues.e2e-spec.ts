@@ -1,14 +1,10 @@
 import { registerService } from '../support/factories';
-import { CAMPAIGN_TARGETS, WOHNGELD_PLUS, startGithubWorld, type GithubWorld } from '../support/github';
+import { CAMPAIGN_TARGETS, WOHNGELD_PLUS, useGithubWorld } from '../support/github';
 import { startTestApp } from '../support/test-app';
 
 /** Issues out: one issue per campaign target on GitHub, paced and rate-limited; closing and reopening come back in. */
 describe('GitHub integration', () => {
-  let w: GithubWorld;
-  beforeAll(async () => {
-    w = await startGithubWorld();
-  });
-  afterAll(() => w?.close());
+  const w = useGithubWorld();
 
   describe('issues out', () => {
     const OPEN = `mutation($input: OpenCampaignInput!) { openCampaign(input: $input) {

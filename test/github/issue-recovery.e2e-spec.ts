@@ -1,16 +1,12 @@
 import { Client } from 'pg';
 import { Role } from '#src/common/auth/role';
 import { registerService } from '../support/factories';
-import { CAMPAIGN_TARGETS, WOHNGELD_PLUS, startGithubWorld, type GithubWorld } from '../support/github';
+import { CAMPAIGN_TARGETS, WOHNGELD_PLUS, useGithubWorld } from '../support/github';
 import { errorCode } from '../support/test-app';
 
 /** Issues out when a worker holds a job, dies mid-call or runs out of attempts, and when GitHub answers 404. */
 describe('GitHub integration', () => {
-  let w: GithubWorld;
-  beforeAll(async () => {
-    w = await startGithubWorld();
-  });
-  afterAll(() => w?.close());
+  const w = useGithubWorld();
 
   describe('issues out when workers die or GitHub refuses', () => {
     it('passes over an issue another worker holds, and opens it once that worker is gone', async () => {

@@ -1,15 +1,11 @@
 import { Role } from '#src/common/auth/role';
 import { registerService } from '../support/factories';
-import { DIGEST, releasePayload, startGithubWorld, type GithubWorld } from '../support/github';
+import { DIGEST, releasePayload, useGithubWorld } from '../support/github';
 import { errorCode } from '../support/test-app';
 
 /** release.published becomes a DRAFT of the linked service; what is skipped and why, and the delivery log. */
 describe('GitHub integration', () => {
-  let w: GithubWorld;
-  beforeAll(async () => {
-    w = await startGithubWorld();
-  });
-  afterAll(() => w?.close());
+  const w = useGithubWorld();
 
   describe('releases in', () => {
     it('turns release.published into a DRAFT ready for QA, created by github', async () => {

@@ -1,17 +1,13 @@
 import { Client } from 'pg';
 import request from 'supertest';
-import { OLD_SECRET, SECRET, releasePayload, startGithubWorld, type GithubWorld } from '../support/github';
+import { OLD_SECRET, SECRET, releasePayload, useGithubWorld } from '../support/github';
 import { signature } from '../support/fake-github';
 import { startTestApp } from '../support/test-app';
 import { ReleasesService } from '#src/releases/releases.service';
 
 /** Deliveries in: which signatures are accepted, and how the queue survives crashes, locks and failures. */
 describe('GitHub integration', () => {
-  let w: GithubWorld;
-  beforeAll(async () => {
-    w = await startGithubWorld();
-  });
-  afterAll(() => w?.close());
+  const w = useGithubWorld();
 
   describe('webhook signatures', () => {
     const ping = { zen: 'Keep it logically awesome.', hook_id: 1 };

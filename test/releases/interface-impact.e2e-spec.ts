@@ -1,13 +1,5 @@
-import { publishRelease, registerService } from '../support/factories';
-import {
-  CREATE,
-  DIGEST_A,
-  PUBLISH,
-  SUBMIT,
-  WAIVE,
-  startReleaseWorld,
-  type ReleaseWorld,
-} from '../support/releases';
+import { registerService } from '../support/factories';
+import { CREATE, DIGEST_A, PUBLISH, SUBMIT, WAIVE, useReleaseWorld } from '../support/releases';
 import { errorCode } from '../support/test-app';
 
 /**
@@ -15,15 +7,8 @@ import { errorCode } from '../support/test-app';
  * below it), and what a breaking change without a major version may not do.
  */
 describe('interface impact: breaking changes against the baseline', () => {
-  let w: ReleaseWorld;
-  beforeAll(async () => {
-    w = await startReleaseWorld();
-    // The baseline of what follows: 1.0.0 consumes xbau 2.2.
-    await publishRelease(w.t, w.serviceId, '1.0.0', {
-      interfaces: [{ standard: 'xbau', version: '2.2', direction: 'CONSUMES' }],
-    });
-  });
-  afterAll(() => w.t.close());
+  // The baseline of what follows: 1.0.0 consumes xbau 2.2.
+  const w = useReleaseWorld({ published: { version: '1.0.0', consumesXbau: '2.2' } });
 
   it('holds a breaking MINOR release at the INTERFACES gate until waived', async () => {
     const { t, maintainer, operator, create, approveAll, release } = w;
@@ -92,12 +77,10 @@ describe('interface impact: breaking changes against the baseline', () => {
   });
 
   it('counts a deprecated release as a baseline', async () => {
-    const { t, maintainer, approveAll, release } = w;
+    const { t, maintainer, create, approveAll, release } = w;
     const svc = await registerService(t, { slug: 'deprecated-baseline', ownerKey: 'dataport' });
     const make = async (version: string) => {
-      const id = (
-        await t.gql(CREATE, { input: { serviceId: svc, version, artifactDigest: DIGEST_A } }, maintainer)
-      ).data!.createRelease.id;
+      const id = await create(version, { serviceId: svc });
       await t.gql(SUBMIT, { id }, maintainer);
       await approveAll(id);
       return id;

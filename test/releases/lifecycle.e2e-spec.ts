@@ -1,22 +1,10 @@
 import { registerService } from '../support/factories';
-import {
-  CREATE,
-  DIGEST_A,
-  DIGEST_B,
-  PUBLISH,
-  SUBMIT,
-  startReleaseWorld,
-  type ReleaseWorld,
-} from '../support/releases';
+import { CREATE, DIGEST_A, DIGEST_B, PUBLISH, SUBMIT, useReleaseWorld } from '../support/releases';
 import { errorCode } from '../support/test-app';
 
 /** A release from draft to published, unique versions in SemVer order, and the states each step needs. */
 describe('release lifecycle: from draft to published, versions and states', () => {
-  let w: ReleaseWorld;
-  beforeAll(async () => {
-    w = await startReleaseWorld();
-  });
-  afterAll(() => w.t.close());
+  const w = useReleaseWorld();
 
   it('takes a release from draft to published: maintainer, three reviewers, gates from the policy', async () => {
     const { t, maintainer, operator, create, sign, release } = w;

@@ -1,14 +1,6 @@
 import { Role } from '#src/common/auth/role';
-import { publishRelease, registerService } from '../support/factories';
-import {
-  CREATE,
-  DIGEST_A,
-  GET,
-  PUBLISH,
-  SUBMIT,
-  startReleaseWorld,
-  type ReleaseWorld,
-} from '../support/releases';
+import { registerService } from '../support/factories';
+import { GET, PUBLISH, SUBMIT, useReleaseWorld } from '../support/releases';
 import { errorCode } from '../support/test-app';
 
 /**
@@ -16,23 +8,14 @@ import { errorCode } from '../support/test-app';
  * concurrent publications publish once, and how the catalogue filters by published releases.
  */
 describe('release visibility: the latest release, unpublished ones, concurrent publishing', () => {
-  let w: ReleaseWorld;
-  beforeAll(async () => {
-    w = await startReleaseWorld();
-    // The latest release of "bauantrag": 1.1.0, consuming xbau 2.3.
-    await publishRelease(w.t, w.serviceId, '1.1.0', {
-      interfaces: [{ standard: 'xbau', version: '2.3', direction: 'CONSUMES' }],
-    });
-  });
-  afterAll(() => w.t.close());
+  // The latest release of "bauantrag": 1.1.0, consuming xbau 2.3.
+  const w = useReleaseWorld({ published: { version: '1.1.0', consumesXbau: '2.3' } });
 
   it('never moves latest backwards, skips pre-releases and deprecated ones', async () => {
-    const { t, maintainer, approveAll, release } = w;
+    const { t, maintainer, create, approveAll, release } = w;
     const svc = await registerService(t, { slug: 'latest', ownerKey: 'dataport' });
     const publishOn = async (version: string) => {
-      const id = (
-        await t.gql(CREATE, { input: { serviceId: svc, version, artifactDigest: DIGEST_A } }, maintainer)
-      ).data!.createRelease.id;
+      const id = await create(version, { serviceId: svc });
       await t.gql(SUBMIT, { id }, maintainer);
       await approveAll(id);
       expect((await t.gql(PUBLISH, { id }, maintainer)).errors).toBeUndefined();
@@ -113,20 +96,14 @@ describe('release visibility: the latest release, unpublished ones, concurrent p
   });
 
   it('counts 20 concurrent approvals exactly and approves once; 10 concurrent publications give one success', async () => {
-    const { t, maintainer, operator, sign, release } = w;
+    const { t, maintainer, operator, create, sign, release } = w;
     const svc = await registerService(t, { slug: 'concurrency', ownerKey: 'dataport' });
     await t.gql(
       `mutation($id: ID!) { setQaPolicy(serviceId: $id, rules: [{ kind: SECURITY, requiredApprovals: 2 }]) { id } }`,
       { id: svc },
       operator,
     );
-    const id = (
-      await t.gql(
-        CREATE,
-        { input: { serviceId: svc, version: '1.0.0', artifactDigest: DIGEST_A } },
-        maintainer,
-      )
-    ).data!.createRelease.id;
+    const id = await create('1.0.0', { serviceId: svc });
     await t.gql(SUBMIT, { id }, maintainer);
     const tokens = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>

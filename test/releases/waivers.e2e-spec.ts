@@ -1,13 +1,58 @@
-import { DIGEST_A, PUBLISH, SUBMIT, WAIVE, startReleaseWorld, type ReleaseWorld } from '../support/releases';
+import { DIGEST_A, DIGEST_B, PUBLISH, SUBMIT, WAIVE, useReleaseWorld } from '../support/releases';
 import { errorCode } from '../support/test-app';
 
-/** Waivers stand in for a gate until they expire with the clock; only an OPERATOR grants one. */
-describe('QA gate waivers: who grants them, and how they expire', () => {
-  let w: ReleaseWorld;
-  beforeAll(async () => {
-    w = await startReleaseWorld();
+/**
+ * Waivers stand in for a gate until they expire with the clock; only an OPERATOR grants one, and
+ * a new artifact outdates the sign-offs but not the waivers.
+ */
+describe('QA gate waivers: who grants them, how they expire, what outlasts a new artifact', () => {
+  const w = useReleaseWorld();
+
+  it('outdates sign-offs on a new artifact, keeps waivers, and sends the release back to review', async () => {
+    const { t, maintainer, operator, create, sign, release } = w;
+    const id = await create('1.0.3');
+    await t.gql(SUBMIT, { id }, maintainer);
+    await sign(id, 'USABILITY');
+    await sign(id, 'SECURITY');
+    await t.gql(
+      WAIVE,
+      {
+        input: {
+          releaseId: id,
+          kind: 'INTERFACES',
+          reason: 'Schnittstelle unverändert',
+          ticket: 'OPS-17',
+          expiresAt: '2027-01-31T00:00:00Z',
+        },
+      },
+      operator,
+    );
+    expect((await release(id)).state).toBe('APPROVED');
+    const updated = await t.gql(
+      `mutation($id: ID!, $d: String!) { updateReleaseArtifact(id: $id, artifactDigest: $d) { state artifactDigest } }`,
+      { id, d: DIGEST_B },
+      maintainer,
+    );
+    expect(updated.data?.updateReleaseArtifact).toEqual({ state: 'IN_REVIEW', artifactDigest: DIGEST_B });
+    const after = await release(id);
+    expect(after.gates.map((g: any) => [g.kind, g.status, g.approvals])).toEqual([
+      ['USABILITY', 'PENDING', 0],
+      ['SECURITY', 'PENDING', 0],
+      ['INTERFACES', 'WAIVED', 0],
+    ]);
+    expect(after.gates[0].signOffs).toEqual([
+      expect.objectContaining({ outdated: true, artifactDigest: DIGEST_A }),
+    ]);
+    expect(
+      errorCode(
+        await t.gql(
+          `mutation($id: ID!) { updateReleaseArtifact(id: $id, artifactDigest: "sha256:XYZ") { id } }`,
+          { id },
+          maintainer,
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
-  afterAll(() => w.t.close());
 
   it('lets a waiver expire with the clock: the gate shows its own status and publishing is refused', async () => {
     const { t, maintainer, operator, create, sign, release } = w;

@@ -1,14 +1,10 @@
 import { publishRelease, registerService } from '../support/factories';
-import { KIEL, SUB_FIELDS, startSubscriptionWorld, type SubscriptionWorld } from '../support/subscriptions';
+import { KIEL, SUB_FIELDS, useSubscriptionWorld } from '../support/subscriptions';
 import { errorCode } from '../support/test-app';
 
 /** A municipality asks for a service, the owner decides, deployments are reported; suspended, terminated, rejected. */
 describe('subscriptions (Nachnutzung): from request to termination', () => {
-  let w: SubscriptionWorld;
-  beforeAll(async () => {
-    w = await startSubscriptionWorld();
-  });
-  afterAll(() => w.t.close());
+  const w = useSubscriptionWorld();
 
   it('takes a municipality from request through approval and deployment to an available upgrade', async () => {
     const { t, manual, kielAdmin, maintainer, operator, request } = w;

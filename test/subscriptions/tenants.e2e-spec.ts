@@ -1,13 +1,12 @@
 import { Role } from '#src/common/auth/role';
 import { publishRelease, registerOrganisation, registerService } from '../support/factories';
-import { KIEL, LUEBECK, startSubscriptionWorld, type SubscriptionWorld } from '../support/subscriptions';
+import { KIEL, LUEBECK, useSubscriptionWorld } from '../support/subscriptions';
 import { errorCode } from '../support/test-app';
 
 /** Each organisation sees and changes its own subscriptions; the owner sees its fleet; an OPERATOR acts for anyone. */
 describe('subscriptions (Nachnutzung): tenants, the fleet and who acts for whom', () => {
-  let w: SubscriptionWorld;
+  const w = useSubscriptionWorld();
   beforeAll(async () => {
-    w = await startSubscriptionWorld();
     // Kiel subscribes to both services; Lübeck and Flensburg ask for bauantrag.
     const { t, manual, automatic, kielAdmin, luebeckAdmin, request } = w;
     await registerOrganisation(t, { key: '010010000000', kind: 'MUNICIPALITY', parentKey: '010000000000' });
@@ -21,7 +20,6 @@ describe('subscriptions (Nachnutzung): tenants, the fleet and who acts for whom'
       expect((await request(serviceId, range, token)).errors).toBeUndefined();
     }
   });
-  afterAll(() => w.t.close());
 
   it('isolates tenants: Lübeck cannot read, change, terminate or report on Kiel’s subscription', async () => {
     const { t, kielAdmin, luebeckAdmin, maintainer, otherMaintainer } = w;

@@ -1,19 +1,17 @@
 import { Role } from '#src/common/auth/role';
 import { publishRelease, registerOrganisation, registerService } from '../support/factories';
-import { KIEL, LUEBECK, startSubscriptionWorld, type SubscriptionWorld } from '../support/subscriptions';
+import { KIEL, LUEBECK, useSubscriptionWorld } from '../support/subscriptions';
 import { errorCode } from '../support/test-app';
 
 /** What a version range admits (npm rules, pre-releases), and which release a subscription targets. */
 describe('subscriptions (Nachnutzung): version ranges and target releases', () => {
-  let w: SubscriptionWorld;
+  const w = useSubscriptionWorld();
   beforeAll(async () => {
-    w = await startSubscriptionWorld();
     // Kiel's ACTIVE subscription to bauantrag, whose target moves when its target is deprecated.
     const { t, manual, kielAdmin, maintainer, request } = w;
     const { id } = (await request(manual, '^1.0.0', kielAdmin)).data!.requestSubscription;
     await t.gql(`mutation($id: ID!) { approveSubscription(id: $id) { id } }`, { id }, maintainer);
   });
-  afterAll(() => w.t.close());
 
   it('needs a published, non-deprecated release in the range, naming the range and the versions', async () => {
     const { manual, luebeckAdmin, request } = w;

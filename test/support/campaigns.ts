@@ -1,6 +1,8 @@
 import { Role } from '#src/common/auth/role';
-import { publishRelease, registerNorm, registerOrganisation, registerService } from './factories';
-import { startTestApp, type TestApp } from './test-app';
+import { KIEL, publishRelease, registerNorm, registerOrganisation, registerService } from './factories';
+import { startTestApp, useWorld, type TestApp } from './test-app';
+
+export { KIEL };
 
 /**
  * The world of the campaign specs (test/campaigns/*): Schleswig-Holstein with Kiel, two providers,
@@ -8,7 +10,6 @@ import { startTestApp, type TestApp } from './test-app';
  * who open, plan and follow campaigns.
  */
 
-export const KIEL = '010020000000';
 export const TARGETS = `targets { id state plannedReleaseDate assignee estimate { expectedHours standardDeviationHours } subscribersTotal subscribersCompliant overdue atRisk exclusionReason service { slug } release { version } }`;
 export const CAMPAIGN = `id title state provisions effectiveDate closedAt cancellationReason norm { abbreviation } createdBy { id } ${TARGETS}
   progress { targetsTotal overdueTargets subscribersTotal subscribersCompliant byState { state count } burndown { date openTargets } }`;
@@ -35,7 +36,7 @@ export interface CampaignWorld {
   ids: Record<string, string>;
 }
 
-export async function startCampaignWorld(): Promise<CampaignWorld> {
+async function startCampaignWorld(): Promise<CampaignWorld> {
   const t = await startTestApp();
   await registerOrganisation(t, { key: '010000000000', kind: 'STATE' });
   await registerOrganisation(t, { key: KIEL, kind: 'MUNICIPALITY', parentKey: '010000000000' });
@@ -70,3 +71,6 @@ export async function startCampaignWorld(): Promise<CampaignWorld> {
     kielAdmin: await t.token({ roles: [Role.MUNICIPALITY_ADMIN], org: KIEL, sub: 'kim' }),
   };
 }
+
+/** The world for the calling describe: started before its tests, closed after them. */
+export const useCampaignWorld = () => useWorld(startCampaignWorld, (w) => w.t.close());

@@ -8,7 +8,7 @@ import {
   registerService,
   registerStandard,
 } from './factories';
-import { startTestApp, type TestApp } from './test-app';
+import { startTestApp, useWorld, type TestApp } from './test-app';
 // After the app: its modules load in the order the application loads them.
 import { GithubWorker } from '#src/github/github-worker';
 
@@ -106,7 +106,7 @@ export interface GithubWorld {
 
 let deliveryCounter = 0;
 
-export async function startGithubWorld(): Promise<GithubWorld> {
+async function startGithubWorld(): Promise<GithubWorld> {
   const github = await new FakeGithub().start();
   try {
     return await startOn(github);
@@ -201,3 +201,6 @@ async function startOn(github: FakeGithub): Promise<GithubWorld> {
     },
   };
 }
+
+/** The world for the calling describe: started before its tests, closed after them. */
+export const useGithubWorld = () => useWorld(startGithubWorld, (w) => w.close());

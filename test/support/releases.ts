@@ -1,6 +1,6 @@
 import { Role } from '#src/common/auth/role';
-import { registerOrganisation, registerService, registerStandard } from './factories';
-import { startTestApp, type GqlResult, type TestApp } from './test-app';
+import { publishRelease, registerOrganisation, registerService, registerStandard } from './factories';
+import { startTestApp, useWorld, type GqlResult, type TestApp } from './test-app';
 
 /**
  * The world of the release specs (test/releases/*): the service "bauantrag" of Dataport, the
@@ -33,7 +33,7 @@ export interface ReleaseWorld {
   operator: string;
   /** A reviewer per QA gate kind, all at komfit: Uwe (USABILITY), Sina (SECURITY), Ingo (INTERFACES). */
   reviewer: Record<string, string>;
-  /** Creates a release of "bauantrag" as `token` (Mia unless given); returns its id. */
+  /** Creates a release of "bauantrag" (or of extra.serviceId) as `token` (Mia unless given); returns its id. */
   create(version: string, extra?: Record<string, unknown>, token?: string): Promise<string>;
   sign(id: string, kind: string, verdict?: string, token?: string, comment?: string): Promise<GqlResult>;
   /** Approves all three gates, each by its reviewer. */
@@ -42,7 +42,12 @@ export interface ReleaseWorld {
   release(id: string, token?: string): Promise<any>;
 }
 
-export async function startReleaseWorld(): Promise<ReleaseWorld> {
+export interface ReleaseWorldOptions {
+  /** A release of "bauantrag" published before the tests, consuming this version of xbau. */
+  published?: { version: string; consumesXbau: string };
+}
+
+async function startReleaseWorld(options: ReleaseWorldOptions): Promise<ReleaseWorld> {
   const t = await startTestApp();
   await registerOrganisation(t, { key: 'dataport', kind: 'SERVICE_PROVIDER' });
   await registerOrganisation(t, { key: 'komfit', kind: 'SERVICE_PROVIDER' });
@@ -50,6 +55,11 @@ export async function startReleaseWorld(): Promise<ReleaseWorld> {
   await registerStandard(t, 'xbau');
   await registerStandard(t, 'fit-connect', 'TRANSPORT');
   const serviceId = await registerService(t, { slug: 'bauantrag', ownerKey: 'dataport' });
+  if (options.published) {
+    await publishRelease(t, serviceId, options.published.version, {
+      interfaces: [{ standard: 'xbau', version: options.published.consumesXbau, direction: 'CONSUMES' }],
+    });
+  }
   const maintainer = await t.token({ roles: [Role.MAINTAINER], org: 'dataport', sub: 'mia', name: 'Mia' });
   const reviewer: Record<string, string> = {};
   for (const [kind, role, sub, name] of [
@@ -89,3 +99,10 @@ export async function startReleaseWorld(): Promise<ReleaseWorld> {
     release: async (id, token = operator) => (await t.gql(GET, { id }, token)).data?.release,
   };
 }
+
+/** The world for the calling describe: started before its tests, closed after them. */
+export const useReleaseWorld = (options: ReleaseWorldOptions = {}) =>
+  useWorld(
+    () => startReleaseWorld(options),
+    (w) => w.t.close(),
+  );

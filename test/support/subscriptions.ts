@@ -1,6 +1,15 @@
 import { Role } from '#src/common/auth/role';
-import { publishRelease, registerOrganisation, registerService, registerStandard } from './factories';
-import { startTestApp, type GqlResult, type TestApp } from './test-app';
+import {
+  KIEL,
+  LUEBECK,
+  publishRelease,
+  registerOrganisation,
+  registerService,
+  registerStandard,
+} from './factories';
+import { startTestApp, useWorld, type GqlResult, type TestApp } from './test-app';
+
+export { KIEL, LUEBECK };
 
 /**
  * The world of the subscription specs (test/subscriptions/*): Kiel and Lübeck under
@@ -8,8 +17,6 @@ import { startTestApp, type GqlResult, type TestApp } from './test-app';
  * 2.0.0-rc.1 xbau 2.3) and "wohngeld" (AUTOMATIC approval, 3.0.0), and the people involved.
  */
 
-export const KIEL = '010020000000';
-export const LUEBECK = '010030000000';
 export const SUB_FIELDS = `id state versionRange agreementReference deployedVersion deployedAt stateReason upgradeAvailable targetRelease { version } organisation { key } service { slug } requestedAt decidedAt`;
 export const REQUEST = `mutation($input: RequestSubscriptionInput!) { requestSubscription(input: $input) { ${SUB_FIELDS} } }`;
 
@@ -39,7 +46,7 @@ export interface SubscriptionWorld {
   ): Promise<GqlResult>;
 }
 
-export async function startSubscriptionWorld(): Promise<SubscriptionWorld> {
+async function startSubscriptionWorld(): Promise<SubscriptionWorld> {
   const t = await startTestApp();
   await registerOrganisation(t, { key: '010000000000', kind: 'STATE' });
   await registerOrganisation(t, { key: KIEL, kind: 'MUNICIPALITY', parentKey: '010000000000' });
@@ -75,3 +82,6 @@ export async function startSubscriptionWorld(): Promise<SubscriptionWorld> {
       t.gql(REQUEST, { input: { serviceId, versionRange, organisationKey } }, token),
   };
 }
+
+/** The world for the calling describe: started before its tests, closed after them. */
+export const useSubscriptionWorld = () => useWorld(startSubscriptionWorld, (w) => w.t.close());
