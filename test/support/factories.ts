@@ -1,6 +1,12 @@
 import { Role } from '#src/common/auth/role';
 import type { TestApp } from './test-app';
 
+/** Organisation keys the specs share: two service providers, and Kiel and Lübeck (municipalities). */
+export const DATAPORT = 'dataport';
+export const KOMFIT = 'komfit';
+export const KIEL = '010020000000';
+export const LUEBECK = '010030000000';
+
 /** Registers an organisation through the API as an operator; returns its key. */
 export async function registerOrganisation(
   t: TestApp,
@@ -92,6 +98,16 @@ export async function publishRelease(
   }
   const id = created.data!.createRelease.id as string;
   await t.gql(`mutation($id: ID!) { submitRelease(id: $id) { id } }`, { id }, operator);
+  await approveGates(t, id, reviewerOrg);
+  const published = await t.gql(`mutation($id: ID!) { publishRelease(id: $id) { state } }`, { id }, operator);
+  if (published.errors) {
+    throw new Error(`publishRelease failed: ${JSON.stringify(published.errors)}`);
+  }
+  return id;
+}
+
+/** Approves the three default gates of a release IN_REVIEW, each by its own reviewer from `reviewerOrg`. */
+export async function approveGates(t: TestApp, releaseId: string, reviewerOrg = 'dataport'): Promise<void> {
   for (const [kind, role] of [
     ['USABILITY', Role.REVIEWER_USABILITY],
     ['SECURITY', Role.REVIEWER_SECURITY],
@@ -100,13 +116,8 @@ export async function publishRelease(
     const reviewer = await t.token({ roles: [role], org: reviewerOrg, sub: `factory-${kind.toLowerCase()}` });
     await t.gql(
       `mutation($input: SignOffInput!) { signOff(input: $input) { status } }`,
-      { input: { releaseId: id, kind, verdict: 'APPROVE' } },
+      { input: { releaseId, kind, verdict: 'APPROVE' } },
       reviewer,
     );
   }
-  const published = await t.gql(`mutation($id: ID!) { publishRelease(id: $id) { state } }`, { id }, operator);
-  if (published.errors) {
-    throw new Error(`publishRelease failed: ${JSON.stringify(published.errors)}`);
-  }
-  return id;
 }

@@ -117,3 +117,23 @@ export async function startTestApp(
 export function errorCode(result: GqlResult): string | undefined {
   return result.errors?.[0]?.extensions.code;
 }
+
+/**
+ * A world (the application and what the specs of one journey share) for the describe this is
+ * called in: started before its tests, closed after them. The object returned is empty until the
+ * tests run; a describe's own beforeAll hooks, registered after this call, see it filled in.
+ */
+export function useWorld<W extends object>(start: () => Promise<W>, close: (world: W) => Promise<void>): W {
+  const world = {} as W;
+  let started = false;
+  beforeAll(async () => {
+    Object.assign(world, await start());
+    started = true;
+  });
+  afterAll(async () => {
+    if (started) {
+      await close(world);
+    }
+  });
+  return world;
+}

@@ -1,57 +1,14 @@
-import { Role } from '../src/common/auth/role';
-import { publishRelease, registerNorm, registerOrganisation, registerService } from './support/factories';
-import { errorCode, startTestApp, type TestApp } from './support/test-app';
+import { Role } from '#src/common/auth/role';
+import { GET, OPEN, slugs, useCampaignWorld } from '../support/campaigns';
+import { approveGates, registerOrganisation } from '../support/factories';
+import { errorCode } from '../support/test-app';
 
-const KIEL = '010020000000';
-const TARGETS = `targets { id state plannedReleaseDate assignee estimate { expectedHours standardDeviationHours } subscribersTotal subscribersCompliant overdue atRisk exclusionReason service { slug } release { version } }`;
-const CAMPAIGN = `id title state provisions effectiveDate closedAt cancellationReason norm { abbreviation } createdBy { id } ${TARGETS}
-  progress { targetsTotal overdueTargets subscribersTotal subscribersCompliant byState { state count } burndown { date openTargets } }`;
-const OPEN = `mutation($input: OpenCampaignInput!) { openCampaign(input: $input) { ${CAMPAIGN} } }`;
-const GET = `query($id: ID!) { campaign(id: $id) { ${CAMPAIGN} } }`;
-
-describe('legal-change campaigns', () => {
-  let t: TestApp;
-  let maintainer: string;
-  let otherMaintainer: string;
-  let operator: string;
-  let kielAdmin: string;
-  const ids: Record<string, string> = {};
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    await registerOrganisation(t, { key: '010000000000', kind: 'STATE' });
-    await registerOrganisation(t, { key: KIEL, kind: 'MUNICIPALITY', parentKey: '010000000000' });
-    await registerOrganisation(t, { key: 'dataport', kind: 'SERVICE_PROVIDER' });
-    await registerOrganisation(t, { key: 'komfit', kind: 'SERVICE_PROVIDER' });
-    await registerNorm(t, 'WoGG');
-    ids.whole = await registerService(t, {
-      slug: 'wohngeld',
-      ownerKey: 'dataport',
-      subscriptionApproval: 'AUTOMATIC',
-      legalBases: [{ norm: 'WoGG' }],
-    });
-    ids.p22 = await registerService(t, {
-      slug: 'wohngeld-abs1',
-      ownerKey: 'dataport',
-      legalBases: [{ norm: 'WoGG', provision: '§22 Abs. 1' }],
-    });
-    ids.p220 = await registerService(t, {
-      slug: 'wohngeld-220',
-      ownerKey: 'komfit',
-      legalBases: [{ norm: 'WoGG', provision: '§ 220' }],
-    });
-    ids.other = await registerService(t, { slug: 'hundesteuer', ownerKey: 'komfit' });
-    await publishRelease(t, ids.whole, '1.0.0');
-    maintainer = await t.token({ roles: [Role.MAINTAINER], org: 'dataport', sub: 'mia' });
-    otherMaintainer = await t.token({ roles: [Role.MAINTAINER], org: 'komfit', sub: 'max' });
-    operator = await t.token({ roles: [Role.OPERATOR], sub: 'olaf' });
-    kielAdmin = await t.token({ roles: [Role.MUNICIPALITY_ADMIN], org: KIEL, sub: 'kim' });
-  });
-  afterAll(() => t.close());
-
-  const slugs = (campaign: any) => campaign.targets.map((x: any) => x.service.slug).sort();
+/** A campaign opened for a norm: its targets, their planning, fulfilment by a release, progress, completion. */
+describe('legal-change campaigns: from opening to completion', () => {
+  const w = useCampaignWorld();
 
   it('opens a campaign with a target per service citing the norm, provisions matched below', async () => {
+    const { t, maintainer, operator, ids } = w;
     const opened = await t.gql(
       OPEN,
       {
@@ -85,6 +42,7 @@ describe('legal-change campaigns', () => {
   });
 
   it('refuses unknown norms, municipalities and anonymous callers', async () => {
+    const { t, maintainer, kielAdmin } = w;
     expect(
       errorCode(
         await t.gql(OPEN, { input: { title: 'x', norm: 'XYZ', effectiveDate: '2027-01-01' } }, maintainer),
@@ -100,6 +58,7 @@ describe('legal-change campaigns', () => {
   });
 
   it('adds, excludes with a reason and re-includes targets', async () => {
+    const { t, maintainer, operator, ids } = w;
     const added = await t.gql(
       `mutation($c: ID!, $s: ID!) { addCampaignTarget(campaignId: $c, serviceId: $s) { id state service { slug } } }`,
       { c: ids.campaign, s: ids.other },
@@ -139,6 +98,7 @@ describe('legal-change campaigns', () => {
   });
 
   it('lets the owner plan a target, validates the estimate, and flags risk and overdue with the clock', async () => {
+    const { t, maintainer, otherMaintainer, ids } = w;
     const campaign = (await t.gql(GET, { id: ids.campaign }, maintainer)).data?.campaign;
     const target = campaign.targets.find((x: any) => x.service.slug === 'wohngeld-abs1');
     const PLAN = `mutation($input: PlanCampaignTargetInput!) { planCampaignTarget(input: $input) { state plannedReleaseDate assignee estimate { expectedHours } atRisk overdue } }`;
@@ -178,6 +138,7 @@ describe('legal-change campaigns', () => {
   });
 
   it('is fulfilled by a release created for it, rolls out as subscribers deploy, and falls back when one joins below', async () => {
+    const { t, maintainer, operator, kielAdmin, ids } = w;
     const sub = (
       await t.gql(
         `mutation($s: ID!) { requestSubscription(input: { serviceId: $s, versionRange: ">=1.0.0" }) { id state } }`,
@@ -222,18 +183,7 @@ describe('legal-change campaigns', () => {
       expect(created.data?.createRelease.fulfils).toEqual([{ id: ids.campaign }]);
       const id = created.data?.createRelease.id;
       await t.gql(`mutation($id: ID!) { submitRelease(id: $id) { id } }`, { id }, operator);
-      for (const [kind, role] of [
-        ['USABILITY', Role.REVIEWER_USABILITY],
-        ['SECURITY', Role.REVIEWER_SECURITY],
-        ['INTERFACES', Role.REVIEWER_INTERFACES],
-      ] as const) {
-        const reviewer = await t.token({ roles: [role], org: 'komfit', sub: `rev-${kind}` });
-        await t.gql(
-          `mutation($id: ID!, $k: QaGateKind!) { signOff(input: { releaseId: $id, kind: $k, verdict: APPROVE }) { status } }`,
-          { id, k: kind },
-          reviewer,
-        );
-      }
+      await approveGates(t, id, 'komfit');
       await t.gql(`mutation($id: ID!) { publishRelease(id: $id) { state } }`, { id }, operator);
       const target = async () =>
         (await t.gql(GET, { id: ids.campaign }, maintainer)).data?.campaign.targets.find(
@@ -278,6 +228,7 @@ describe('legal-change campaigns', () => {
   });
 
   it('counts progress and burns down day by day from the facts', async () => {
+    const { t, kielAdmin, ids } = w;
     t.clock.set('2026-12-01T10:00:00Z');
     try {
       const progress = (await t.gql(GET, { id: ids.campaign }, kielAdmin)).data?.campaign.progress;
@@ -301,6 +252,7 @@ describe('legal-change campaigns', () => {
   });
 
   it('completes only when every target is released or excluded, naming the others; cancels with a reason', async () => {
+    const { t, maintainer, operator, ids } = w;
     const refused = await t.gql(
       `mutation($id: ID!) { completeCampaign(id: $id) { state } }`,
       { id: ids.campaign },
@@ -349,129 +301,5 @@ describe('legal-change campaigns', () => {
       campaigns: { totalCount: 0 },
       completed: { edges: [{ node: { id: ids.campaign } }] },
     });
-  });
-
-  it('links a release by hand: the owner only, a release of the target service only', async () => {
-    const svc = await registerService(t, {
-      slug: 'link-by-hand',
-      ownerKey: 'dataport',
-      legalBases: [{ norm: 'WoGG' }],
-    });
-    const opened = (
-      await t.gql(OPEN, { input: { title: 'Linking', norm: 'WoGG', effectiveDate: '2027-06-01' } }, operator)
-    ).data?.openCampaign;
-    const target = opened.targets.find((x: any) => x.service.slug === 'link-by-hand');
-    const release = await publishRelease(t, svc, '1.0.0');
-    const elsewhere = await publishRelease(t, ids.p220, '9.0.0');
-    const LINK = `mutation($t: ID!, $r: ID!) { linkCampaignRelease(targetId: $t, releaseId: $r) { state release { version } } }`;
-    expect(errorCode(await t.gql(LINK, { t: target.id, r: release }, otherMaintainer))).toBe('FORBIDDEN');
-    expect(errorCode(await t.gql(LINK, { t: target.id, r: elsewhere }, maintainer))).toBe('BAD_USER_INPUT');
-    expect((await t.gql(LINK, { t: target.id, r: release }, maintainer)).data?.linkCampaignRelease).toEqual({
-      state: 'ROLLED_OUT',
-      release: { version: '1.0.0' },
-    }); // no subscribers
-    expect(
-      errorCode(
-        await t.gql(
-          `mutation($id: ID!) { excludeCampaignTarget(targetId: $id, reason: "x") { state } }`,
-          { id: target.id },
-          kielAdmin,
-        ),
-      ),
-    ).toBe('FORBIDDEN');
-    const fulfils = await t.gql(
-      `query($id: ID!) { release(id: $id) { fulfils { title } } }`,
-      { id: release },
-      kielAdmin,
-    );
-    expect(fulfils.data?.release.fulfils).toEqual([{ title: 'Linking' }]);
-  });
-
-  it('falls back to RELEASED when a subscriber reports a version below the fulfilling one, and burns down over a scripted week', async () => {
-    await registerNorm(t, 'BauGB');
-    const svc = await registerService(t, {
-      slug: 'week',
-      ownerKey: 'dataport',
-      subscriptionApproval: 'AUTOMATIC',
-      legalBases: [{ norm: 'BauGB', provision: '§ 5' }],
-    });
-    await registerService(t, {
-      slug: 'week-other',
-      ownerKey: 'dataport',
-      legalBases: [{ norm: 'BauGB', provision: '§ 5 Abs. 2' }],
-    });
-    await publishRelease(t, svc, '1.0.0');
-    const day = (d: number) => `2026-12-${String(d).padStart(2, '0')}T09:00:00Z`;
-    try {
-      t.clock.set(day(1)); // Monday: opened with two targets
-      const opened = (
-        await t.gql(
-          OPEN,
-          { input: { title: 'Woche', norm: 'BauGB', provisions: ['§5'], effectiveDate: '2026-12-31' } },
-          operator,
-        )
-      ).data?.openCampaign;
-      const id = opened.id;
-      expect(slugs(opened)).toEqual(['week', 'week-other']);
-      const weekTarget = opened.targets.find((x: any) => x.service.slug === 'week').id;
-      const otherTarget = opened.targets.find((x: any) => x.service.slug === 'week-other').id;
-      t.clock.set(day(2)); // a subscriber on 1.0.0
-      const sub = (
-        await t.gql(
-          `mutation($s: ID!) { requestSubscription(input: { serviceId: $s, versionRange: "^1.0.0" }) { id } }`,
-          { s: svc },
-          kielAdmin,
-        )
-      ).data?.requestSubscription.id;
-      await t.gql(
-        `mutation($id: ID!) { reportDeployment(subscriptionId: $id, version: "1.0.0") { id } }`,
-        { id: sub },
-        kielAdmin,
-      );
-      t.clock.set(day(3)); // the fulfilling 1.1.0 is published
-      const fix = await publishRelease(t, svc, '1.1.0');
-      await t.gql(
-        `mutation($t: ID!, $r: ID!) { linkCampaignRelease(targetId: $t, releaseId: $r) { state } }`,
-        { t: weekTarget, r: fix },
-        maintainer,
-      );
-      const state = async () =>
-        (await t.gql(GET, { id }, maintainer)).data?.campaign.targets.find((x: any) => x.id === weekTarget)
-          .state;
-      expect(await state()).toBe('RELEASED');
-      t.clock.set(day(4)); // the subscriber upgrades: rolled out
-      await t.gql(
-        `mutation($id: ID!) { reportDeployment(subscriptionId: $id, version: "1.1.0") { id } }`,
-        { id: sub },
-        kielAdmin,
-      );
-      expect(await state()).toBe('ROLLED_OUT');
-      t.clock.set(day(5)); // ... and goes back to 1.0.0: below the fulfilling version
-      await t.gql(
-        `mutation($id: ID!) { reportDeployment(subscriptionId: $id, version: "1.0.0") { id } }`,
-        { id: sub },
-        kielAdmin,
-      );
-      expect(await state()).toBe('RELEASED');
-      t.clock.set(day(6)); // the other target is excluded
-      await t.gql(
-        `mutation($id: ID!) { excludeCampaignTarget(targetId: $id, reason: "nicht betroffen") { state } }`,
-        { id: otherTarget },
-        maintainer,
-      );
-      t.clock.set(day(7));
-      const burndown = (await t.gql(GET, { id }, maintainer)).data?.campaign.progress.burndown;
-      expect(burndown).toEqual([
-        { date: '2026-12-01', openTargets: 2 },
-        { date: '2026-12-02', openTargets: 2 },
-        { date: '2026-12-03', openTargets: 1 },
-        { date: '2026-12-04', openTargets: 1 },
-        { date: '2026-12-05', openTargets: 1 },
-        { date: '2026-12-06', openTargets: 0 },
-        { date: '2026-12-07', openTargets: 0 },
-      ]);
-    } finally {
-      t.clock.set('2026-11-28T10:00:00Z');
-    }
   });
 });

@@ -1,6 +1,13 @@
-import { Role } from '../src/common/auth/role';
-import { registerNorm, registerOrganisation, registerService } from './support/factories';
-import { errorCode, startTestApp, StatementCounter, type TestApp } from './support/test-app';
+import { Role } from '#src/common/auth/role';
+import {
+  DATAPORT,
+  KOMFIT,
+  KIEL,
+  registerNorm,
+  registerOrganisation,
+  registerService,
+} from '../support/factories';
+import { errorCode, startTestApp, StatementCounter, type TestApp } from '../support/test-app';
 
 const REGISTER = `mutation($input: RegisterServiceInput!) { registerService(input: $input) {
   id slug name summary description leikaKeys ozgIds themenfeld maturityLevel sdgRelevant lifecycle reuseModel
@@ -10,11 +17,8 @@ const UPDATE = `mutation($id: ID!, $input: UpdateServiceInput!) { updateService(
   name description themenfeld maturityLevel license lifecycle legalBases { norm { abbreviation } provision } } }`;
 const SET_POLICY = `mutation($id: ID!, $rules: [QaGateRuleInput!]!) { setQaPolicy(serviceId: $id, rules: $rules) { qaPolicy { rules { kind requiredApprovals } } } }`;
 
-const DATAPORT = 'dataport';
-const KOMFIT = 'komfit';
-const KIEL = '010020000000';
-
-describe('service catalogue', () => {
+/** Registering and updating services, who may do so, QA policies and legal norms. */
+describe('service catalogue: registering and maintaining services', () => {
   const sql = new StatementCounter();
   let t: TestApp;
   let operator: string;
@@ -324,195 +328,5 @@ describe('service catalogue', () => {
         expect.arrayContaining(['GewO', 'LBO SH', 'WoGG']),
       );
     });
-  });
-});
-
-describe('catalogue search, filters and paging', () => {
-  const sql = new StatementCounter();
-  let t: TestApp;
-  let operator: string;
-  const ids: Record<string, string> = {};
-
-  beforeAll(async () => {
-    t = await startTestApp({}, { sqlLogger: sql });
-    operator = await t.token({ roles: [Role.OPERATOR] });
-    await registerOrganisation(t, { key: DATAPORT, kind: 'SERVICE_PROVIDER' });
-    await registerOrganisation(t, { key: KOMFIT, kind: 'SERVICE_PROVIDER' });
-    await registerNorm(t, 'WoGG');
-    await registerNorm(t, 'BauGB');
-    ids.antrag = await registerService(t, {
-      slug: 'bauantrag',
-      ownerKey: DATAPORT,
-      name: 'Antrag auf Baugenehmigung',
-      summary: 'Ein Bauvorhaben genehmigen lassen',
-      themenfeld: 'BAUEN_WOHNEN',
-      lifecycle: 'ACTIVE',
-      leikaKeys: ['99095001001000'],
-      legalBases: [{ norm: 'BauGB' }],
-    });
-    ids.wohngeld = await registerService(t, {
-      slug: 'wohngeld',
-      ownerKey: KOMFIT,
-      name: 'Wohngeld',
-      summary: 'Mietzuschuss für Haushalte mit geringem Einkommen',
-      description: 'Der Antrag wird online gestellt und digital beschieden.',
-      themenfeld: 'BAUEN_WOHNEN',
-      leikaKeys: ['99107023037000'],
-      legalBases: [{ norm: 'WoGG', provision: '§ 22' }],
-    });
-    ids.hund = await registerService(t, {
-      slug: 'hundesteuer',
-      ownerKey: DATAPORT,
-      name: 'Hundesteuer anmelden',
-      summary: 'Einen Hund zur Steuer anmelden',
-      themenfeld: 'STEUERN_ZOLL',
-      lifecycle: 'ACTIVE',
-      leikaKeys: ['99102013104000'],
-    });
-  });
-  afterAll(() => t.close());
-
-  const slugs = async (filter: Record<string, unknown>) => {
-    const result = await t.gql(
-      `query($f: ServiceFilter) { services(filter: $f) { totalCount edges { node { slug } } } }`,
-      { f: filter },
-    );
-    expect(result.errors).toBeUndefined();
-    const found = result.data!.services.edges.map((e: { node: { slug: string } }) => e.node.slug);
-    expect(result.data!.services.totalCount).toBe(found.length);
-    return found;
-  };
-
-  it('ranks a name match above a description match', async () => {
-    expect(await slugs({ search: 'Antrag' })).toEqual(['bauantrag', 'wohngeld']);
-  });
-
-  it('stems German words: "Anträge" finds "Antrag", "Hunde" finds "Hund"', async () => {
-    expect(await slugs({ search: 'Anträge' })).toContain('bauantrag');
-    expect(await slugs({ search: 'Hunde' })).toEqual(['hundesteuer']);
-  });
-
-  it('understands web search syntax: quotes, OR, -word', async () => {
-    expect(await slugs({ search: '"geringem Einkommen"' })).toEqual(['wohngeld']);
-    expect(await slugs({ search: 'Hund OR Mietzuschuss' })).toEqual(
-      expect.arrayContaining(['hundesteuer', 'wohngeld']),
-    );
-    expect(await slugs({ search: 'Antrag -Baugenehmigung' })).toEqual(['wohngeld']);
-    expect(await slugs({ search: 'Anmeldung OR Einkommen' })).toEqual(expect.arrayContaining(['wohngeld']));
-  });
-
-  it('orders by name without a search', async () => {
-    expect(await slugs({})).toEqual(['bauantrag', 'hundesteuer', 'wohngeld']);
-  });
-
-  it.each([
-    [{ themenfeld: 'BAUEN_WOHNEN' }, ['bauantrag', 'wohngeld']],
-    [{ leikaKey: '99102013104000' }, ['hundesteuer']],
-    [{ legalNorm: 'WoGG' }, ['wohngeld']],
-    [{ ownerKey: DATAPORT }, ['bauantrag', 'hundesteuer']],
-    [{ lifecycle: 'ACTIVE' }, ['bauantrag', 'hundesteuer']],
-    [{ hasPublishedRelease: false }, ['bauantrag', 'hundesteuer', 'wohngeld']],
-    [{ hasPublishedRelease: true }, []],
-    [{ interfaceStandard: 'xbau' }, []],
-    [
-      { themenfeld: 'BAUEN_WOHNEN', ownerKey: DATAPORT, lifecycle: 'ACTIVE', search: 'Antrag' },
-      ['bauantrag'],
-    ],
-    [{ themenfeld: 'STEUERN_ZOLL', legalNorm: 'WoGG' }, []],
-  ])('filters by %j', async (filter, expected) => {
-    expect(await slugs(filter)).toEqual(expected);
-  });
-
-  it('pages with keyset cursors: inserts while paging neither skip nor repeat a row', async () => {
-    for (let i = 0; i < 4; i++) {
-      await registerService(t, { slug: `mmm-${i}`, ownerKey: DATAPORT, name: `MMM ${i}` });
-    }
-    const seen: string[] = [];
-    const insertedAhead: string[] = [];
-    let after: string | null = null;
-    for (let round = 0; ; round++) {
-      const result: any = await t.gql(
-        `query($after: String) { services(first: 2, after: $after) { edges { node { slug } } pageInfo { hasNextPage endCursor } } }`,
-        { after },
-      );
-      const page = result.data.services;
-      seen.push(...page.edges.map((e: { node: { slug: string } }) => e.node.slug));
-      if (!page.pageInfo.hasNextPage) {
-        break;
-      }
-      after = page.pageInfo.endCursor;
-      // Rows inserted behind the cursor ("AAA") and ahead of it ("ZZZ") while paging.
-      await Promise.all([
-        registerService(t, { slug: `aaa-${round}`, ownerKey: DATAPORT, name: `AAA ${round}` }),
-        registerService(t, { slug: `zzz-${round}`, ownerKey: DATAPORT, name: `ZZZ ${round}` }),
-      ]);
-      insertedAhead.push(`zzz-${round}`);
-    }
-    expect(new Set(seen).size).toBe(seen.length);
-    expect(seen).toEqual(
-      expect.arrayContaining(['bauantrag', 'hundesteuer', 'wohngeld', 'mmm-0', 'mmm-3', ...insertedAhead]),
-    );
-    expect(insertedAhead.length).toBeGreaterThanOrEqual(3);
-    expect(seen.some((slug) => slug.startsWith('aaa-'))).toBe(false);
-  });
-
-  it('pages through ranked search results', async () => {
-    const first = await t.gql(
-      `{ services(filter: { search: "Antrag" }, first: 1) { edges { node { slug } } pageInfo { endCursor hasNextPage } } }`,
-    );
-    expect(first.data?.services.edges).toEqual([{ node: { slug: 'bauantrag' } }]);
-    const next = await t.gql(
-      `query($a: String) { services(filter: { search: "Antrag" }, first: 1, after: $a) { edges { node { slug } } pageInfo { hasNextPage } } }`,
-      {
-        a: first.data?.services.pageInfo.endCursor,
-      },
-    );
-    expect(next.data?.services).toEqual({
-      edges: [{ node: { slug: 'wohngeld' } }],
-      pageInfo: { hasNextPage: false },
-    });
-  });
-
-  it('costs the same number of SQL statements for 5 and for 50 services', async () => {
-    for (let i = 0; i < 50; i++) {
-      await registerService(t, {
-        slug: `bulk-${i}`,
-        ownerKey: i % 2 ? DATAPORT : KOMFIT,
-        legalBases: [{ norm: 'WoGG' }, { norm: 'BauGB', provision: `§ ${i}` }],
-      });
-    }
-    const page = (n: number) =>
-      `{ services(first: ${n}) { totalCount edges { node { slug owner { key name } legalBases { provision norm { abbreviation title } } qaPolicy { rules { kind } } latestRelease { version } subscriptionCount fleet { active notReported } } } } }`;
-    const cost = async (n: number) => {
-      sql.count = 0;
-      const result = await t.gql(page(n), {}, operator);
-      expect(result.data?.services.edges).toHaveLength(n);
-      return sql.count;
-    };
-    const five = await cost(5);
-    const fifty = await cost(50);
-    expect(fifty).toBe(five);
-    // The count, the page with its owners and legal bases as one planned statement, the latest
-    // releases, the subscription counts and the fleets.
-    expect(five).toBe(5);
-    // Without totalCount, and with the relations behind a fragment, it still holds together.
-    sql.count = 0;
-    const viaFragment = await t.gql(
-      `fragment Row on OnlineService { slug owner { key } legalBases { norm { abbreviation } } }
-       { services(first: 50) { edges { node { ...Row } } } }`,
-    );
-    expect(viaFragment.data?.services.edges).toHaveLength(50);
-    expect(viaFragment.data?.services.edges[0].node.owner.key).toMatch(/dataport|komfit/);
-    expect(sql.count).toBe(1);
-    // The prefetched relations equal what the DataLoaders load for a single service.
-    const row = viaFragment.data?.services.edges.find((e: any) => e.node.slug.startsWith('bulk-')).node;
-    const single = await t.gql(
-      `query($slug: String!) { service(slug: $slug) { slug owner { key } legalBases { norm { abbreviation } } } }`,
-      {
-        slug: row.slug,
-      },
-    );
-    expect(row).toEqual(single.data?.service);
-    expect(row.legalBases).toEqual([{ norm: { abbreviation: 'WoGG' } }, { norm: { abbreviation: 'BauGB' } }]);
   });
 });
