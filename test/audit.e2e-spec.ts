@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { verifyAuditChain } from '../src/common/audit/verify-chain';
-import { Role } from '../src/common/auth/role';
+import { verifyAuditChain } from '#src/common/audit/verify-chain';
+import { Role } from '#src/common/auth/role';
 import { registerOrganisation } from './support/factories';
 import { errorCode, startTestApp, TEST_START, type TestApp } from './support/test-app';
 

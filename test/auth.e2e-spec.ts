@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { Role } from '../src/common/auth/role';
-import { signDevToken } from '../src/common/auth/dev-token';
+import { Role } from '#src/common/auth/role';
+import { signDevToken } from '#src/common/auth/dev-token';
 import { registerOrganisation } from './support/factories';
 import { errorCode, startTestApp, TEST_SECRET, type TestApp } from './support/test-app';
 

@@ -1,4 +1,4 @@
-import { Role } from '../src/common/auth/role';
+import { Role } from '#src/common/auth/role';
 import { publishRelease, registerNorm, registerOrganisation, registerService } from './support/factories';
 import { errorCode, startTestApp, type TestApp } from './support/test-app';
 

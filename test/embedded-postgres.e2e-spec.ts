@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signDevToken } from '../src/common/auth/dev-token';
-import { Role } from '../src/common/auth/role';
+import { signDevToken } from '#src/common/auth/dev-token';
+import { Role } from '#src/common/auth/role';
 
 const MAIN = join(__dirname, '..', 'dist', 'src', 'main.js');
 const SECRET = 'embedded-test-secret-embedded-test-secret';

@@ -1,4 +1,4 @@
-import { Role } from '../src/common/auth/role';
+import { Role } from '#src/common/auth/role';
 import { errorCode, startTestApp, type TestApp } from './support/test-app';
 
 /** A query `levels` fields deep: organisation, then parents, then key. */

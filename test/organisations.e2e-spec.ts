@@ -1,4 +1,4 @@
-import { Role } from '../src/common/auth/role';
+import { Role } from '#src/common/auth/role';
 import { registerOrganisation, registerStandard } from './support/factories';
 import { errorCode, startTestApp, type GqlResult, type TestApp } from './support/test-app';
 

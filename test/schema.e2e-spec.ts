@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { renderSchema } from '../src/common/graphql/schema-file';
+import { renderSchema } from '#src/common/graphql/schema-file';
 import { createDataSource } from '#src/data-source';
 import { createTestDatabase, startTestApp, type TestApp } from './support/test-app';
 
