@@ -20,7 +20,9 @@ import { uniqueViolation } from '#src/database/pg-errors';
 import { Transactions, type Tx } from '#src/database/transactions';
 import { CampaignIssueQueue } from '#src/github/campaign-issue-queue';
 import type { IssueState } from '#src/github/github-enums';
+import '#src/releases/release.events';
 import { ReleaseRepository, releaseSql } from '#src/releases/release.repository';
+import { TransactionEvents } from '#src/database/transaction-events';
 import { CampaignEntity, CampaignTargetEntity, CampaignTargetExclusionEntity } from './campaign.entity';
 import type {
   CampaignProgress,
@@ -98,9 +100,14 @@ export class CampaignsService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly issues: CampaignIssueQueue,
     private readonly releases: ReleaseRepository,
+    private readonly events: TransactionEvents,
   ) {}
 
   onModuleInit() {
+    // A release created with `fulfils` is linked to the targets in its own transaction.
+    this.events.on('release.created', (tx, { release, fulfils }) =>
+      this.fulfil(tx.manager, release, fulfils, tx.now),
+    );
     // Campaigns and their targets: anyone signed in (domain.md, who may do what).
     this.access.register({
       entityType: 'Campaign',
@@ -447,10 +454,10 @@ export class CampaignsService implements OnModuleInit {
    * Links the releases to the campaigns' targets of their service (createRelease's `fulfils`);
    * a campaign that does not target the service is BAD_USER_INPUT. Runs in the release's transaction.
    */
-  static async fulfil(
+  private async fulfil(
     manager: EntityManager,
     release: { id: string; serviceId: string },
-    campaignIds: string[],
+    campaignIds: readonly string[],
     now: Date,
   ): Promise<void> {
     for (const [i, campaignId] of campaignIds.entries()) {

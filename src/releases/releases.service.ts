@@ -13,8 +13,9 @@ import { paginate } from '#src/common/graphql/pagination';
 import { inKeyOrder, type RequestLoaders } from '#src/common/graphql/request-context';
 import { QaPolicies } from '#src/qa/qa-policies';
 import { uniqueViolation } from '#src/database/pg-errors';
+import { TransactionEvents } from '#src/database/transaction-events';
 import { Transactions, type Tx } from '#src/database/transactions';
-import { CampaignsService } from '#src/campaigns/campaigns.service';
+import './release.events';
 import { InterfaceStandardEntity } from '#src/organisations/organisation.entity';
 import type {
   ChangeEntryInput,
@@ -119,6 +120,7 @@ export class ReleasesService implements OnModuleInit {
     @InjectDataSource() private readonly db: DataSource,
     private readonly qaPolicies: QaPolicies,
     private readonly repository: ReleaseRepository,
+    private readonly events: TransactionEvents,
     private readonly transactions: Transactions,
     private readonly access: Access,
     private readonly clock: Clock,
@@ -297,7 +299,7 @@ export class ReleasesService implements OnModuleInit {
         });
         await tx.manager.insert(ReleaseEntity, release);
         // Only campaigns that target this service: else BAD_USER_INPUT (domain.md).
-        await CampaignsService.fulfil(tx.manager, release, input.fulfils ?? [], tx.now);
+        await this.events.emit(tx, 'release.created', { release, fulfils: input.fulfils ?? [] });
         tx.audit('release.create', 'Release', release.id, {
           fulfils: input.fulfils ?? [],
           service: service.slug,
