@@ -192,8 +192,9 @@ async function statementsPerRequest(databaseUrl: string, query: string, token?: 
   await inject();
   count = 0;
   const response = await inject();
-  if (response.json().errors) {
-    throw new Error(JSON.stringify(response.json().errors));
+  const { errors } = response.json<{ errors?: unknown[] }>();
+  if (errors) {
+    throw new Error(JSON.stringify(errors));
   }
   await app.close();
   return count;

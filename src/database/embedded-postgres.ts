@@ -56,7 +56,7 @@ export async function startEmbeddedPostgres(
       return {
         url: urlFor(leftover.port, options.database),
         clusterDir,
-        stop: options.adoptLeftover ? () => stopPid(leftover.pid) : async () => undefined,
+        stop: options.adoptLeftover ? () => stopPid(leftover.pid) : () => Promise.resolve(),
       };
     }
     // Alive but not answering (shutting down, or stuck): stop it and start afresh.

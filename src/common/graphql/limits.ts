@@ -44,7 +44,7 @@ const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) =>
   if (field.name === 'edges') {
     return 1 + childComplexity;
   }
-  const first = args.first;
+  const first: unknown = args.first;
   if (typeof first === 'number') {
     return 1 + childComplexity * Math.max(first, 1);
   }
