@@ -19,6 +19,12 @@ import { ServicesService } from './services.service';
     ServicesResolver,
     LegalNormsResolver,
   ],
-  exports: [CatalogueReleaseFacts, ServicesService, LegalNormsService, ServiceRepository, LegalNormRepository],
+  exports: [
+    CatalogueReleaseFacts,
+    ServicesService,
+    LegalNormsService,
+    ServiceRepository,
+    LegalNormRepository,
+  ],
 })
 export class CatalogueModule {}

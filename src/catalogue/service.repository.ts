@@ -39,7 +39,9 @@ type OwnerJson = Omit<OrganisationEntity, 'createdAt' | 'updatedAt' | 'parent'> 
   createdAt: string;
   updatedAt: string;
 };
-type LegalBasisJson = Omit<LegalReferenceRow, 'norm'> & { norm: Omit<LegalNormEntity, 'createdAt'> & { createdAt: string } };
+type LegalBasisJson = Omit<LegalReferenceRow, 'norm'> & {
+  norm: Omit<LegalNormEntity, 'createdAt'> & { createdAt: string };
+};
 
 /**
  * The one home of the SQL over online_service and service_legal_basis: named reads and writes,

@@ -177,7 +177,10 @@ export function checkCapabilities(
   for (const [i, capability] of capabilities.entries()) {
     const field = `capabilities[${i}]`;
     if (seen.has(capability.standard)) {
-      return { entries, problem: { field: `${field}.standard`, message: `${capability.standard} is listed twice` } };
+      return {
+        entries,
+        problem: { field: `${field}.standard`, message: `${capability.standard} is listed twice` },
+      };
     }
     seen.add(capability.standard);
     const versions = [...new Set(capability.versions.map((v) => v.trim()))];

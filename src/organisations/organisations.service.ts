@@ -22,7 +22,12 @@ import type {
 } from './organisation.entity';
 import type { OrganisationKind } from './organisation-kind';
 import { OrganisationRepository } from './organisation.repository';
-import { checkCapabilities, checkOrganisationKey, parentProblem, standardKeyProblem } from './organisation.rules';
+import {
+  checkCapabilities,
+  checkOrganisationKey,
+  parentProblem,
+  standardKeyProblem,
+} from './organisation.rules';
 
 /**
  * Organisations, interface standards and capabilities: the use cases (transactions, audit,
@@ -192,7 +197,10 @@ export class OrganisationsService implements OnModuleInit {
       const rows = entries.map((entry) => {
         const standard = byKey.get(entry.standard);
         if (!standard) {
-          throw DomainError.badInput(`${entry.field}.standard`, `unknown interface standard ${entry.standard}`);
+          throw DomainError.badInput(
+            `${entry.field}.standard`,
+            `unknown interface standard ${entry.standard}`,
+          );
         }
         return { standardId: standard.id, versions: entry.versions };
       });
