@@ -3,18 +3,28 @@ import { QaModule } from '#src/qa/qa.module';
 import { OrganisationsModule } from '#src/organisations/organisations.module';
 import { LegalNormsResolver, ServicesResolver } from './catalogue.resolver';
 import { CatalogueReleaseFacts } from './catalogue-release-facts';
+import { LegalNormRepository } from './legal-norm.repository';
 import { LegalNormsService } from './legal-norms.service';
+import { ServiceRepository } from './service.repository';
 import { ServicesService } from './services.service';
 
 @Module({
   imports: [OrganisationsModule, QaModule],
   providers: [
     CatalogueReleaseFacts,
+    ServiceRepository,
+    LegalNormRepository,
     ServicesService,
     LegalNormsService,
     ServicesResolver,
     LegalNormsResolver,
   ],
-  exports: [CatalogueReleaseFacts, ServicesService, LegalNormsService],
+  exports: [
+    CatalogueReleaseFacts,
+    ServicesService,
+    LegalNormsService,
+    ServiceRepository,
+    LegalNormRepository,
+  ],
 })
 export class CatalogueModule {}

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { selectedUnder } from '#src/common/graphql/selection';
 import { CurrentViewer, Public, Roles } from '#src/common/auth/decorators';
 import { Role } from '#src/common/auth/role';
-import { actorOf, type Viewer } from '#src/common/auth/viewer';
+import type { Viewer } from '#src/common/auth/viewer';
 import { AfterArg, FirstArg } from '#src/common/graphql/pagination';
 import type { RequestContext } from '#src/common/graphql/request-context';
 import { Organisation } from '#src/organisations/organisation.model';
@@ -109,6 +109,6 @@ export class LegalNormsResolver {
   @Roles(Role.MAINTAINER, Role.OPERATOR)
   @Mutation(() => LegalNorm)
   registerLegalNorm(@CurrentViewer() viewer: Viewer, @Args('input') input: RegisterLegalNormInput) {
-    return this.norms.register(actorOf(viewer), input);
+    return this.norms.registerBy(viewer, input);
   }
 }

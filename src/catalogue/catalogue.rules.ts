@@ -84,3 +84,48 @@ export function normaliseProvision(provision: string): string {
     .replace(/\b(Abs|Nr|Satz|S|Buchst|lit)\.\s*/g, '$1. ')
     .trim();
 }
+
+/** An OZG id as given (surrounding white space is ignored): word characters, "." and "-", at most 40. */
+export function ozgIdProblem(id: string): string | null {
+  return /^[\w.-]{1,40}$/.test(id.trim()) ? null : `"${id}" is not an OZG id`;
+}
+
+export function legalNormTitleProblem(title: string): string | null {
+  return title === '' || title.length > 300 ? 'must be 1-300 characters' : null;
+}
+
+/**
+ * A service's legal bases from the references given (domain.md, "Services"): each names a
+ * registered norm by abbreviation (else the problem names the reference), provisions are
+ * normalised (`normaliseProvision`), blank ones cite the whole norm, and repeats are dropped.
+ * Positions follow the order given.
+ */
+export function checkLegalBases(
+  references: readonly { norm: string; provision?: string | null }[],
+  normsByAbbreviation: ReadonlyMap<string, { id: string; abbreviation: string }>,
+): {
+  rows: { normId: string; abbreviation: string; provision: string | null; position: number }[];
+  problem: Problem;
+} {
+  const seen = new Set<string>();
+  const rows: { normId: string; abbreviation: string; provision: string | null; position: number }[] = [];
+  for (const [i, reference] of references.entries()) {
+    const norm = normsByAbbreviation.get(reference.norm.trim());
+    if (!norm) {
+      return {
+        rows,
+        problem: {
+          field: `input.legalBases[${i}].norm`,
+          message: `unknown legal norm "${reference.norm}" (register it first)`,
+        },
+      };
+    }
+    const provision = reference.provision?.trim() ? normaliseProvision(reference.provision) : null;
+    const key = `${norm.id}|${provision ?? ''}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      rows.push({ normId: norm.id, abbreviation: norm.abbreviation, provision, position: rows.length });
+    }
+  }
+  return { rows, problem: null };
+}

@@ -1,49 +1,48 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { Access, PUBLIC_POLICY } from '#src/common/auth/access';
-import type { Actor } from '#src/common/auth/viewer';
+import { Injectable } from '@nestjs/common';
+import { actorOf, type Actor, type Viewer } from '#src/common/auth/viewer';
 import { DomainError } from '#src/common/errors/domain-error';
 import { inKeyOrder, type RequestLoaders } from '#src/common/graphql/request-context';
 import { uniqueViolation } from '#src/database/pg-errors';
 import { Transactions } from '#src/database/transactions';
 import type { RegisterLegalNormInput } from './dto/register-legal-norm.input';
-import { LegalNormEntity } from './catalogue.entity';
-import { abbreviationProblem, jurisdictionProblem } from './catalogue.rules';
-import { httpsUrlProblem } from '#src/common/validation/text';
+import type { LegalNormEntity } from './catalogue.entity';
+import { abbreviationProblem, jurisdictionProblem, legalNormTitleProblem } from './catalogue.rules';
+import { LegalNormRepository } from './legal-norm.repository';
+import { mayRegisterLegalNorm } from './service.access';
 
+/**
+ * Legal norms: search, loading and registration (domain.md, "Identifiers" for abbreviations and
+ * jurisdictions). The SQL is in LegalNormRepository; the norms are public (service.access.ts).
+ */
 @Injectable()
-export class LegalNormsService implements OnModuleInit {
+export class LegalNormsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: LegalNormRepository,
     private readonly transactions: Transactions,
-    private readonly access: Access,
   ) {}
-
-  onModuleInit() {
-    this.access.register(PUBLIC_POLICY('LegalNorm'));
-  }
 
   /** Norms whose abbreviation or title contains the text (case-insensitive), by abbreviation. */
   list(search: string | null | undefined): Promise<LegalNormEntity[]> {
-    const query = this.db.getRepository(LegalNormEntity).createQueryBuilder('n').orderBy('n.abbreviation');
-    const text = search?.trim();
-    if (text) {
-      const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.where('(n.abbreviation ILIKE :pattern OR n.title ILIKE :pattern)', { pattern });
-    }
-    return query.limit(500).getMany();
+    return this.repository.search(search?.trim() || null);
   }
 
   byId(loaders: RequestLoaders, id: string): Promise<LegalNormEntity | null> {
     return loaders
-      .get<string, LegalNormEntity | null>('legalNormById', async (ids) => {
-        const rows = await this.db.getRepository(LegalNormEntity).findBy({ id: In([...ids]) });
-        return inKeyOrder(ids, rows, (row) => row.id);
-      })
+      .get<string, LegalNormEntity | null>('legalNormById', async (ids) =>
+        inKeyOrder(ids, await this.repository.byIds(ids), (row) => row.id),
+      )
       .load(id);
   }
 
+  /** `registerLegalNorm`, for a viewer (any MAINTAINER, OPERATOR). */
+  async registerBy(viewer: Viewer, input: RegisterLegalNormInput): Promise<LegalNormEntity> {
+    if (!mayRegisterLegalNorm(viewer)) {
+      throw DomainError.forbidden('Only MAINTAINERs and OPERATORs may register legal norms');
+    }
+    return this.register(actorOf(viewer), input);
+  }
+
+  /** Also the seed's way in. The URL is checked by the input's decorator. */
   async register(actor: Actor, input: RegisterLegalNormInput): Promise<LegalNormEntity> {
     const abbreviation = input.abbreviation.trim();
     const jurisdiction = input.jurisdiction.trim();
@@ -56,17 +55,15 @@ export class LegalNormsService implements OnModuleInit {
     if (abbreviationIssue) {
       throw DomainError.badInput('input.abbreviation', abbreviationIssue);
     }
-    if (title === '' || title.length > 300) {
-      throw DomainError.badInput('input.title', 'must be 1-300 characters');
+    const titleIssue = legalNormTitleProblem(title);
+    if (titleIssue) {
+      throw DomainError.badInput('input.title', titleIssue);
     }
     const url = input.url?.trim() || null;
-    if (url && httpsUrlProblem(url)) {
-      throw DomainError.badInput('input.url', httpsUrlProblem(url)!);
-    }
     const eli = input.eli?.trim() || null;
     return this.transactions
       .run(actor, async (tx) => {
-        const row = tx.manager.create(LegalNormEntity, {
+        const row = await this.repository.insert(tx.manager, {
           abbreviation,
           title,
           jurisdiction,
@@ -74,7 +71,6 @@ export class LegalNormsService implements OnModuleInit {
           eli,
           createdAt: tx.now,
         });
-        await tx.manager.insert(LegalNormEntity, row);
         tx.audit('legalNorm.register', 'LegalNorm', row.id, { abbreviation, title, jurisdiction, url, eli });
         return row;
       })

@@ -149,3 +149,48 @@ export function parentProblem(
   }
   return null;
 }
+
+/** An interface standard's key: a lower-case slug of at most 40 characters. */
+export function standardKeyProblem(key: string): string | null {
+  return SLUG_PATTERN.test(key) && key.length <= 40
+    ? null
+    : 'must be a lower-case slug such as "xbau" or "fit-connect", at most 40 characters';
+}
+
+export interface CapabilityEntry {
+  standard: string;
+  versions: string[];
+  /** The entry's path in the arguments, e.g. "capabilities[0]". */
+  field: string;
+}
+
+/**
+ * Capabilities as a whole set (domain.md, "Interface impact"): each entry names a standard at most
+ * once and at least one version (each 1-40 characters, duplicates dropped). Whether the standards
+ * are registered is for the caller to check.
+ */
+export function checkCapabilities(
+  capabilities: readonly { standard: string; versions: readonly string[] }[],
+): { entries: CapabilityEntry[]; problem: { field: string; message: string } | null } {
+  const seen = new Set<string>();
+  const entries: CapabilityEntry[] = [];
+  for (const [i, capability] of capabilities.entries()) {
+    const field = `capabilities[${i}]`;
+    if (seen.has(capability.standard)) {
+      return {
+        entries,
+        problem: { field: `${field}.standard`, message: `${capability.standard} is listed twice` },
+      };
+    }
+    seen.add(capability.standard);
+    const versions = [...new Set(capability.versions.map((v) => v.trim()))];
+    if (versions.length === 0 || versions.some((v) => v === '' || v.length > 40)) {
+      return {
+        entries,
+        problem: { field: `${field}.versions`, message: 'name at least one version, each 1-40 characters' },
+      };
+    }
+    entries.push({ standard: capability.standard, versions, field });
+  }
+  return { entries, problem: null };
+}

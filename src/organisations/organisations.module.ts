@@ -6,10 +6,12 @@ import {
   UserResolver,
   ViewerResolver,
 } from './organisations.resolver';
+import { OrganisationRepository } from './organisation.repository';
 import { OrganisationsService } from './organisations.service';
 
 @Module({
   providers: [
+    OrganisationRepository,
     OrganisationsService,
     OrganisationsResolver,
     InterfaceCapabilityResolver,
@@ -17,6 +19,6 @@ import { OrganisationsService } from './organisations.service';
     ViewerResolver,
     UserResolver,
   ],
-  exports: [OrganisationsService],
+  exports: [OrganisationsService, OrganisationRepository],
 })
 export class OrganisationsModule {}

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Public, Roles } from '#src/common/auth/decorators';
 import { Role } from '#src/common/auth/role';
-import { actorOf, type Viewer as AuthViewer } from '#src/common/auth/viewer';
+import type { Viewer as AuthViewer } from '#src/common/auth/viewer';
 import { AfterArg, FirstArg } from '#src/common/graphql/pagination';
 import type { RequestContext } from '#src/common/graphql/request-context';
 import { InterfaceStandardInput } from './dto/register-interface-standard.input';
@@ -110,7 +110,7 @@ export class InterfaceStandardsResolver {
     @CurrentViewer() viewer: AuthViewer,
     @Args('input') input: InterfaceStandardInput,
   ): Promise<InterfaceStandard> {
-    return this.service.registerStandard(actorOf(viewer), input);
+    return this.service.registerStandardBy(viewer, input);
   }
 }
 

@@ -1,55 +1,54 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { Access, PUBLIC_POLICY } from '#src/common/auth/access';
-import { Role } from '#src/common/auth/role';
+import { Access } from '#src/common/auth/access';
 import { TokenVerifier } from '#src/common/auth/token-verifier';
-import { actorOf, actsFor, type Actor, type Viewer } from '#src/common/auth/viewer';
+import { actorOf, type Actor, type Viewer } from '#src/common/auth/viewer';
 import { DomainError } from '#src/common/errors/domain-error';
-import { paginate, type Connection } from '#src/common/graphql/pagination';
+import type { Connection } from '#src/common/graphql/pagination';
 import { inKeyOrder, type RequestLoaders } from '#src/common/graphql/request-context';
 import { uniqueViolation } from '#src/database/pg-errors';
-import { Transactions, type Tx } from '#src/database/transactions';
+import { Transactions } from '#src/database/transactions';
 import type { InterfaceStandardInput } from './dto/register-interface-standard.input';
 import type { RegisterOrganisationInput } from './dto/register-organisation.input';
 import type { InterfaceCapabilityInput } from './dto/set-capabilities.input';
 import {
+  mayRegisterOrganisations,
+  maySetCapabilities,
+  registerOrganisationVisibility,
+} from './organisation.access';
+import type {
   InterfaceStandardEntity,
   OrganisationCapabilityEntity,
   OrganisationEntity,
 } from './organisation.entity';
-import { checkOrganisationKey, parentProblem, SLUG_PATTERN } from './organisation.rules';
+import type { OrganisationKind } from './organisation-kind';
+import { OrganisationRepository } from './organisation.repository';
+import {
+  checkCapabilities,
+  checkOrganisationKey,
+  parentProblem,
+  standardKeyProblem,
+} from './organisation.rules';
 
-const MAX_NAME = 200;
-
-function requireText(field: string, value: string, max = MAX_NAME): string {
-  const trimmed = value.trim();
-  if (trimmed === '') {
-    throw DomainError.badInput(field, 'must not be empty');
-  }
-  if (trimmed.length > max) {
-    throw DomainError.badInput(field, `must be at most ${max} characters`);
-  }
-  return trimmed;
-}
-
+/**
+ * Organisations, interface standards and capabilities: the use cases (transactions, audit,
+ * permissions from organisation.access.ts, rules from organisation.rules.ts) and the per-request
+ * loaders. The SQL is in OrganisationRepository.
+ */
 @Injectable()
 export class OrganisationsService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: OrganisationRepository,
     private readonly transactions: Transactions,
     private readonly tokens: TokenVerifier,
     private readonly access: Access,
   ) {}
 
   onModuleInit() {
-    // Organisations and interface standards are public (domain.md, who may do what).
-    this.access.register(PUBLIC_POLICY('Organisation'));
-    this.access.register(PUBLIC_POLICY('InterfaceStandard'));
+    registerOrganisationVisibility(this.access);
   }
 
   findByKey(key: string): Promise<OrganisationEntity | null> {
-    return this.db.getRepository(OrganisationEntity).findOneBy({ key });
+    return this.repository.findByKey(key);
   }
 
   byId(loaders: RequestLoaders, id: string): Promise<OrganisationEntity | null> {
@@ -57,10 +56,9 @@ export class OrganisationsService implements OnModuleInit {
   }
 
   private byIdLoader(loaders: RequestLoaders) {
-    return loaders.get<string, OrganisationEntity | null>('organisationById', async (ids) => {
-      const rows = await this.db.getRepository(OrganisationEntity).findBy({ id: In([...ids]) });
-      return inKeyOrder(ids, rows, (row) => row.id);
-    });
+    return loaders.get<string, OrganisationEntity | null>('organisationById', async (ids) =>
+      inKeyOrder(ids, await this.repository.byIds(ids), (row) => row.id),
+    );
   }
 
   /** Hands the loader an organisation fetched elsewhere (e.g. with a page), so no statement is spent on it. */
@@ -70,71 +68,58 @@ export class OrganisationsService implements OnModuleInit {
 
   byKey(loaders: RequestLoaders, key: string): Promise<OrganisationEntity | null> {
     return loaders
-      .get<string, OrganisationEntity | null>('organisationByKey', async (keys) => {
-        const rows = await this.db.getRepository(OrganisationEntity).findBy({ key: In([...keys]) });
-        return inKeyOrder(keys, rows, (row) => row.key);
-      })
+      .get<string, OrganisationEntity | null>('organisationByKey', async (keys) =>
+        inKeyOrder(keys, await this.repository.byKeys(keys), (row) => row.key),
+      )
       .load(key);
   }
 
   list(
-    kind: string | null | undefined,
+    kind: OrganisationKind | string | null | undefined,
     first: number | null,
     after: string | null | undefined,
   ): Promise<Connection<OrganisationEntity>> {
-    const query = this.db.getRepository(OrganisationEntity).createQueryBuilder('o');
-    if (kind) {
-      query.where('o.kind = :kind', { kind });
-    }
-    return paginate(query, { first, after }, [
-      { expression: 'o.key', direction: 'ASC', type: 'text', value: (o) => o.key },
-    ]);
+    return this.repository.page(kind, first, after);
   }
 
   capabilities(loaders: RequestLoaders, organisationId: string): Promise<OrganisationCapabilityEntity[]> {
     return loaders
-      .get<string, OrganisationCapabilityEntity[]>('capabilitiesByOrganisation', async (ids) => {
-        const rows = await this.db
-          .getRepository(OrganisationCapabilityEntity)
-          .createQueryBuilder('c')
-          .innerJoin(InterfaceStandardEntity, 's', 's.id = c.standard_id')
-          .where('c.organisation_id IN (:...ids)', { ids })
-          .orderBy('s.key')
-          .getMany();
-        return ids.map((id) => rows.filter((row) => row.organisationId === id));
-      })
+      .get<string, OrganisationCapabilityEntity[]>('capabilitiesByOrganisation', (ids) =>
+        this.repository.capabilitiesOf(ids),
+      )
       .load(organisationId);
   }
 
   standardById(loaders: RequestLoaders, id: string): Promise<InterfaceStandardEntity | null> {
     return loaders
-      .get<string, InterfaceStandardEntity | null>('standardById', async (ids) => {
-        const rows = await this.db.getRepository(InterfaceStandardEntity).findBy({ id: In([...ids]) });
-        return inKeyOrder(ids, rows, (row) => row.id);
-      })
+      .get<string, InterfaceStandardEntity | null>('standardById', async (ids) =>
+        inKeyOrder(ids, await this.repository.standardsByIds(ids), (row) => row.id),
+      )
       .load(id);
   }
 
   standardByKey(loaders: RequestLoaders, key: string): Promise<InterfaceStandardEntity | null> {
     return loaders
-      .get<string, InterfaceStandardEntity | null>('standardByKey', async (keys) => {
-        const rows = await this.db.getRepository(InterfaceStandardEntity).findBy({ key: In([...keys]) });
-        return inKeyOrder(keys, rows, (row) => row.key);
-      })
+      .get<string, InterfaceStandardEntity | null>('standardByKey', async (keys) =>
+        inKeyOrder(keys, await this.repository.standardsByKeys(keys), (row) => row.key),
+      )
       .load(key);
   }
 
   standards(): Promise<InterfaceStandardEntity[]> {
-    return this.db.getRepository(InterfaceStandardEntity).find({ order: { key: 'ASC' } });
+    return this.repository.allStandards();
   }
 
   async register(viewer: Viewer, input: RegisterOrganisationInput): Promise<OrganisationEntity> {
+    if (!mayRegisterOrganisations(viewer)) {
+      throw DomainError.forbidden('Only OPERATORs may register organisations');
+    }
     return this.registerAs(actorOf(viewer), input);
   }
 
-  /** Also used by the seed, as the system actor. */
+  /** Also used by the seed, as the system actor. The name is checked by the input's decorators. */
   async registerAs(actor: Actor, input: RegisterOrganisationInput): Promise<OrganisationEntity> {
-    const name = requireText('input.name', input.name);
+    const name = input.name;
     const key = input.key.trim();
     const { ars, problems } = checkOrganisationKey({ key, kind: input.kind, ars: input.ars?.trim() || null });
     if (problems.length > 0) {
@@ -146,7 +131,7 @@ export class OrganisationsService implements OnModuleInit {
         let parentId: string | null = null;
         const parentKey = input.parentKey?.trim();
         if (parentKey) {
-          const parent = await tx.manager.findOneBy(OrganisationEntity, { key: parentKey });
+          const parent = await this.repository.findByKey(parentKey, tx.manager);
           if (!parent) {
             throw DomainError.badInput('input.parentKey', `no organisation with key ${input.parentKey}`);
           }
@@ -156,7 +141,7 @@ export class OrganisationsService implements OnModuleInit {
           }
           parentId = parent.id;
         }
-        const row = tx.manager.create(OrganisationEntity, {
+        const row = await this.repository.insert(tx.manager, {
           key,
           name,
           kind: input.kind,
@@ -165,7 +150,6 @@ export class OrganisationsService implements OnModuleInit {
           createdAt: tx.now,
           updatedAt: tx.now,
         });
-        await tx.manager.insert(OrganisationEntity, row);
         tx.audit('organisation.register', 'Organisation', row.id, {
           key,
           name,
@@ -191,55 +175,36 @@ export class OrganisationsService implements OnModuleInit {
     organisationKey: string,
     capabilities: InterfaceCapabilityInput[],
   ): Promise<OrganisationEntity> {
-    const organisation = await this.findByKey(organisationKey);
+    const organisation = await this.repository.findByKey(organisationKey);
     if (!organisation) {
       throw DomainError.notFound('Organisation', organisationKey);
     }
-    if (!actsFor(viewer, organisation.id, Role.MUNICIPALITY_ADMIN)) {
+    if (!maySetCapabilities(viewer, organisation.id)) {
       throw DomainError.forbidden(
         `Only ${organisationKey}'s MUNICIPALITY_ADMIN or an OPERATOR may set its capabilities`,
       );
     }
-    const seen = new Set<string>();
-    const entries = capabilities.map((capability, i) => {
-      const field = `capabilities[${i}]`;
-      if (seen.has(capability.standard)) {
-        throw DomainError.badInput(`${field}.standard`, `${capability.standard} is listed twice`);
-      }
-      seen.add(capability.standard);
-      const versions = [...new Set(capability.versions.map((v) => v.trim()))];
-      if (versions.length === 0 || versions.some((v) => v === '' || v.length > 40)) {
-        throw DomainError.badInput(`${field}.versions`, 'name at least one version, each 1-40 characters');
-      }
-      return { standard: capability.standard, versions, field };
-    });
+    const { entries, problem } = checkCapabilities(capabilities);
+    if (problem) {
+      throw DomainError.badInput(problem.field, problem.message);
+    }
     return this.transactions.run(actorOf(viewer), async (tx) => {
-      const standards = await tx.manager.findBy(InterfaceStandardEntity, {
-        key: In(entries.map((e) => e.standard)),
-      });
+      const standards = await this.repository.standardsByKeys(
+        entries.map((e) => e.standard),
+        tx.manager,
+      );
       const byKey = new Map(standards.map((s) => [s.key, s]));
-      for (const entry of entries) {
-        if (!byKey.has(entry.standard)) {
+      const rows = entries.map((entry) => {
+        const standard = byKey.get(entry.standard);
+        if (!standard) {
           throw DomainError.badInput(
             `${entry.field}.standard`,
             `unknown interface standard ${entry.standard}`,
           );
         }
-      }
-      // Lock the organisation row so that two concurrent replacements cannot interleave.
-      await tx.manager.query('SELECT 1 FROM organisation WHERE id = $1 FOR UPDATE', [organisation.id]);
-      await tx.manager.delete(OrganisationCapabilityEntity, { organisationId: organisation.id });
-      if (entries.length > 0) {
-        await tx.manager.insert(
-          OrganisationCapabilityEntity,
-          entries.map((entry) => ({
-            organisationId: organisation.id,
-            standardId: byKey.get(entry.standard)!.id,
-            versions: entry.versions,
-          })),
-        );
-      }
-      await tx.manager.update(OrganisationEntity, { id: organisation.id }, { updatedAt: tx.now });
+        return { standardId: standard.id, versions: entry.versions };
+      });
+      await this.repository.replaceCapabilities(tx.manager, organisation.id, rows, tx.now);
       tx.audit('organisation.setCapabilities', 'Organisation', organisation.id, {
         capabilities: entries.map(({ standard, versions }) => ({ standard, versions })),
       });
@@ -247,24 +212,30 @@ export class OrganisationsService implements OnModuleInit {
     });
   }
 
+  /** `registerInterfaceStandard`, for a viewer (OPERATOR). */
+  async registerStandardBy(viewer: Viewer, input: InterfaceStandardInput): Promise<InterfaceStandardEntity> {
+    if (!mayRegisterOrganisations(viewer)) {
+      throw DomainError.forbidden('Only OPERATORs may register interface standards');
+    }
+    return this.registerStandard(actorOf(viewer), input);
+  }
+
+  /** Also used by the seed, as the system actor. The name is checked by the input's decorators. */
   async registerStandard(actor: Actor, input: InterfaceStandardInput): Promise<InterfaceStandardEntity> {
     const key = input.key.trim();
-    if (!SLUG_PATTERN.test(key) || key.length > 40) {
-      throw DomainError.badInput(
-        'input.key',
-        'must be a lower-case slug such as "xbau" or "fit-connect", at most 40 characters',
-      );
+    const keyIssue = standardKeyProblem(key);
+    if (keyIssue) {
+      throw DomainError.badInput('input.key', keyIssue);
     }
-    const name = requireText('input.name', input.name);
+    const name = input.name;
     return this.transactions
-      .run(actor, async (tx: Tx) => {
-        const row = tx.manager.create(InterfaceStandardEntity, {
+      .run(actor, async (tx) => {
+        const row = await this.repository.insertStandard(tx.manager, {
           key,
           name,
           kind: input.kind,
           createdAt: tx.now,
         });
-        await tx.manager.insert(InterfaceStandardEntity, row);
         tx.audit('interfaceStandard.register', 'InterfaceStandard', row.id, { key, name, kind: input.kind });
         return row;
       })

@@ -1,4 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { HttpsUrl } from '#src/common/validation/text';
 
 @InputType()
 export class RegisterLegalNormInput {
@@ -12,6 +13,7 @@ export class RegisterLegalNormInput {
   jurisdiction!: string;
 
   @Field(() => String, { nullable: true })
+  @HttpsUrl()
   url?: string | null;
 
   @Field(() => String, { nullable: true })

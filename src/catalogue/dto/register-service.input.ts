@@ -1,4 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
+import { HttpsUrl, Text } from '#src/common/validation/text';
 import { ReuseModel, ServiceLifecycle, SubscriptionApproval, Themenfeld } from '../catalogue-enums';
 
 @InputType()
@@ -16,12 +17,15 @@ export class RegisterServiceInput {
   slug!: string;
 
   @Field()
+  @Text({ max: 200 })
   name!: string;
 
   @Field()
+  @Text({ max: 500 })
   summary!: string;
 
   @Field(() => String, { nullable: true })
+  @Text({ max: 20_000, optional: true })
   description?: string | null;
 
   @Field(() => [String], { nullable: true })
@@ -55,6 +59,7 @@ export class RegisterServiceInput {
   license?: string | null;
 
   @Field(() => String, { nullable: true })
+  @HttpsUrl()
   repositoryUrl?: string | null;
 
   @Field(() => [LegalReferenceInput], { nullable: true })

@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Actor } from '#src/common/auth/viewer';
 import { canonicalJson, eventHash, GENESIS_HASH } from './audit-chain';
-import { AuditEventEntity } from './audit-event.entity';
+import type { AuditEventEntity } from './audit-event.entity';
+import { auditRepository } from './audit.repository';
 
 export interface PendingAuditEvent {
   at: Date;
@@ -13,9 +14,6 @@ export interface PendingAuditEvent {
   entityId: string;
   data?: unknown;
 }
-
-/** Any fixed 64-bit number: the advisory lock that orders the chain. */
-const CHAIN_LOCK = 7_238_110_024_001;
 
 /**
  * Appends events to the hash chain. Called at the end of a transaction, just before commit, so
@@ -28,12 +26,9 @@ export class AuditLog {
     if (events.length === 0) {
       return;
     }
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+    await auditRepository.lockChain(manager);
     // Read committed: after the lock, this statement sees every event committed before us.
-    const [tail]: { hash: string }[] = await manager.query(
-      'SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1',
-    );
-    let prevHash = tail?.hash ?? GENESIS_HASH;
+    let prevHash = (await auditRepository.tailHash(manager)) ?? GENESIS_HASH;
     const rows: QueryDeepPartialEntity<AuditEventEntity>[] = [];
     for (const event of events) {
       const content = {
@@ -51,6 +46,6 @@ export class AuditLog {
       prevHash = hash;
     }
     // One multi-row insert keeps the identity values in the order of the links.
-    await manager.createQueryBuilder().insert().into(AuditEventEntity).values(rows).execute();
+    await auditRepository.append(manager, rows);
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Roles } from '#src/common/auth/decorators';
 import { Role } from '#src/common/auth/role';
-import { AuditEventEntity } from './audit-event.entity';
+import { auditRepository } from './audit.repository';
 
 @ObjectType()
 export class AuditEvent {
@@ -39,6 +39,6 @@ export class AuditResolver {
   @Roles(Role.OPERATOR)
   @Query(() => [AuditEvent], { description: 'Every event naming the entity, oldest first' })
   auditTrail(@Args('entityId', { type: () => ID }) entityId: string): Promise<AuditEvent[]> {
-    return this.db.getRepository(AuditEventEntity).find({ where: { entityId }, order: { seq: 'ASC' } });
+    return auditRepository.trailOf(this.db, entityId);
   }
 }

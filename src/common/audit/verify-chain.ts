@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { checkChain, GENESIS_HASH, type StoredEvent } from './audit-chain';
+import { checkChain, GENESIS_HASH } from './audit-chain';
+import { auditRepository } from './audit.repository';
 
 export type VerifyResult =
   | { ok: true; verified: number }
@@ -11,12 +12,7 @@ export async function verifyAuditChain(db: DataSource, batchSize = 5_000): Promi
   let verified = 0;
   let afterSeq = '0';
   for (;;) {
-    const rows: StoredEvent[] = await db.query(
-      `SELECT id, seq::text AS seq, at, actor, actor_snapshot AS "actorSnapshot", action, entity_type AS "entityType",
-              entity_id AS "entityId", data, prev_hash AS "prevHash", hash
-         FROM audit_event WHERE audit_event.seq > $1::bigint ORDER BY audit_event.seq LIMIT $2`,
-      [afterSeq, batchSize],
-    );
+    const rows = await auditRepository.batchAfter(db, afterSeq, batchSize);
     if (rows.length === 0) {
       return { ok: true, verified };
     }

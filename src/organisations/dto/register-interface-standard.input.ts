@@ -1,4 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { Text } from '#src/common/validation/text';
 import { InterfaceKind } from '../organisation.model';
 
 @InputType()
@@ -7,6 +8,7 @@ export class InterfaceStandardInput {
   key!: string;
 
   @Field()
+  @Text({ max: 200 })
   name!: string;
 
   @Field(() => InterfaceKind)

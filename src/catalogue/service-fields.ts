@@ -1,0 +1,112 @@
+import { DomainError } from '#src/common/errors/domain-error';
+import type { OnlineServiceEntity } from './catalogue.entity';
+import { leikaProblem, licenseProblem, maturityProblem, ozgIdProblem } from './catalogue.rules';
+import type { UpdateServiceInput } from './dto/update-service.input';
+
+/**
+ * The service fields that register and update share, checked together with the update semantics
+ * (domain.md, "Services"). Text lengths and the repository URL are checked by the input's
+ * decorators (dto/register-service.input.ts) before a resolver runs; what needs the update
+ * semantics or the identifier rules (catalogue.rules.ts) is here. Also the seed's way in.
+ */
+export type ServiceFields = Partial<
+  Pick<
+    OnlineServiceEntity,
+    | 'name'
+    | 'summary'
+    | 'description'
+    | 'leikaKeys'
+    | 'ozgIds'
+    | 'themenfeld'
+    | 'maturityLevel'
+    | 'sdgRelevant'
+    | 'lifecycle'
+    | 'subscriptionApproval'
+    | 'license'
+    | 'repositoryUrl'
+  >
+>;
+
+/** Required fields: in an update, omitted keeps them, null is refused. */
+const REQUIRED_ON_UPDATE = [
+  'name',
+  'summary',
+  'leikaKeys',
+  'ozgIds',
+  'sdgRelevant',
+  'lifecycle',
+  'subscriptionApproval',
+  'legalBases',
+] as const;
+
+/**
+ * Checks and normalises the fields present in `input` (register and update share the rules);
+ * absent fields stay absent, `null` clears an optional field and is refused for a required one.
+ */
+export function checkServiceFields(input: UpdateServiceInput, prefix = 'input'): ServiceFields {
+  const out: ServiceFields = {};
+  const f = (name: string) => `${prefix}.${name}`;
+  for (const key of REQUIRED_ON_UPDATE) {
+    if (input[key] === null) {
+      throw DomainError.badInput(f(key), 'is required and cannot be null');
+    }
+  }
+  if (input.name != null) {
+    out.name = input.name.trim();
+  }
+  if (input.summary != null) {
+    out.summary = input.summary.trim();
+  }
+  if (input.description !== undefined) {
+    out.description = input.description?.trim() || null;
+  }
+  if (input.leikaKeys != null) {
+    input.leikaKeys.forEach((key, i) => {
+      const problem = leikaProblem(key.trim());
+      if (problem) {
+        throw DomainError.badInput(`${f('leikaKeys')}[${i}]`, problem);
+      }
+    });
+    out.leikaKeys = [...new Set(input.leikaKeys.map((key) => key.trim()))];
+  }
+  if (input.ozgIds != null) {
+    input.ozgIds.forEach((id, i) => {
+      const problem = ozgIdProblem(id);
+      if (problem) {
+        throw DomainError.badInput(`${f('ozgIds')}[${i}]`, problem);
+      }
+    });
+    out.ozgIds = [...new Set(input.ozgIds.map((id) => id.trim()))];
+  }
+  if (input.themenfeld !== undefined) {
+    out.themenfeld = input.themenfeld;
+  }
+  if (input.maturityLevel !== undefined) {
+    const problem = input.maturityLevel === null ? null : maturityProblem(input.maturityLevel);
+    if (problem) {
+      throw DomainError.badInput(f('maturityLevel'), problem);
+    }
+    out.maturityLevel = input.maturityLevel;
+  }
+  if (input.sdgRelevant != null) {
+    out.sdgRelevant = input.sdgRelevant;
+  }
+  if (input.lifecycle != null) {
+    out.lifecycle = input.lifecycle;
+  }
+  if (input.subscriptionApproval != null) {
+    out.subscriptionApproval = input.subscriptionApproval;
+  }
+  if (input.license !== undefined) {
+    const license = input.license?.trim() || null;
+    const problem = license ? licenseProblem(license) : null;
+    if (problem) {
+      throw DomainError.badInput(f('license'), problem);
+    }
+    out.license = license;
+  }
+  if (input.repositoryUrl !== undefined) {
+    out.repositoryUrl = input.repositoryUrl?.trim() || null;
+  }
+  return out;
+}
