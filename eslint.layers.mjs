@@ -19,12 +19,7 @@ const ROOT = ['seed', 'health', 'cli', 'app', 'app.module', 'main', 'entities', 
 // A regex: in gitignore-style `group` patterns a leading # starts a comment.
 // Files that still import upwards, while the structure issue is under way; each entry goes when
 // its module is moved onto a port or an event. The list must end empty.
-const PENDING = [
-  'src/campaigns/campaign.model.ts',
-  'src/campaigns/campaign.rules.ts',
-  'src/campaigns/campaigns.module.ts',
-  'src/campaigns/campaigns.service.ts',
-];
+const PENDING = [];
 
 const forbid = (folders) => `^#src/(${folders.map((f) => f.replace('.', '\\.')).join('|')})(/|$)`;
 

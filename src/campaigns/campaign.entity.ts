@@ -2,7 +2,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, U
 import { LegalNormEntity, OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
 import type { UserRef } from '#src/releases/release-enums';
 import { ReleaseEntity } from '#src/releases/release.entity';
-import { CampaignState, type ThreePoint } from './campaign.rules';
+import type { ThreePoint } from '#src/common/estimates/three-point';
+import { CampaignState } from './campaign.rules';
 
 @Entity('campaign')
 export class CampaignEntity {

@@ -1,23 +1,12 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ThreePointEstimate } from '#src/common/estimates/three-point.model';
 import { ConnectionType } from '#src/common/graphql/pagination';
 import { DateScalar } from '#src/common/graphql/scalars';
-import { ThreePointEstimate, ThreePointInput } from '#src/effort/effort.model';
-import { IssueState } from '#src/github/github-enums';
 import { CampaignState, CampaignTargetState } from './campaign.rules';
 
+/** The GraphQL types of campaigns; the inputs are in dto/campaign.inputs.ts. */
+
 registerEnumType(CampaignState, { name: 'CampaignState' });
-registerEnumType(IssueState, {
-  name: 'CampaignIssueState',
-  description: 'The GitHub issue of a target whose service links a repository (docs/github.md)',
-  valuesMap: {
-    PENDING: { description: 'Queued: it is opened shortly (or retried; issueDetail says why)' },
-    OPENED: { description: 'Open on GitHub (or closed there: issueClosedAt)' },
-    SKIPPED: { description: 'Not opened: the target was excluded or the campaign closed first' },
-    FAILED: {
-      description: 'GitHub refused it; issueDetail says why. retryCampaignTargetIssue queues it again',
-    },
-  },
-});
 registerEnumType(CampaignTargetState, {
   name: 'CampaignTargetState',
   valuesMap: {
@@ -104,24 +93,7 @@ export class CampaignTarget {
 
   @Field(() => String, { nullable: true })
   exclusionReason!: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "The issue opened in the service's repository, where one is linked",
-  })
-  issueUrl!: string | null;
-
-  @Field(() => Date, { nullable: true })
-  issueClosedAt!: Date | null;
-
-  @Field(() => IssueState, {
-    nullable: true,
-    description: 'Null when the service links no GitHub repository, or GitHub is not configured',
-  })
-  issueState!: IssueState | null;
-
-  @Field(() => String, { nullable: true, description: 'Why the issue is not open yet, or was not opened' })
-  issueDetail!: string | null;
+  // The GitHub issue's fields (issueUrl, issueState, ...) are resolved by the GitHub integration.
 }
 
 @ObjectType()
@@ -163,40 +135,4 @@ export class CampaignProgress {
 
   @Field(() => [BurndownPoint])
   burndown!: BurndownPoint[];
-}
-
-@InputType()
-export class OpenCampaignInput {
-  @Field()
-  title!: string;
-
-  @Field(() => String, { nullable: true })
-  description?: string | null;
-
-  @Field({ description: 'Abbreviation of a registered norm' })
-  norm!: string;
-
-  @Field(() => [String], { nullable: true })
-  provisions?: string[] | null;
-
-  @Field(() => String, { nullable: true })
-  amendment?: string | null;
-
-  @Field(() => DateScalar)
-  effectiveDate!: string;
-}
-
-@InputType()
-export class PlanCampaignTargetInput {
-  @Field(() => ID)
-  targetId!: string;
-
-  @Field(() => DateScalar)
-  plannedReleaseDate!: string;
-
-  @Field(() => String, { nullable: true })
-  assignee?: string | null;
-
-  @Field(() => ThreePointInput)
-  estimate!: ThreePointInput;
 }

@@ -1,13 +1,127 @@
+import { DomainError } from '#src/common/errors/domain-error';
 import {
   burndown,
+  CAMPAIGN_TRANSITIONS,
+  CampaignState,
   CampaignTargetState,
+  checkCampaignAction,
+  checkExclusion,
   isAtRisk,
   isOverdue,
-  pert,
   provisionMatches,
+  requireEveryTargetDone,
   targetState,
-  threePointProblem,
+  type CampaignAction,
+  type CampaignCapacity,
+  type CampaignStage,
 } from './campaign.rules';
+
+/** The DomainError `run` throws (code, message, details), or null. */
+function outcome(
+  run: () => unknown,
+): { code: string; message: string; details: Record<string, unknown> } | null {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    if (!(error instanceof DomainError)) {
+      throw error;
+    }
+    return { code: error.code, message: error.message, details: error.details };
+  }
+}
+
+const STAGES: CampaignStage[] = [
+  'NEW',
+  CampaignState.ACTIVE,
+  CampaignState.COMPLETED,
+  CampaignState.CANCELLED,
+];
+const CAPACITIES: CampaignCapacity[][] = [[], ['maintainer'], ['owner'], ['maintainer', 'owner']];
+
+/** Every action, from every stage, in every combination of capacities: the table says what happens. */
+const CASES = (Object.keys(CAMPAIGN_TRANSITIONS) as CampaignAction[]).flatMap((action) =>
+  STAGES.flatMap((stage) => CAPACITIES.map((capacities) => [action, stage, capacities] as const)),
+);
+
+describe('campaign transitions', () => {
+  it.each(CASES)('%s from %s as %j', (action, stage, capacities) => {
+    const rule = CAMPAIGN_TRANSITIONS[action];
+    const result = outcome(() => checkCampaignAction(action, stage, new Set(capacities)));
+    if (!rule.from.includes(stage)) {
+      // A closed (or not yet opened) campaign answers first, whoever asks.
+      expect(result).toEqual({
+        code: 'CONFLICT',
+        message: `The campaign is ${stage}`,
+        details: { state: stage },
+      });
+    } else if (!rule.by.some((c) => capacities.includes(c))) {
+      expect(result?.code).toBe('FORBIDDEN');
+    } else {
+      expect(result).toBeNull();
+      const to = checkCampaignAction(action, stage, new Set(capacities));
+      expect(to).toBe(rule.to === 'same' ? stage : rule.to);
+    }
+  });
+
+  it.each([
+    ['open', ['NEW'], ['maintainer'], CampaignState.ACTIVE],
+    ['addTarget', [CampaignState.ACTIVE], ['maintainer'], 'same'],
+    ['exclude', [CampaignState.ACTIVE], ['maintainer'], 'same'],
+    ['include', [CampaignState.ACTIVE], ['maintainer'], 'same'],
+    ['plan', [CampaignState.ACTIVE], ['owner'], 'same'],
+    ['link', [CampaignState.ACTIVE], ['owner'], 'same'],
+    ['retryIssue', [CampaignState.ACTIVE], ['owner'], 'same'],
+    ['complete', [CampaignState.ACTIVE], ['maintainer'], CampaignState.COMPLETED],
+    ['cancel', [CampaignState.ACTIVE], ['maintainer'], CampaignState.CANCELLED],
+  ] as const)('%s: from %j by %j to %s (domain.md, "Who may do what")', (action, from, by, to) => {
+    expect(CAMPAIGN_TRANSITIONS[action]).toMatchObject({ from, by, to });
+  });
+
+  it('asks for a reason to exclude and to cancel', () => {
+    const required = (Object.keys(CAMPAIGN_TRANSITIONS) as CampaignAction[]).filter(
+      (a) => CAMPAIGN_TRANSITIONS[a].reason === 'required',
+    );
+    expect(required.sort()).toEqual(['cancel', 'exclude']);
+  });
+
+  it("names the owner's right when a MAINTAINER of another organisation plans", () => {
+    expect(
+      outcome(() => checkCampaignAction('plan', CampaignState.ACTIVE, new Set(['maintainer'])))?.message,
+    ).toBe("Only the target service's owner's MAINTAINERs and OPERATORs may plan it or link releases");
+  });
+
+  it.each([
+    ['exclude', true, 'The target is EXCLUDED already'],
+    ['exclude', false, null],
+    ['include', false, 'The target is not excluded'],
+    ['include', true, null],
+  ] as const)('%s a target that is excluded (%s): %s', (action, excluded, message) => {
+    expect(outcome(() => checkExclusion(action, excluded))?.message ?? null).toBe(message);
+  });
+
+  it('completes only when every target is RELEASED, ROLLED_OUT or EXCLUDED, naming the others', () => {
+    const done = [
+      { serviceSlug: 'a', state: CampaignTargetState.RELEASED },
+      { serviceSlug: 'b', state: CampaignTargetState.ROLLED_OUT },
+      { serviceSlug: 'c', state: CampaignTargetState.EXCLUDED },
+    ];
+    expect(outcome(() => requireEveryTargetDone(done))).toBeNull();
+    expect(
+      outcome(() =>
+        requireEveryTargetDone([
+          ...done,
+          { serviceSlug: 'd', state: CampaignTargetState.PLANNED },
+          { serviceSlug: 'e', state: CampaignTargetState.OPEN },
+        ]),
+      ),
+    ).toEqual({
+      code: 'CONFLICT',
+      message: 'Cannot complete the campaign: d (PLANNED), e (OPEN) not yet released or excluded',
+      details: { unfinished: ['d (PLANNED)', 'e (OPEN)'] },
+    });
+  });
+});
 
 describe('campaign rules', () => {
   it.each([
@@ -50,20 +164,6 @@ describe('campaign rules', () => {
     expect(isOverdue(CampaignTargetState.OPEN, '2026-12-31', '2027-01-01')).toBe(false);
     expect(isAtRisk(CampaignTargetState.PLANNED, '2027-01-02', '2027-01-01')).toBe(true);
     expect(isAtRisk(CampaignTargetState.PLANNED, '2027-01-01', '2027-01-01')).toBe(false);
-  });
-
-  it('checks and computes three-point estimates', () => {
-    expect(threePointProblem({ optimisticHours: 4, likelyHours: 8, pessimisticHours: 20 })).toBeNull();
-    expect(threePointProblem({ optimisticHours: 8, likelyHours: 4, pessimisticHours: 20 })).toContain(
-      'optimistic <= likely',
-    );
-    expect(threePointProblem({ optimisticHours: -1, likelyHours: 4, pessimisticHours: 20 })).toContain(
-      '0 or more',
-    );
-    expect(pert({ optimisticHours: 4, likelyHours: 8, pessimisticHours: 20 })).toEqual({
-      expectedHours: 9.333333333333334,
-      standardDeviationHours: 16 / 6,
-    });
   });
 
   it('burns down from the facts’ timestamps, one point per day', () => {

@@ -1,8 +1,11 @@
 import { normaliseProvision } from '#src/catalogue/catalogue.rules';
+import { DomainError } from '#src/common/errors/domain-error';
+import { checkTransition, type TransitionTable } from '#src/common/workflow/transitions';
 
-export { pert, threePointProblem, type ThreePoint } from '#src/effort/effort.rules';
-
-/** Legal-change campaign rules (domain.md, "Legal-change campaigns"): pure functions. */
+/**
+ * Legal-change campaign rules (domain.md, "Campaigns"): the actions as a transition table, the
+ * derived target state, overdue and at risk, the burndown, the completion rule. Pure functions.
+ */
 
 export enum CampaignState {
   ACTIVE = 'ACTIVE',
@@ -23,6 +26,94 @@ export const DONE_STATES: readonly CampaignTargetState[] = [
   CampaignTargetState.ROLLED_OUT,
   CampaignTargetState.EXCLUDED,
 ];
+
+/** 'NEW': a campaign not opened yet (the row of `open`). */
+export type CampaignStage = CampaignState | 'NEW';
+
+/**
+ * The capacities in which a viewer acts on a campaign (campaign.access.ts): 'maintainer' (any
+ * MAINTAINER), 'owner' (a MAINTAINER of the organisation owning the target's service).
+ * OPERATORs act in both.
+ */
+export type CampaignCapacity = 'maintainer' | 'owner';
+
+export type CampaignAction =
+  'open' | 'addTarget' | 'exclude' | 'include' | 'plan' | 'link' | 'retryIssue' | 'complete' | 'cancel';
+
+/** Who may do what to a campaign, from which state (domain.md, "Who may do what"). */
+export const CAMPAIGN_TRANSITIONS: TransitionTable<CampaignAction, CampaignStage, CampaignCapacity> = {
+  open: { from: ['NEW'], by: ['maintainer'], to: CampaignState.ACTIVE, reason: 'none' },
+  addTarget: { from: [CampaignState.ACTIVE], by: ['maintainer'], to: 'same', reason: 'none' },
+  exclude: { from: [CampaignState.ACTIVE], by: ['maintainer'], to: 'same', reason: 'required' },
+  include: { from: [CampaignState.ACTIVE], by: ['maintainer'], to: 'same', reason: 'none' },
+  plan: { from: [CampaignState.ACTIVE], by: ['owner'], to: 'same', reason: 'none' },
+  link: { from: [CampaignState.ACTIVE], by: ['owner'], to: 'same', reason: 'none' },
+  /** The GitHub integration's retryCampaignTargetIssue: the target's owner, like plan and link. */
+  retryIssue: { from: [CampaignState.ACTIVE], by: ['owner'], to: 'same', reason: 'none' },
+  complete: { from: [CampaignState.ACTIVE], by: ['maintainer'], to: CampaignState.COMPLETED, reason: 'none' },
+  cancel: {
+    from: [CampaignState.ACTIVE],
+    by: ['maintainer'],
+    to: CampaignState.CANCELLED,
+    reason: 'required',
+  },
+};
+
+const FORBIDDEN: Record<CampaignCapacity, string> = {
+  maintainer: 'Only MAINTAINERs and OPERATORs may open, change, complete or cancel campaigns',
+  owner: "Only the target service's owner's MAINTAINERs and OPERATORs may plan it or link releases",
+};
+
+/**
+ * Runs the action's row of CAMPAIGN_TRANSITIONS; answers the campaign's state after it. A closed
+ * campaign answers first, whoever asks: CONFLICT "The campaign is <STATE>" (its message since the
+ * first release of the API), then `checkTransition` (FORBIDDEN outside the row's capacities).
+ */
+export function checkCampaignAction(
+  action: CampaignAction,
+  state: CampaignStage,
+  capacities: ReadonlySet<CampaignCapacity>,
+): CampaignStage {
+  const rule = CAMPAIGN_TRANSITIONS[action];
+  if (!rule.from.includes(state)) {
+    throw DomainError.conflict(`The campaign is ${state}`, { state });
+  }
+  return checkTransition(rule, {
+    state,
+    capacities,
+    verb: action,
+    what: 'the campaign',
+    forbidden: FORBIDDEN[rule.by[0]],
+  });
+}
+
+/**
+ * Completing needs every target RELEASED, ROLLED_OUT or EXCLUDED, else CONFLICT listing the
+ * others ("slug (STATE)").
+ */
+export function requireEveryTargetDone(
+  targets: readonly { serviceSlug: string; state: CampaignTargetState }[],
+): void {
+  const names = targets
+    .filter((t) => !DONE_STATES.includes(t.state))
+    .map((t) => `${t.serviceSlug} (${t.state})`);
+  if (names.length > 0) {
+    throw DomainError.conflict(
+      `Cannot complete the campaign: ${names.join(', ')} not yet released or excluded`,
+      { unfinished: names },
+    );
+  }
+}
+
+/** Exclusion toggles, checked on the target: excluded twice, or included while not excluded. */
+export function checkExclusion(action: 'exclude' | 'include', excluded: boolean): void {
+  if (action === 'exclude' && excluded) {
+    throw DomainError.conflict('The target is EXCLUDED already', { state: CampaignTargetState.EXCLUDED });
+  }
+  if (action === 'include' && !excluded) {
+    throw DomainError.conflict('The target is not excluded');
+  }
+}
 
 /**
  * Whether a service's legal basis falls under the campaign's provisions: the whole norm (no

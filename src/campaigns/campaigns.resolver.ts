@@ -12,17 +12,14 @@ import { Release } from '#src/releases/release.model';
 import type { ReleaseEntity } from '#src/releases/release.entity';
 import { ReleasesService } from '#src/releases/releases.service';
 import { toUser } from '#src/releases/releases.resolver';
+import { ArgPipe } from '#src/common/validation/arg.pipe';
+import { Text } from '#src/common/validation/text';
+import { CampaignQueries, type TargetView } from './campaign-queries.service';
 import type { CampaignEntity } from './campaign.entity';
-import {
-  Campaign,
-  CampaignConnection,
-  CampaignProgress,
-  CampaignTarget,
-  OpenCampaignInput,
-  PlanCampaignTargetInput,
-} from './campaign.model';
+import { Campaign, CampaignConnection, CampaignProgress, CampaignTarget } from './campaign.model';
 import { CampaignState } from './campaign.rules';
-import { CampaignsService, type TargetView } from './campaigns.service';
+import { CampaignsService } from './campaigns.service';
+import { OpenCampaignInput, PlanCampaignTargetInput } from './dto/campaign.inputs';
 
 const CAMPAIGNERS = [Role.MAINTAINER, Role.OPERATOR];
 
@@ -30,12 +27,13 @@ const CAMPAIGNERS = [Role.MAINTAINER, Role.OPERATOR];
 export class CampaignsResolver {
   constructor(
     private readonly campaignService: CampaignsService,
+    private readonly queries: CampaignQueries,
     private readonly norms: LegalNormsService,
   ) {}
 
   @Query(() => Campaign, { nullable: true })
   campaign(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
-    return this.campaignService.byId(ctx.loaders, id);
+    return this.queries.byId(ctx.loaders, id);
   }
 
   @Query(() => CampaignConnection)
@@ -44,7 +42,7 @@ export class CampaignsResolver {
     @FirstArg(20) first: number | null,
     @AfterArg() after: string | null,
   ) {
-    return this.campaignService.list(state, first, after);
+    return this.queries.list(state, first, after);
   }
 
   @Roles(...CAMPAIGNERS)
@@ -68,7 +66,7 @@ export class CampaignsResolver {
   excludeCampaignTarget(
     @CurrentViewer() viewer: Viewer,
     @Args('targetId', { type: () => ID }) targetId: string,
-    @Args('reason') reason: string,
+    @Args('reason', new ArgPipe('reason', Text({ max: 2_000 }))) reason: string,
   ) {
     return this.campaignService.exclude(viewer, targetId, reason);
   }
@@ -86,18 +84,6 @@ export class CampaignsResolver {
   @Mutation(() => CampaignTarget)
   planCampaignTarget(@CurrentViewer() viewer: Viewer, @Args('input') input: PlanCampaignTargetInput) {
     return this.campaignService.plan(viewer, input);
-  }
-
-  @Roles(...CAMPAIGNERS)
-  @Mutation(() => CampaignTarget, {
-    description:
-      "Queues the target's GitHub issue again after it FAILED, or opens one after the repository was linked (the owner's MAINTAINERs, OPERATORs)",
-  })
-  retryCampaignTargetIssue(
-    @CurrentViewer() viewer: Viewer,
-    @Args('targetId', { type: () => ID }) targetId: string,
-  ) {
-    return this.campaignService.retryIssue(viewer, targetId);
   }
 
   @Roles(...CAMPAIGNERS)
@@ -121,7 +107,7 @@ export class CampaignsResolver {
   cancelCampaign(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
-    @Args('reason') reason: string,
+    @Args('reason', new ArgPipe('reason', Text({ max: 2_000 }))) reason: string,
   ) {
     return this.campaignService.cancel(viewer, id, reason);
   }
@@ -133,12 +119,12 @@ export class CampaignsResolver {
 
   @ResolveField(() => [CampaignTarget])
   targets(@Parent() campaign: CampaignEntity, @Context() ctx: RequestContext) {
-    return this.campaignService.targets(ctx.loaders, campaign.id);
+    return this.queries.targets(ctx.loaders, campaign.id);
   }
 
   @ResolveField(() => CampaignProgress)
   progress(@Parent() campaign: CampaignEntity, @Context() ctx: RequestContext) {
-    return this.campaignService.progress(ctx.loaders, campaign);
+    return this.queries.progress(ctx.loaders, campaign);
   }
 
   @ResolveField(() => User)
@@ -150,14 +136,14 @@ export class CampaignsResolver {
 @Resolver(() => CampaignTarget)
 export class CampaignTargetsResolver {
   constructor(
-    private readonly campaignService: CampaignsService,
+    private readonly queries: CampaignQueries,
     private readonly services: ServicesService,
     private readonly releases: ReleasesService,
   ) {}
 
   @ResolveField(() => Campaign)
   async campaign(@Parent() target: TargetView, @Context() ctx: RequestContext) {
-    return (await this.campaignService.byId(ctx.loaders, target.campaignId))!;
+    return (await this.queries.byId(ctx.loaders, target.campaignId))!;
   }
 
   @ResolveField(() => OnlineService)
@@ -176,7 +162,7 @@ export class CampaignTargetsResolver {
 
 @Resolver(() => Release)
 export class ReleaseCampaignsResolver {
-  constructor(private readonly campaignService: CampaignsService) {}
+  constructor(private readonly queries: CampaignQueries) {}
 
   @ResolveField(() => [Campaign], {
     description: 'Campaigns whose targets this release fulfils (empty for anonymous)',
@@ -186,6 +172,6 @@ export class ReleaseCampaignsResolver {
     @CurrentViewer() viewer: Viewer | null,
     @Context() ctx: RequestContext,
   ) {
-    return viewer ? this.campaignService.fulfilledBy(ctx.loaders, release.id) : [];
+    return this.queries.fulfilledBy(ctx.loaders, viewer, release.id);
   }
 }

@@ -1,36 +1,7 @@
 import { Field, Float, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '#src/common/graphql/pagination';
 import { DateScalar } from '#src/common/graphql/scalars';
-/** PERT three-point estimate in hours: expected = (o + 4m + p) / 6, standard deviation = (p - o) / 6. */
-@ObjectType({ description: 'PERT three-point estimate in hours' })
-export class ThreePointEstimate {
-  @Field(() => Float)
-  optimisticHours!: number;
-
-  @Field(() => Float)
-  likelyHours!: number;
-
-  @Field(() => Float)
-  pessimisticHours!: number;
-
-  @Field(() => Float)
-  expectedHours!: number;
-
-  @Field(() => Float)
-  standardDeviationHours!: number;
-}
-
-@InputType()
-export class ThreePointInput {
-  @Field(() => Float)
-  optimisticHours!: number;
-
-  @Field(() => Float)
-  likelyHours!: number;
-
-  @Field(() => Float)
-  pessimisticHours!: number;
-}
+import { Text } from '#src/common/validation/text';
 
 export enum PlanItemKind {
   BASELINE = 'BASELINE',
@@ -128,5 +99,6 @@ export class RecordEffortInput {
   date!: string;
 
   @Field(() => String, { nullable: true })
+  @Text({ max: 2_000, optional: true })
   note?: string | null;
 }

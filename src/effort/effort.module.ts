@@ -8,6 +8,7 @@ import {
   PlanItemResolver,
   ServiceBaselineResolver,
 } from './effort.resolver';
+import { EffortRepository } from './effort.repository';
 import { EffortService } from './effort.service';
 import { ReportsController } from './reports.controller';
 
@@ -15,6 +16,7 @@ import { ReportsController } from './reports.controller';
   imports: [OrganisationsModule, CatalogueModule, CampaignsModule],
   controllers: [ReportsController],
   providers: [
+    EffortRepository,
     EffortService,
     EffortResolver,
     PlanItemResolver,

@@ -1,15 +1,18 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CampaignQueries } from '#src/campaigns/campaign-queries.service';
 import { CampaignTarget } from '#src/campaigns/campaign.model';
-import { CampaignsService } from '#src/campaigns/campaigns.service';
 import { OnlineService } from '#src/catalogue/catalogue.model';
 import type { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
 import { ServicesService } from '#src/catalogue/services.service';
 import { CurrentViewer, Roles } from '#src/common/auth/decorators';
 import { Role } from '#src/common/auth/role';
-import { actsFor, type Viewer } from '#src/common/auth/viewer';
+import type { Viewer } from '#src/common/auth/viewer';
+import { ValidThreePoint } from '#src/common/estimates/three-point';
+import { ThreePointEstimate, ThreePointInput } from '#src/common/estimates/three-point.model';
 import { AfterArg, FirstArg } from '#src/common/graphql/pagination';
 import type { RequestContext } from '#src/common/graphql/request-context';
 import { DateScalar } from '#src/common/graphql/scalars';
+import { ArgPipe } from '#src/common/validation/arg.pipe';
 import { Organisation, User } from '#src/organisations/organisation.model';
 import { OrganisationsService } from '#src/organisations/organisations.service';
 import { toUser } from '#src/releases/releases.resolver';
@@ -20,10 +23,7 @@ import {
   MaintenancePlan,
   PlanItem,
   RecordEffortInput,
-  ThreePointEstimate,
-  ThreePointInput,
 } from './effort.model';
-import { pert } from './effort.rules';
 
 const OWNERS = [Role.MAINTAINER, Role.OPERATOR];
 
@@ -32,7 +32,7 @@ export class EffortResolver {
   constructor(
     private readonly effort: EffortService,
     private readonly services: ServicesService,
-    private readonly campaigns: CampaignsService,
+    private readonly campaigns: CampaignQueries,
   ) {}
 
   @Roles(...OWNERS)
@@ -40,7 +40,8 @@ export class EffortResolver {
   setMaintenanceBaseline(
     @CurrentViewer() viewer: Viewer,
     @Args('serviceId', { type: () => ID }) serviceId: string,
-    @Args('estimate', { type: () => ThreePointInput }) estimate: ThreePointInput,
+    @Args('estimate', { type: () => ThreePointInput }, new ArgPipe('estimate', ValidThreePoint()))
+    estimate: ThreePointInput,
   ) {
     return this.effort.setBaseline(viewer, serviceId, estimate);
   }
@@ -93,7 +94,7 @@ export class EffortResolver {
 export class PlanItemResolver {
   constructor(
     private readonly services: ServicesService,
-    private readonly campaigns: CampaignsService,
+    private readonly campaigns: CampaignQueries,
   ) {}
 
   @ResolveField(() => OnlineService)
@@ -119,6 +120,8 @@ export class MaintenancePlanResolver {
 
 @Resolver(() => OnlineService)
 export class ServiceBaselineResolver {
+  constructor(private readonly effort: EffortService) {}
+
   @ResolveField(() => ThreePointEstimate, {
     nullable: true,
     description:
@@ -128,10 +131,6 @@ export class ServiceBaselineResolver {
     @Parent() service: OnlineServiceEntity,
     @CurrentViewer() viewer: Viewer | null,
   ): ThreePointEstimate | null {
-    if (!actsFor(viewer, service.ownerId, Role.MAINTAINER)) {
-      return null;
-    }
-    const baseline = service.maintenanceBaseline;
-    return baseline ? { ...baseline, ...pert(baseline) } : null;
+    return this.effort.baselineOf(viewer, service);
   }
 }

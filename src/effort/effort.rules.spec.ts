@@ -1,12 +1,5 @@
-import {
-  calibrationFactor,
-  inclusiveDays,
-  pert,
-  planFigures,
-  proRata,
-  sum,
-  threePointProblem,
-} from './effort.rules';
+import { pert, threePointProblem } from '#src/common/estimates/three-point';
+import { calibrationFactor, inclusiveDays, planFigures, proRata, sum } from './effort.rules';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 

@@ -1,41 +1,12 @@
 /**
- * Effort rules (domain.md, "Effort"): three-point (PERT) estimates, pro rata baselines, sums of
- * independent items, P50/P90 by the normal approximation, the calibration factor. Pure functions.
+ * Effort rules (domain.md, "Effort"): pro rata baselines, sums of independent items, P50/P90 by
+ * the normal approximation, the calibration factor. Pure functions. The three-point estimate
+ * itself (PERT) is the shared value type in common/estimates.
  */
-
-export interface ThreePoint {
-  optimisticHours: number;
-  likelyHours: number;
-  pessimisticHours: number;
-}
-
-export interface Spread {
-  expectedHours: number;
-  standardDeviationHours: number;
-}
+import type { Spread, ThreePoint } from '#src/common/estimates/three-point';
 
 /** The z-value of the 90th percentile of the normal distribution. */
 export const Z90 = 1.2816;
-
-/** 0 <= optimistic <= likely <= pessimistic, else why not. */
-export function threePointProblem(e: ThreePoint): string | null {
-  const values = [e.optimisticHours, e.likelyHours, e.pessimisticHours];
-  if (values.some((v) => !Number.isFinite(v) || v < 0)) {
-    return 'hours must be 0 or more';
-  }
-  if (!(e.optimisticHours <= e.likelyHours && e.likelyHours <= e.pessimisticHours)) {
-    return 'needs optimistic <= likely <= pessimistic';
-  }
-  return null;
-}
-
-/** expected = (o + 4m + p) / 6, standard deviation = (p - o) / 6. */
-export function pert(e: ThreePoint): Spread {
-  return {
-    expectedHours: (e.optimisticHours + 4 * e.likelyHours + e.pessimisticHours) / 6,
-    standardDeviationHours: (e.pessimisticHours - e.optimisticHours) / 6,
-  };
-}
 
 /** Days from `from` to `to`, both inclusive (YYYY-MM-DD). */
 export function inclusiveDays(from: string, to: string): number {

@@ -1,31 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { CampaignTargetEntity } from '#src/campaigns/campaign.entity';
-import { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
-import { Role } from '#src/common/auth/role';
-import { actorOf, actsFor, type Viewer } from '#src/common/auth/viewer';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CampaignRepository } from '#src/campaigns/campaign.repository';
+import type { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
+import { serviceReads } from '#src/catalogue/service.sql';
+import { actorOf, type Viewer } from '#src/common/auth/viewer';
 import { Clock } from '#src/common/clock';
 import { DomainError } from '#src/common/errors/domain-error';
+import { estimateOf, pert, threePointOf, type ThreePoint } from '#src/common/estimates/three-point';
 import { isUuid } from '#src/common/ids';
-import { paginate } from '#src/common/graphql/pagination';
 import { isCalendarDate } from '#src/common/graphql/scalars';
 import { APP_CONFIG, type AppConfig } from '#src/config/config';
 import { Transactions } from '#src/database/transactions';
-import { OrganisationEntity } from '#src/organisations/organisation.entity';
-import { releaseSql } from '#src/releases/release.repository';
-import { EffortEntryEntity } from './effort-entry.entity';
+import { OrganisationsService } from '#src/organisations/organisations.service';
+import type { EffortEntryEntity } from './effort-entry.entity';
+import { mayWorkOnEffort, requireEffortOfService, requirePlanOf } from './effort.access';
 import { PlanItemKind, type MaintenancePlan, type PlanItem, type RecordEffortInput } from './effort.model';
-import {
-  calibrationFactor,
-  inclusiveDays,
-  pert,
-  planFigures,
-  proRata,
-  sum,
-  threePointProblem,
-  type ThreePoint,
-} from './effort.rules';
+import { EffortRepository } from './effort.repository';
+import { calibrationFactor, inclusiveDays, planFigures, proRata, sum } from './effort.rules';
 
 export interface PlanRow extends PlanItem {
   serviceSlug: string;
@@ -33,6 +25,10 @@ export interface PlanRow extends PlanItem {
   plannedReleaseDate: string | null;
 }
 
+/**
+ * Effort (domain.md, "Effort"): maintenance baselines, recorded hours and the maintenance plan
+ * with its calibration. The estimate's checks arrive done (ValidThreePoint, the inputs' decorators).
+ */
 @Injectable()
 export class EffortService {
   constructor(
@@ -40,30 +36,24 @@ export class EffortService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly repository: EffortRepository,
+    private readonly campaigns: CampaignRepository,
+    private readonly organisations: OrganisationsService,
   ) {}
 
-  async setBaseline(viewer: Viewer, serviceId: string, estimate: ThreePoint): Promise<OnlineServiceEntity> {
-    const problem = threePointProblem(estimate);
-    if (problem) {
-      throw DomainError.badInput('estimate', problem);
+  /** The service's baseline as the API shows it: for the owner's MAINTAINERs and OPERATORs, null for anyone else. */
+  baselineOf(viewer: Viewer | null, service: OnlineServiceEntity) {
+    if (!mayWorkOnEffort(viewer, service.ownerId) || !service.maintenanceBaseline) {
+      return null;
     }
-    const baseline = {
-      optimisticHours: estimate.optimisticHours,
-      likelyHours: estimate.likelyHours,
-      pessimisticHours: estimate.pessimisticHours,
-    };
+    return estimateOf(service.maintenanceBaseline);
+  }
+
+  async setBaseline(viewer: Viewer, serviceId: string, estimate: ThreePoint): Promise<OnlineServiceEntity> {
+    const baseline = threePointOf(estimate);
     return this.transactions.run(actorOf(viewer), async (tx) => {
-      const service = await this.ownedService(
-        viewer,
-        serviceId,
-        tx.manager.getRepository(OnlineServiceEntity),
-        true,
-      );
-      await tx.manager.update(
-        OnlineServiceEntity,
-        { id: service.id },
-        { maintenanceBaseline: baseline, updatedAt: tx.now },
-      );
+      const service = await this.ownedService(viewer, serviceId, tx.manager, true);
+      await serviceReads.setMaintenanceBaseline(tx.manager, service.id, baseline, tx.now);
       tx.audit('service.setMaintenanceBaseline', 'OnlineService', service.id, baseline);
       return Object.assign(service, { maintenanceBaseline: baseline, updatedAt: tx.now });
     });
@@ -79,28 +69,20 @@ export class EffortService {
     if (!isCalendarDate(input.date) || input.date > this.clock.today()) {
       throw DomainError.badInput('input.date', `must be a date today (${this.clock.today()}) or earlier`);
     }
-    const note = input.note?.trim() || null;
-    if (note && note.length > 2_000) {
-      throw DomainError.badInput('input.note', 'must be at most 2000 characters');
-    }
+    const note = input.note ?? null;
     return this.transactions.run(actorOf(viewer), async (tx) => {
-      const service = await this.ownedService(
-        viewer,
-        input.serviceId,
-        tx.manager.getRepository(OnlineServiceEntity),
-        false,
-      );
+      const service = await this.ownedService(viewer, input.serviceId, tx.manager, false);
       let campaignTargetId: string | null = null;
       if (input.campaignTargetId) {
         const target = isUuid(input.campaignTargetId)
-          ? await tx.manager.findOneBy(CampaignTargetEntity, { id: input.campaignTargetId })
+          ? await this.campaigns.targetById(tx.manager, input.campaignTargetId)
           : null;
         if (!target || target.serviceId !== service.id) {
           throw DomainError.badInput('input.campaignTargetId', 'is not a campaign target of this service');
         }
         campaignTargetId = target.id;
       }
-      const entry = tx.manager.create(EffortEntryEntity, {
+      const entry = await this.repository.insert(tx.manager, {
         serviceId: service.id,
         campaignTargetId,
         hours: input.hours,
@@ -113,7 +95,6 @@ export class EffortService {
         },
         createdAt: tx.now,
       });
-      await tx.manager.insert(EffortEntryEntity, entry);
       tx.audit('effort.record', 'OnlineService', service.id, {
         entry: entry.id,
         hours: input.hours,
@@ -125,20 +106,8 @@ export class EffortService {
   }
 
   async entries(viewer: Viewer, serviceId: string, first: number | null, after: string | null) {
-    const service = await this.ownedService(
-      viewer,
-      serviceId,
-      this.db.getRepository(OnlineServiceEntity),
-      false,
-    );
-    const query = this.db
-      .getRepository(EffortEntryEntity)
-      .createQueryBuilder('e')
-      .where('e.service_id = :id', { id: service.id });
-    return paginate(query, { first, after }, [
-      { expression: 'e.date', direction: 'DESC', type: 'text', value: (e) => e.date },
-      { expression: 'e.id', direction: 'DESC', type: 'uuid', value: (e) => e.id },
-    ]);
+    const service = await this.ownedService(viewer, serviceId, this.db.manager, false);
+    return this.repository.page(service.id, first, after);
   }
 
   /** The plan of an owner for a period (domain.md, "Effort"), with its items for the CSV. */
@@ -158,18 +127,12 @@ export class EffortService {
     if (to >= limit.toISOString().slice(0, 10)) {
       throw DomainError.badInput('to', 'the period may be at most 5 years');
     }
-    const owner = await this.db.getRepository(OrganisationEntity).findOneBy({ key: ownerKey });
+    const owner = await this.organisations.findByKey(ownerKey);
     if (!owner) {
       throw DomainError.notFound('Organisation', ownerKey);
     }
-    if (!actsFor(viewer, owner.id, Role.MAINTAINER)) {
-      throw DomainError.forbidden(
-        `Only ${ownerKey}'s MAINTAINERs and OPERATORs may read its maintenance plan`,
-      );
-    }
-    const services = await this.db
-      .getRepository(OnlineServiceEntity)
-      .find({ where: { ownerId: owner.id }, order: { slug: 'ASC' } });
+    requirePlanOf(viewer, { id: owner.id, key: ownerKey });
+    const services = await serviceReads.ownedBy(this.db.manager, owner.id);
     const rows: PlanRow[] = [];
     for (const service of services) {
       if (!service.maintenanceBaseline) {
@@ -185,21 +148,7 @@ export class EffortService {
         plannedReleaseDate: null,
       });
     }
-    const targets: {
-      id: string;
-      service_id: string;
-      slug: string;
-      title: string;
-      planned: string;
-      estimate: ThreePoint;
-    }[] = await this.db.query(
-      `SELECT t.id, t.service_id, s.slug, c.title, t.planned_release_date::text AS planned, t.estimate
-         FROM campaign_target t JOIN online_service s ON s.id = t.service_id JOIN campaign c ON c.id = t.campaign_id
-        WHERE s.owner_id = $1 AND t.planned_release_date BETWEEN $2 AND $3 AND t.estimate IS NOT NULL
-          AND t.excluded_at IS NULL AND c.state <> 'CANCELLED'
-        ORDER BY t.planned_release_date, s.slug`,
-      [owner.id, from, to],
-    );
+    const targets = await this.campaigns.plannedOfOwner(owner.id, from, to);
     for (const t of targets) {
       rows.push({
         kind: PlanItemKind.CAMPAIGN,
@@ -224,38 +173,23 @@ export class EffortService {
 
   /** The owner's finished targets (RELEASED or ROLLED_OUT) with an estimate and recorded hours. */
   private async finishedWork(ownerId: string): Promise<{ expectedHours: number; actualHours: number }[]> {
-    const rows: { estimate: ThreePoint; actual: string }[] = await this.db.query(
-      `SELECT t.estimate, (SELECT sum(e.hours) FROM effort_entry e WHERE e.campaign_target_id = t.id) AS actual
-         FROM campaign_target t JOIN online_service s ON s.id = t.service_id
-        WHERE s.owner_id = $1 AND t.estimate IS NOT NULL AND t.excluded_at IS NULL
-          AND EXISTS (SELECT 1 FROM effort_entry e WHERE e.campaign_target_id = t.id)
-          AND ${releaseSql.anyPublishedAmong('SELECT f.release_id FROM campaign_fulfilment f WHERE f.target_id = t.id')}`,
-      [ownerId],
-    );
-    return rows.map((row) => ({
+    return (await this.repository.finishedWork(ownerId)).map((row) => ({
       expectedHours: pert(row.estimate).expectedHours,
-      actualHours: Number(row.actual),
+      actualHours: row.actualHours,
     }));
   }
 
   private async ownedService(
     viewer: Viewer,
     serviceId: string,
-    repository: { findOne: (options: object) => Promise<OnlineServiceEntity | null> },
+    manager: EntityManager,
     lock: boolean,
   ): Promise<OnlineServiceEntity> {
-    const service = isUuid(serviceId)
-      ? await repository.findOne({
-          where: { id: serviceId },
-          ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}),
-        })
-      : null;
+    const service = isUuid(serviceId) ? await serviceReads.byId(manager, serviceId, lock) : null;
     if (!service) {
       throw DomainError.notFound('Service', serviceId);
     }
-    if (!actsFor(viewer, service.ownerId, Role.MAINTAINER)) {
-      throw DomainError.forbidden("Only the owner's MAINTAINERs and OPERATORs may do this");
-    }
+    requireEffortOfService(viewer, service.ownerId);
     return service;
   }
 }

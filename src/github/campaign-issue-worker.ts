@@ -2,36 +2,18 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#src/config/config';
 import { Transactions, type Tx } from '#src/database/transactions';
 import { composeIssue, ISSUE_LABEL, issueMarker } from './campaign-issue';
+import {
+  CampaignTargetIssueRepository,
+  type IssueJob,
+  type IssueSettlement,
+} from './campaign-target-issue.repository';
 import { GithubClient, type GithubApi } from './github-client';
 import { GITHUB_ACTOR } from './github-deliveries.service';
 import { IssueState } from './github-enums';
 import { repositoryFromFullName, type RepositoryRef } from './repository-link';
 import { retryDelay } from './retry';
 
-/** One issue at a time across all instances (GitHub asks for serial writes): this advisory lock. */
-const ISSUE_CREATION_LOCK = 7_238_110_024_008;
-
 export type IssueStep = 'opened' | 'settled' | 'idle' | 'busy' | 'paced';
-
-interface IssueJob {
-  target_id: string;
-  leased_until: Date | null;
-  repository: string;
-  attempts: number;
-  created_at: Date;
-  campaign_id: string;
-  campaign_title: string;
-  campaign_description: string | null;
-  campaign_state: string;
-  provisions: string[];
-  effective_date: string;
-  amendment: string | null;
-  excluded_at: Date | null;
-  norm_abbreviation: string;
-  norm_title: string;
-  norm_url: string | null;
-  service_name: string;
-}
 
 /**
  * How long a claimed job is left to its worker. No issue is opened after OPEN_BY_MS; the create
@@ -41,17 +23,7 @@ interface IssueJob {
 const LEASE_MS = 15 * 60_000;
 const OPEN_BY_MS = 2 * 60_000;
 
-interface Settlement {
-  state: IssueState;
-  detail: string | null;
-  nextAttemptAt?: Date;
-  issueId?: string;
-  issueNumber?: number;
-  issueUrl?: string;
-  openedAt?: Date;
-  closedAt?: Date | null;
-  issueEventAt?: Date | null;
-}
+type Settlement = IssueSettlement;
 
 /** GitHub's error of a failed call, as far as the job needs it. */
 function statusOf(error: unknown): number | null {
@@ -73,6 +45,7 @@ export class CampaignIssueWorker {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly client: GithubClient,
+    private readonly issues: CampaignTargetIssueRepository,
   ) {}
 
   /**
@@ -149,28 +122,18 @@ export class CampaignIssueWorker {
    * (GitHub asks for serial writes), the pace of the last minute and hour respected.
    */
   private async claim(tx: Tx): Promise<IssueStep | { job: IssueJob; ref: RepositoryRef }> {
-    const [{ locked }]: { locked: boolean }[] = await tx.manager.query(
-      'SELECT pg_try_advisory_xact_lock($1) AS locked',
-      [ISSUE_CREATION_LOCK],
-    );
-    if (!locked) {
+    if (!(await this.issues.tryClaimLock(tx.manager))) {
       return 'busy';
     }
     const now = tx.now.getTime();
-    const [pace]: { minute: number; hour: number; in_flight: number }[] = await tx.manager.query(
-      `SELECT count(*) FILTER (WHERE opened_at > $1)::int AS minute,
-              count(*) FILTER (WHERE opened_at > $2)::int AS hour,
-              count(*) FILTER (WHERE leased_until > $3)::int AS in_flight
-         FROM campaign_target_issue WHERE opened_at > $2 OR leased_until > $3`,
-      [new Date(now - 60_000), new Date(now - 3_600_000), tx.now],
-    );
+    const pace = await this.issues.pace(tx.manager, tx.now);
     if (pace.in_flight > 0) {
       return 'busy';
     }
     if (pace.minute >= this.config.github.issuesPerMinute || pace.hour >= this.config.github.issuesPerHour) {
       return 'paced';
     }
-    const job = await this.due(tx);
+    const job = await this.issues.due(tx.manager, tx.now);
     if (!job) {
       return 'idle';
     }
@@ -192,30 +155,8 @@ export class CampaignIssueWorker {
     job.attempts += 1;
     // The lease's end is also its token: only this claim can settle the row while it lasts.
     job.leased_until = new Date(now + LEASE_MS);
-    await tx.manager.query(
-      `UPDATE campaign_target_issue SET attempts = $2, leased_until = $3, next_attempt_at = $3 WHERE target_id = $1`,
-      [job.target_id, job.attempts, job.leased_until],
-    );
+    await this.issues.lease(tx.manager, job.target_id, job.attempts, job.leased_until);
     return { job, ref: repositoryFromFullName(job.repository)! };
-  }
-
-  private async due(tx: Tx): Promise<IssueJob | null> {
-    const [job]: IssueJob[] = await tx.manager.query(
-      `SELECT i.target_id, i.repository, i.attempts, i.created_at, i.leased_until, c.id AS campaign_id, c.title AS campaign_title,
-              c.description AS campaign_description, c.state AS campaign_state, c.provisions,
-              c.effective_date::text AS effective_date, c.amendment, t.excluded_at,
-              n.abbreviation AS norm_abbreviation, n.title AS norm_title, n.url AS norm_url, s.name AS service_name
-         FROM campaign_target_issue i
-         JOIN campaign_target t ON t.id = i.target_id
-         JOIN campaign c ON c.id = t.campaign_id
-         JOIN legal_norm n ON n.id = c.norm_id
-         JOIN online_service s ON s.id = t.service_id
-        WHERE i.state = 'PENDING' AND i.next_attempt_at <= $1
-        ORDER BY i.next_attempt_at, i.target_id LIMIT 1
-          FOR UPDATE OF i SKIP LOCKED`,
-      [tx.now],
-    );
-    return job ?? null;
   }
 
   /**
@@ -292,30 +233,7 @@ export class CampaignIssueWorker {
   }
 
   /** Records the outcome if the job is still this attempt's (its lease was not taken over); false otherwise. */
-  private async settle(tx: Tx, job: IssueJob, patch: Settlement): Promise<boolean> {
-    const rows: unknown[] = await tx.manager.query(
-      `WITH settled AS (
-         UPDATE campaign_target_issue
-            SET state = $3, detail = $4, next_attempt_at = coalesce($5, next_attempt_at), leased_until = NULL,
-                issue_id = $6, issue_number = $7, issue_url = $8, opened_at = $9, closed_at = $10, issue_event_at = $11
-          WHERE target_id = $1 AND attempts = $2 AND state = 'PENDING' AND leased_until IS NOT DISTINCT FROM $12
-          RETURNING target_id)
-       SELECT * FROM settled`,
-      [
-        job.target_id,
-        job.attempts,
-        patch.state,
-        patch.detail ?? null,
-        patch.nextAttemptAt ?? null,
-        patch.issueId ?? null,
-        patch.issueNumber ?? null,
-        patch.issueUrl ?? null,
-        patch.openedAt ?? null,
-        patch.closedAt ?? null,
-        patch.issueEventAt ?? null,
-        job.leased_until,
-      ],
-    );
-    return rows.length > 0;
+  private settle(tx: Tx, job: IssueJob, patch: Settlement): Promise<boolean> {
+    return this.issues.settle(tx.manager, job, patch);
   }
 }

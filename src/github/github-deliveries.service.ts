@@ -1,19 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { Actor } from '#src/common/auth/viewer';
+import { actorOf, type Actor, type Viewer } from '#src/common/auth/viewer';
 import { Clock } from '#src/common/clock';
 import { DomainError } from '#src/common/errors/domain-error';
-import { paginate } from '#src/common/graphql/pagination';
 import { APP_CONFIG, type AppConfig } from '#src/config/config';
 import { Transactions, type Tx } from '#src/database/transactions';
 import { ReleasesService } from '#src/releases/releases.service';
 import { markedTarget } from './campaign-issue';
+import { CampaignTargetIssueRepository } from './campaign-target-issue.repository';
 import { GithubClient } from './github-client';
-import { GithubDeliveryEntity } from './github.entity';
+import { GithubDeliveryRepository } from './github-delivery.repository';
+import type { GithubDeliveryEntity } from './github.entity';
 import { DeliveryOutcome } from './github-enums';
+import { requireDeliveryManager, servicesLinking } from './github.access';
 import { importableRelease, type ReleasePayload } from './release-import';
-import { repositoryFromFullName, repositoryOf, type RepositoryRef } from './repository-link';
+import { repositoryFromFullName, type RepositoryRef } from './repository-link';
 import { retryDelay } from './retry';
 
 export const GITHUB_ACTOR: Actor = { kind: 'system', subject: 'github' };
@@ -54,8 +54,9 @@ export class GithubDeliveriesService {
   private readonly log = new Logger('GitHub');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly deliveries: GithubDeliveryRepository,
+    private readonly issues: CampaignTargetIssueRepository,
     private readonly transactions: Transactions,
     private readonly releases: ReleasesService,
     private readonly client: GithubClient,
@@ -69,38 +70,26 @@ export class GithubDeliveriesService {
     const repository = repositoryFromFullName(
       (delivery.payload.repository as { full_name?: string } | undefined)?.full_name,
     );
-    const inserted: unknown[] = await this.db.query(
-      `INSERT INTO github_delivery (id, event, action, repository, payload, received_at, outcome, attempts, next_attempt_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'PENDING', 0, $6)
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [delivery.id, delivery.event, action, repository?.fullName ?? null, delivery.payload, now],
-    );
-    return inserted.length > 0;
+    return this.deliveries.insertOnce({
+      id: delivery.id,
+      event: delivery.event,
+      action,
+      repository: repository?.fullName ?? null,
+      payload: delivery.payload,
+      receivedAt: now,
+    });
   }
 
-  list(outcome: DeliveryOutcome | null, first: number | null, after: string | null) {
-    const query = this.db.getRepository(GithubDeliveryEntity).createQueryBuilder('d');
-    if (outcome) {
-      query.where('d.outcome = :outcome', { outcome });
-    }
-    return paginate(query, { first, after }, [
-      {
-        expression: 'd.received_at',
-        direction: 'DESC',
-        type: 'text',
-        value: (d) => d.receivedAt.toISOString(),
-      },
-      { expression: 'd.id', direction: 'DESC', type: 'text', value: (d) => d.id },
-    ]);
+  list(viewer: Viewer, outcome: DeliveryOutcome | null, first: number | null, after: string | null) {
+    requireDeliveryManager(viewer);
+    return this.deliveries.page(outcome, first, after);
   }
 
   /** Queues a FAILED or SKIPPED delivery again (e.g. after linking the repository to its service). */
-  async replay(actor: Actor, id: string): Promise<GithubDeliveryEntity> {
-    return this.transactions.run(actor, async (tx) => {
-      const delivery = await tx.manager.findOne(GithubDeliveryEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+  async replay(viewer: Viewer, id: string): Promise<GithubDeliveryEntity> {
+    requireDeliveryManager(viewer);
+    return this.transactions.run(actorOf(viewer), async (tx) => {
+      const delivery = await this.deliveries.lock(tx.manager, id);
       if (!delivery) {
         throw DomainError.notFound('GithubDelivery', id);
       }
@@ -116,7 +105,7 @@ export class GithubDeliveriesService {
         nextAttemptAt: tx.now,
         processedAt: null,
       };
-      await tx.manager.update(GithubDeliveryEntity, { id }, patch);
+      await this.deliveries.update(tx.manager, id, patch);
       tx.audit('github.replayDelivery', 'GithubDelivery', id, {
         was: delivery.outcome,
         detail: delivery.detail,
@@ -130,28 +119,18 @@ export class GithubDeliveriesService {
     let claimed: { id: string; attempts: number } | null = null;
     try {
       return await this.transactions.run(GITHUB_ACTOR, async (tx) => {
-        const [row]: { id: string; event: string; payload: Record<string, unknown>; attempts: number }[] =
-          await tx.manager.query(
-            `SELECT id, event, payload, attempts FROM github_delivery
-              WHERE outcome = 'PENDING' AND next_attempt_at <= $1
-              ORDER BY next_attempt_at, received_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-            [tx.now],
-          );
+        const row = await this.deliveries.claimNext(tx.manager, tx.now);
         if (!row) {
           return false;
         }
         claimed = row;
         const result = await this.handle(tx, row.id, row.event, row.payload);
-        await tx.manager.update(
-          GithubDeliveryEntity,
-          { id: row.id },
-          {
-            outcome: result.outcome,
-            detail: result.detail?.slice(0, 2_000) ?? null,
-            attempts: row.attempts + 1,
-            processedAt: tx.now,
-          },
-        );
+        await this.deliveries.update(tx.manager, row.id, {
+          outcome: result.outcome,
+          detail: result.detail?.slice(0, 2_000) ?? null,
+          attempts: row.attempts + 1,
+          processedAt: tx.now,
+        });
         return true;
       });
     } catch (error) {
@@ -171,18 +150,13 @@ export class GithubDeliveriesService {
     const message = error instanceof Error ? error.message : String(error);
     this.log.warn(`delivery ${delivery.id}: attempt ${attempts} failed: ${message}`);
     const now = this.clock.now();
-    await this.db.query(
-      `UPDATE github_delivery SET attempts = $2, detail = $3, outcome = $4, next_attempt_at = $5, processed_at = $6
-        WHERE id = $1 AND outcome = 'PENDING'`,
-      [
-        delivery.id,
-        attempts,
-        `attempt ${attempts} of ${maxAttempts} failed: ${message}`.slice(0, 2_000),
-        failed ? DeliveryOutcome.FAILED : DeliveryOutcome.PENDING,
-        new Date(now.getTime() + retryDelay(retryDelayMs, attempts)),
-        failed ? now : null,
-      ],
-    );
+    await this.deliveries.recordFailure(delivery.id, {
+      attempts,
+      detail: `attempt ${attempts} of ${maxAttempts} failed: ${message}`.slice(0, 2_000),
+      outcome: failed ? DeliveryOutcome.FAILED : DeliveryOutcome.PENDING,
+      nextAttemptAt: new Date(now.getTime() + retryDelay(retryDelayMs, attempts)),
+      processedAt: failed ? now : null,
+    });
   }
 
   private async handle(tx: Tx, id: string, event: string, payload: Record<string, unknown>): Promise<Result> {
@@ -268,15 +242,9 @@ export class GithubDeliveriesService {
   }
 
   private async servicesLinking(tx: Tx, fullName: string): Promise<string[]> {
-    // A cheap filter in SQL, the exact rule in repositoryOf.
-    const candidates: { id: string; repository_url: string }[] = await tx.manager.query(
-      `SELECT id, repository_url FROM online_service
-        WHERE repository_url IS NOT NULL AND strpos(lower(repository_url), $1) > 0 ORDER BY slug`,
-      [fullName],
-    );
-    return candidates
-      .filter((s) => repositoryOf(s.repository_url, this.config.github.webHosts)?.fullName === fullName)
-      .map((s) => s.id);
+    // A cheap filter in SQL, the exact rule in servicesLinking.
+    const candidates = await this.deliveries.candidatesLinking(tx.manager, fullName);
+    return servicesLinking(candidates, fullName, this.config.github.webHosts);
   }
 
   /**
@@ -291,25 +259,18 @@ export class GithubDeliveriesService {
       return { outcome: DeliveryOutcome.SKIPPED, detail: 'the payload names no issue' };
     }
     const name = `${repository.fullName}#${number}`;
-    const [issue]: { target_id: string; campaign_id: string; issue_event_at: Date | null }[] =
-      await tx.manager.query(
-        `SELECT i.target_id, t.campaign_id, i.issue_event_at
-           FROM campaign_target_issue i JOIN campaign_target t ON t.id = i.target_id
-          WHERE i.issue_id = $3
-             OR ((i.issue_id IS NULL OR $3::bigint IS NULL) AND i.repository = $1 AND i.issue_number = $2)
-          LIMIT 1 FOR UPDATE OF i`,
-        [repository.fullName, number, payload.issue?.id ?? null],
-      );
+    const issue = await this.issues.lockByIssue(
+      tx.manager,
+      repository.fullName,
+      number,
+      payload.issue?.id ?? null,
+    );
     if (!issue) {
       // Ours, but not recorded yet (its answer was lost, or it is being recorded right now): the
       // delivery is tried again later, when the worker has found it by its marker.
       const marked = markedTarget(payload.issue?.body);
       if (marked) {
-        const [pending]: unknown[] = await tx.manager.query(
-          `SELECT 1 FROM campaign_target_issue WHERE target_id = $1 AND state = 'PENDING'`,
-          [marked],
-        );
-        if (pending) {
+        if (await this.issues.isPending(tx.manager, marked)) {
           throw new Error(`${name} belongs to target ${marked}, whose issue is not recorded yet`);
         }
       }
@@ -326,10 +287,7 @@ export class GithubDeliveriesService {
       };
     }
     const closedAt = closed ? new Date(payload.issue?.closed_at ?? eventAt.toISOString()) : null;
-    await tx.manager.query(
-      `UPDATE campaign_target_issue SET closed_at = $2, issue_event_at = $3 WHERE target_id = $1`,
-      [issue.target_id, closedAt, eventAt],
-    );
+    await this.issues.recordClosing(tx.manager, issue.target_id, closedAt, eventAt);
     tx.audit(closed ? 'campaign.issueClosed' : 'campaign.issueReopened', 'Campaign', issue.campaign_id, {
       target: issue.target_id,
       issue: payload.issue?.html_url ?? name,

@@ -1,8 +1,21 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '#src/common/graphql/pagination';
-import { DeliveryOutcome } from './github-enums';
+import { DeliveryOutcome, IssueState } from './github-enums';
 
-export { DeliveryOutcome };
+export { DeliveryOutcome, IssueState };
+
+registerEnumType(IssueState, {
+  name: 'CampaignIssueState',
+  description: 'The GitHub issue of a target whose service links a repository (docs/github.md)',
+  valuesMap: {
+    PENDING: { description: 'Queued: it is opened shortly (or retried; issueDetail says why)' },
+    OPENED: { description: 'Open on GitHub (or closed there: issueClosedAt)' },
+    SKIPPED: { description: 'Not opened: the target was excluded or the campaign closed first' },
+    FAILED: {
+      description: 'GitHub refused it; issueDetail says why. retryCampaignTargetIssue queues it again',
+    },
+  },
+});
 
 registerEnumType(DeliveryOutcome, {
   name: 'DeliveryOutcome',

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Roles } from '#src/common/auth/decorators';
 import { Role } from '#src/common/auth/role';
-import { actorOf, type Viewer } from '#src/common/auth/viewer';
+import type { Viewer } from '#src/common/auth/viewer';
 import { AfterArg, FirstArg } from '#src/common/graphql/pagination';
 import { GithubDeliveriesService } from './github-deliveries.service';
 import { DeliveryOutcome, GithubDelivery, GithubDeliveryConnection } from './github.model';
@@ -15,11 +15,12 @@ export class GithubResolver {
     description: 'Webhook deliveries from GitHub, newest first (OPERATOR)',
   })
   githubDeliveries(
+    @CurrentViewer() viewer: Viewer,
     @FirstArg(50) first: number | null,
     @AfterArg() after: string | null,
     @Args('outcome', { type: () => DeliveryOutcome, nullable: true }) outcome: DeliveryOutcome | null,
   ) {
-    return this.deliveries.list(outcome ?? null, first, after);
+    return this.deliveries.list(viewer, outcome ?? null, first, after);
   }
 
   @Roles(Role.OPERATOR)
@@ -27,6 +28,6 @@ export class GithubResolver {
     description: 'Queues a FAILED or SKIPPED delivery again, e.g. after its repository was linked (OPERATOR)',
   })
   replayGithubDelivery(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string) {
-    return this.deliveries.replay(actorOf(viewer), id);
+    return this.deliveries.replay(viewer, id);
   }
 }

@@ -57,7 +57,7 @@ describe('importableRelease', () => {
     [{ assets: [{ name: 'a.tgz', digest: 'sha1:abc' }] }, 'no release asset with a sha256 digest'],
   ])('skips %j: %s', (release, reason) => {
     const result = importableRelease(payload(release), 'd');
-    expect(result).toMatchObject({ skipped: expect.stringContaining(reason) });
+    expect(result).toMatchObject({ skipped: expect.stringContaining(reason) as string });
   });
 
   it('takes the artifact beside its checksums, signature and SBOM', () => {
@@ -87,7 +87,9 @@ describe('importableRelease', () => {
       }),
       'd',
     );
-    expect(result).toEqual({ skipped: expect.stringContaining('several assets (linux.tgz, windows.zip)') });
+    expect(result).toEqual({
+      skipped: expect.stringContaining('several assets (linux.tgz, windows.zip)') as string,
+    });
   });
 
   it('marks a release without a pinned artifact, so that the API can be asked', () => {
@@ -103,7 +105,7 @@ describe('importableRelease', () => {
       'd',
     );
     expect(onlyChecksums).toEqual({
-      skipped: expect.stringContaining('no artifact to review'),
+      skipped: expect.stringContaining('no artifact to review') as string,
       assetsMissing: true,
     });
   });

@@ -21,14 +21,13 @@ describe(ServicesService.name, () => {
   let dataportMaintainer: Viewer;
   let komfitMaintainer: Viewer;
 
-  const input = (slug: string, extra: Partial<RegisterServiceInput> = {}) =>
-    ({
-      slug,
-      name: `Service ${slug}`,
-      summary: 'Eine Leistung',
-      reuseModel: ReuseModel.EFA_CENTRAL,
-      ...extra,
-    });
+  const input = (slug: string, extra: Partial<RegisterServiceInput> = {}) => ({
+    slug,
+    name: `Service ${slug}`,
+    summary: 'Eine Leistung',
+    reuseModel: ReuseModel.EFA_CENTRAL,
+    ...extra,
+  });
   const legalBasesOf = async (id: string) =>
     (await sut.legalBases(new RequestLoaders(), id)).map(
       (b) => `${b.norm.abbreviation} ${b.provision ?? '-'}`,
@@ -96,9 +95,7 @@ describe(ServicesService.name, () => {
     it('refuses null for a required field with BAD_USER_INPUT, and changes nothing', async () => {
       const service = await sut.register(dataportMaintainer, input('null-name'));
       for (const field of ['name', 'summary', 'lifecycle', 'leikaKeys', 'legalBases'] as const) {
-        await expect(
-          sut.update(dataportMaintainer, service.id, { [field]: null }),
-        ).rejects.toMatchObject({
+        await expect(sut.update(dataportMaintainer, service.id, { [field]: null })).rejects.toMatchObject({
           code: 'BAD_USER_INPUT',
           message: `input.${field}: is required and cannot be null`,
           details: { field: `input.${field}` },
@@ -140,12 +137,12 @@ describe(ServicesService.name, () => {
 
     it("lets only the owner's MAINTAINER and OPERATORs change a service: FORBIDDEN for others, NOT_FOUND for an unknown id", async () => {
       const service = await sut.register(dataportMaintainer, input('guarded'));
-      await expect(
-        sut.update(komfitMaintainer, service.id, { name: 'Taken over' }),
-      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(
-        sut.update(operator, service.id, { name: 'By the operator' }),
-      ).resolves.toMatchObject({ name: 'By the operator' });
+      await expect(sut.update(komfitMaintainer, service.id, { name: 'Taken over' })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      await expect(sut.update(operator, service.id, { name: 'By the operator' })).resolves.toMatchObject({
+        name: 'By the operator',
+      });
       await expect(
         sut.update(operator, '00000000-0000-4000-8000-000000000000', { name: 'x' }),
       ).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -1,0 +1,33 @@
+import { isOperator, type Viewer } from '#src/common/auth/viewer';
+import { DomainError } from '#src/common/errors/domain-error';
+import { repositoryOf } from './repository-link';
+
+/**
+ * Who may do what with the GitHub integration (domain.md, "Who may do what"), written once:
+ * - read and replay webhook deliveries: OPERATOR;
+ * - queue a target's issue again (retryCampaignTargetIssue): the target service's owner's
+ *   MAINTAINER, OPERATOR: the campaigns' 'retryIssue' row (campaign.rules.ts, campaign.access.ts);
+ * - a delivery acts only on the services whose repositoryUrl links its repository (any owner's
+ *   MAINTAINER may set any GitHub URL today: the catalogue's update right).
+ */
+export function mayManageDeliveries(viewer: Viewer | null): boolean {
+  return isOperator(viewer);
+}
+
+/** FORBIDDEN unless the viewer may read and replay deliveries. */
+export function requireDeliveryManager(viewer: Viewer | null): void {
+  if (!mayManageDeliveries(viewer)) {
+    throw DomainError.forbidden('Only OPERATORs may read and replay GitHub deliveries');
+  }
+}
+
+/** The services (ids, in the candidates' order) whose repositoryUrl links the repository `fullName`. */
+export function servicesLinking(
+  candidates: readonly { id: string; repository_url: string }[],
+  fullName: string,
+  webHosts: readonly string[],
+): string[] {
+  return candidates
+    .filter((s) => repositoryOf(s.repository_url, webHosts)?.fullName === fullName)
+    .map((s) => s.id);
+}
