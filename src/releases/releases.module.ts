@@ -8,10 +8,10 @@ import {
   InterfaceImpactResolver,
   InterfaceUseResolver,
   QaGateResolver,
-  ReleasesResolver,
   ServiceReleasesResolver,
   WithdrawalResolver,
-} from './releases.resolver';
+} from './release-types.resolver';
+import { ReleasesResolver } from './releases.resolver';
 import { ReleaseRepository, releaseSql } from './release.repository';
 import { ReleaseEvaluation } from './release-evaluation';
 import { ReleaseLifecycleService } from './release-lifecycle.service';

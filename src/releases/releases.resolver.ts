@@ -1,6 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { OnlineService } from '#src/catalogue/catalogue.model';
-import type { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
 import { ServicesService } from '#src/catalogue/services.service';
 import { CurrentViewer, Public, Roles } from '#src/common/auth/decorators';
 import { Role } from '#src/common/auth/role';
@@ -9,10 +8,8 @@ import { ArgPipe } from '#src/common/validation/arg.pipe';
 import { Digest, HttpsUrl, Text } from '#src/common/validation/text';
 import { Clock } from '#src/common/clock';
 import { DomainError } from '#src/common/errors/domain-error';
-import { AfterArg, FirstArg } from '#src/common/graphql/pagination';
 import type { RequestContext } from '#src/common/graphql/request-context';
-import { InterfaceStandard, User } from '#src/organisations/organisation.model';
-import { OrganisationsService } from '#src/organisations/organisations.service';
+import { User } from '#src/organisations/organisation.model';
 import { CreateReleaseInput, SignOffInput, UpdateReleaseInput, WaiveGateInput } from './dto/release.inputs';
 import { QaGate, toGate } from '#src/qa/qa.model';
 import { toUser } from '#src/qa/qa.resolver';
@@ -25,13 +22,19 @@ import {
   InterfaceImpact,
   InterfaceUseModel,
   Release,
-  ReleaseConnection,
   Withdrawal,
 } from './release.model';
 import { ReleasesService, type Evaluation } from './releases.service';
 import { QaGateKind } from '#src/qa/qa-policy.rules';
+import { REVIEWER_ROLES } from '#src/qa/qa.rules';
 
-const REVIEWERS = [Role.REVIEWER_USABILITY, Role.REVIEWER_SECURITY, Role.REVIEWER_INTERFACES];
+/**
+ * The Release type: its query, its mutations and its fields. Who may do what is decided below
+ * the resolvers (release.access.ts, src/qa/qa.access.ts, the transition table); the decorators
+ * only keep out roles that never may.
+ */
+
+const REVIEWERS = REVIEWER_ROLES;
 const OWNERS = [Role.MAINTAINER, Role.OPERATOR];
 
 /** The QA module's; re-exported for the modules that import it from here. */
@@ -237,76 +240,5 @@ export class ReleasesResolver {
       throw DomainError.notFound('QaGate', gateId);
     }
     return toGate(view, this.clock.now());
-  }
-}
-
-@Resolver(() => QaGate)
-export class QaGateResolver {
-  constructor(private readonly releases: ReleasesService) {}
-
-  @ResolveField(() => Release)
-  async release(@Parent() gate: QaGate, @Context() ctx: RequestContext) {
-    return this.releases.byId(ctx.loaders, gate.releaseId);
-  }
-}
-
-@Resolver(() => InterfaceImpact)
-export class InterfaceImpactResolver {
-  constructor(private readonly releases: ReleasesService) {}
-
-  @ResolveField(() => Release, { nullable: true })
-  baseline(@Parent() impact: InterfaceImpact, @Context() ctx: RequestContext) {
-    return impact.baselineId ? this.releases.byId(ctx.loaders, impact.baselineId) : null;
-  }
-}
-
-@Resolver(() => InterfaceUseModel)
-export class InterfaceUseResolver {
-  constructor(private readonly organisations: OrganisationsService) {}
-
-  @ResolveField(() => InterfaceStandard)
-  async standard(@Parent() use: InterfaceUseModel, @Context() ctx: RequestContext) {
-    return (await this.organisations.standardByKey(ctx.loaders, use.standardKey))!;
-  }
-}
-
-@Resolver(() => Deprecation)
-export class DeprecationResolver {
-  @ResolveField(() => User)
-  by(@Parent() deprecation: Deprecation): User {
-    return toUser(deprecation.byUser);
-  }
-}
-
-@Resolver(() => Withdrawal)
-export class WithdrawalResolver {
-  @ResolveField(() => User)
-  by(@Parent() withdrawal: Withdrawal): User {
-    return toUser(withdrawal.byUser);
-  }
-}
-
-@Resolver(() => OnlineService)
-export class ServiceReleasesResolver {
-  constructor(private readonly releaseService: ReleasesService) {}
-
-  @ResolveField(() => ReleaseConnection, {
-    description: 'Newest first; releases that are not PUBLISHED only for those who may see them',
-  })
-  releases(
-    @Parent() service: OnlineServiceEntity,
-    @CurrentViewer() viewer: Viewer | null,
-    @FirstArg(20) first: number | null,
-    @AfterArg() after: string | null,
-  ) {
-    return this.releaseService.listForService(viewer, service, first, after);
-  }
-
-  @ResolveField(() => Release, {
-    nullable: true,
-    description: 'Highest PUBLISHED release that is neither a pre-release nor deprecated',
-  })
-  latestRelease(@Parent() service: OnlineServiceEntity, @Context() ctx: RequestContext) {
-    return this.releaseService.latest(ctx.loaders, service.id);
   }
 }
