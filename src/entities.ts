@@ -12,7 +12,8 @@ import {
 import { AuditEventEntity } from '#src/common/audit/audit-event.entity';
 import { EffortEntryEntity } from '#src/effort/effort-entry.entity';
 import { CampaignTargetIssueEntity, GithubDeliveryEntity } from '#src/github/github.entity';
-import { QaGateEntity, ReleaseEntity, SignOffEntity } from '#src/releases/release.entity';
+import { QaGateEntity, SignOffEntity } from '#src/qa/qa-gate.entity';
+import { ReleaseEntity } from '#src/releases/release.entity';
 import { SubscriptionEntity } from '#src/subscriptions/subscription.entity';
 import {
   InterfaceStandardEntity,

@@ -30,17 +30,8 @@ export enum VersionBump {
   PRERELEASE = 'PRERELEASE',
 }
 
-export enum QaGateStatus {
-  PENDING = 'PENDING',
-  PASSED = 'PASSED',
-  FAILED = 'FAILED',
-  WAIVED = 'WAIVED',
-}
-
-export enum Verdict {
-  APPROVE = 'APPROVE',
-  REJECT = 'REJECT',
-}
+// Owned by the QA module; re-exported for the modules that read them here.
+export { QaGateStatus, Verdict } from '#src/qa/qa-enums';
 
 export interface ChangeEntry {
   type: ChangeType;
@@ -54,9 +45,4 @@ export interface InterfaceUse {
   direction: InterfaceDirection;
 }
 
-/** A user as the token named them when they acted. */
-export interface UserRef {
-  subject: string;
-  name: string | null;
-  organisation: string | null;
-}
+export type { UserRef } from '#src/common/auth/user-ref';

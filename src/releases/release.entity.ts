@@ -1,7 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
-import { ReleaseState, Verdict, type ChangeEntry, type InterfaceUse, type UserRef } from './release-enums';
-import { QaGateKind } from '#src/qa/qa-policy.rules';
+import { ReleaseState, type ChangeEntry, type InterfaceUse, type UserRef } from './release-enums';
 
 @Entity('release')
 @Unique('release_service_id_version_key', ['serviceId', 'version'])
@@ -78,81 +77,4 @@ export class ReleaseEntity {
 
   @Column({ name: 'deprecation', type: 'jsonb', nullable: true })
   deprecation!: { reason: string; at: string; by: UserRef } | null;
-}
-
-@Entity('qa_gate')
-@Unique('qa_gate_release_id_kind_key', ['releaseId', 'kind'])
-export class QaGateEntity {
-  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'qa_gate_pkey' })
-  id!: string;
-
-  @Column({ name: 'release_id', type: 'uuid' })
-  releaseId!: string;
-
-  @ManyToOne(() => ReleaseEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'release_id', foreignKeyConstraintName: 'qa_gate_release_id_fkey' })
-  release?: ReleaseEntity;
-
-  @Column({ type: 'text' })
-  kind!: QaGateKind;
-
-  /** Snapshot of the service's policy at submission: later policy changes do not touch it. */
-  @Column({ name: 'required_approvals', type: 'integer' })
-  requiredApprovals!: number;
-
-  @Column({ type: 'jsonb', nullable: true })
-  waiver!: {
-    reason: string;
-    ticket: string;
-    expiresAt: string;
-    grantedBy: UserRef;
-    grantedAt: string;
-  } | null;
-
-  @Column({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-}
-
-@Entity('sign_off')
-@Index('sign_off_gate_id_idx', ['gateId'])
-@Index('sign_off_current_key', { synchronize: false })
-export class SignOffEntity {
-  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'sign_off_pkey' })
-  id!: string;
-
-  @Column({ name: 'gate_id', type: 'uuid' })
-  gateId!: string;
-
-  @ManyToOne(() => QaGateEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'gate_id', foreignKeyConstraintName: 'sign_off_gate_id_fkey' })
-  gate?: QaGateEntity;
-
-  @Column({ type: 'jsonb' })
-  reviewer!: UserRef;
-
-  @Column({ name: 'reviewer_subject', type: 'text' })
-  reviewerSubject!: string;
-
-  @Column({ type: 'text' })
-  verdict!: Verdict;
-
-  @Column({ type: 'text', nullable: true })
-  comment!: string | null;
-
-  @Column({ name: 'evidence_url', type: 'text', nullable: true })
-  evidenceUrl!: string | null;
-
-  @Column({ name: 'artifact_digest', type: 'text' })
-  artifactDigest!: string;
-
-  /** The release's artifact changed after this sign-off: kept, shown, not counted. */
-  @Column({ type: 'boolean' })
-  outdated!: boolean;
-
-  /** The same reviewer signed the gate again: kept for the audit, no longer shown or counted. */
-  @Column({ name: 'replaced_at', type: 'timestamptz', nullable: true })
-  replacedAt!: Date | null;
-
-  @Column({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
 }

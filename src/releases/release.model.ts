@@ -1,16 +1,7 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '#src/common/graphql/pagination';
 import { SemVerScalar } from '#src/common/graphql/scalars';
-import {
-  ChangeType,
-  InterfaceDirection,
-  QaGateStatus,
-  ReleaseState,
-  Verdict,
-  VersionBump,
-  type UserRef,
-} from './release-enums';
-import { QaGateKind } from '#src/qa/qa-policy.rules';
+import { ChangeType, InterfaceDirection, ReleaseState, VersionBump, type UserRef } from './release-enums';
 
 registerEnumType(ReleaseState, {
   name: 'ReleaseState',
@@ -23,8 +14,6 @@ registerEnumType(ReleaseState, {
 registerEnumType(ChangeType, { name: 'ChangeType' });
 registerEnumType(InterfaceDirection, { name: 'InterfaceDirection' });
 registerEnumType(VersionBump, { name: 'VersionBump' });
-registerEnumType(QaGateStatus, { name: 'QaGateStatus' });
-registerEnumType(Verdict, { name: 'Verdict' });
 
 @ObjectType('ChangeEntry')
 export class ChangeEntryModel {
@@ -118,79 +107,4 @@ export class InterfaceImpact {
 
   @Field({ description: 'false when breaking and the bump is MINOR or PATCH' })
   semverConsistent!: boolean;
-}
-
-@ObjectType()
-export class Waiver {
-  @Field()
-  reason!: string;
-
-  @Field()
-  ticket!: string;
-
-  @Field()
-  expiresAt!: Date;
-
-  @Field()
-  expired!: boolean;
-
-  grantedByUser!: UserRef;
-}
-
-@ObjectType()
-export class SignOff {
-  @Field(() => ID)
-  id!: string;
-
-  reviewerUser!: UserRef;
-
-  @Field(() => Verdict)
-  verdict!: Verdict;
-
-  @Field(() => String, { nullable: true })
-  comment!: string | null;
-
-  @Field(() => String, { nullable: true })
-  evidenceUrl!: string | null;
-
-  @Field({ description: 'The digest that was reviewed' })
-  artifactDigest!: string;
-
-  @Field({ description: "The release's artifact changed after this sign-off" })
-  outdated!: boolean;
-
-  @Field()
-  createdAt!: Date;
-}
-
-@ObjectType()
-export class QaGate {
-  @Field(() => ID)
-  id!: string;
-
-  releaseId!: string;
-
-  @Field(() => QaGateKind)
-  kind!: QaGateKind;
-
-  @Field(() => QaGateStatus)
-  status!: QaGateStatus;
-
-  @Field(() => Int)
-  requiredApprovals!: number;
-
-  @Field(() => Int, { description: 'Current, non-outdated APPROVE sign-offs' })
-  approvals!: number;
-
-  @Field(() => [SignOff])
-  signOffs!: SignOff[];
-
-  @Field(() => Waiver, { nullable: true })
-  waiver!: Waiver | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'What is missing, in words, when it is neither PASSED nor WAIVED',
-  })
-  blockedReason!: string | null;
 }

@@ -1,15 +1,23 @@
-import {
-  ChangeType,
-  InterfaceDirection,
-  QaGateStatus,
-  ReleaseState,
-  Verdict,
-  VersionBump,
-} from './release-enums';
-import { bumpOf, gateOutcome, impactOf, stateFromGates, versionColumns } from './release.rules';
+import { ServiceLifecycle } from '#src/catalogue/catalogue-enums';
+import { DomainError } from '#src/common/errors/domain-error';
 import { QaGateKind } from '#src/qa/qa-policy.rules';
+import { ChangeType, InterfaceDirection, ReleaseState, VersionBump } from './release-enums';
+import {
+  acceptsReleases,
+  adoptableReleases,
+  assertPublishable,
+  bumpOf,
+  checkRelease,
+  impactOf,
+  isAdoptable,
+  NEW,
+  RELEASE_TRANSITIONS,
+  versionColumns,
+  type LifecycleState,
+  type ReleaseAction,
+  type ReleaseCapacity,
+} from './release.rules';
 
-const NOW = new Date('2026-11-28T10:00:00Z');
 const xbau = (version: string) => ({ standard: 'xbau', version, direction: InterfaceDirection.CONSUMES });
 
 describe('versions', () => {
@@ -137,89 +145,156 @@ describe('interface impact', () => {
   });
 });
 
-describe('gate status', () => {
-  const approve = (name: string, outdated = false) => ({
-    verdict: Verdict.APPROVE,
-    reviewerName: name,
-    comment: null,
-    outdated,
+const ALL_STATES: LifecycleState[] = [NEW, ...Object.values(ReleaseState)];
+
+/** The error a call throws, or null. */
+function errorOf(call: () => unknown): DomainError | null {
+  try {
+    call();
+    return null;
+  } catch (error) {
+    return error as DomainError;
+  }
+}
+
+describe('the release lifecycle (RELEASE_TRANSITIONS)', () => {
+  const D = ReleaseState;
+  // action, the states it starts from, who, the state after, the verb of the CONFLICT message
+  const rows: [
+    ReleaseAction,
+    LifecycleState[],
+    ReleaseCapacity,
+    LifecycleState | 'same' | 'derived',
+    string,
+  ][] = [
+    ['create', [NEW], 'owner', D.DRAFT, 'create'],
+    ['updateNotes', [D.DRAFT, D.IN_REVIEW, D.APPROVED, D.REJECTED], 'owner', 'same', 'edit the notes of'],
+    ['updateContents', [D.DRAFT], 'owner', 'same', 'change the changes or interfaces of'],
+    [
+      'updateArtifact',
+      [D.DRAFT, D.IN_REVIEW, D.APPROVED, D.REJECTED],
+      'owner',
+      'derived',
+      'change the artifact of',
+    ],
+    ['submit', [D.DRAFT], 'owner', D.IN_REVIEW, 'submit'],
+    ['signOff', [D.IN_REVIEW, D.APPROVED, D.REJECTED], 'reviewer', 'derived', 'sign off'],
+    ['waive', [D.IN_REVIEW, D.APPROVED, D.REJECTED], 'operator', 'derived', 'waive a gate of'],
+    ['publish', [D.APPROVED], 'owner', D.PUBLISHED, 'publish'],
+    ['withdraw', [D.DRAFT, D.IN_REVIEW, D.APPROVED, D.REJECTED], 'owner', D.WITHDRAWN, 'withdraw'],
+    ['deprecate', [D.PUBLISHED], 'owner', 'same', 'deprecate'],
+  ];
+
+  it('has exactly these rows', () => {
+    expect(Object.keys(RELEASE_TRANSITIONS).sort()).toEqual(rows.map(([action]) => action).sort());
   });
-  const reject = (name: string, comment: string) => ({
-    verdict: Verdict.REJECT,
-    reviewerName: name,
-    comment,
-    outdated: false,
+
+  describe.each(rows)('%s', (action, from, by, to, verb) => {
+    it(`starts from ${from.join(', ')}, by ${by}, to ${to}`, () => {
+      expect(RELEASE_TRANSITIONS[action]).toMatchObject({ from, by: [by], to });
+    });
+
+    it.each(ALL_STATES)('from %s', (state) => {
+      const error = errorOf(() => checkRelease(action, { state, version: '1.2.0' }, new Set([by])));
+      if (from.includes(state)) {
+        expect(error).toBeNull();
+      } else {
+        expect(error).toMatchObject({
+          code: 'CONFLICT',
+          message: `Cannot ${verb} release 1.2.0: it is ${state}`,
+          details: { state },
+        });
+      }
+    });
+
+    it('is FORBIDDEN, before the state is looked at, to anyone acting in no capacity of the row', () => {
+      const error = errorOf(() => checkRelease(action, { state: from[0], version: '1.2.0' }, new Set()));
+      expect(error).toMatchObject({ code: 'FORBIDDEN' });
+      const wrongState = ALL_STATES.find((s) => !from.includes(s))!;
+      expect(
+        errorOf(() => checkRelease(action, { state: wrongState, version: '1.2.0' }, new Set())),
+      ).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+    });
   });
-  const gate = (overrides: Partial<Parameters<typeof gateOutcome>[0]> = {}) => ({
-    kind: QaGateKind.SECURITY,
-    requiredApprovals: 2,
-    signOffs: [],
-    waiverExpiresAt: null,
+
+  it('names who may create and who may change a release', () => {
+    expect(errorOf(() => checkRelease('create', { state: NEW, version: '1.0.0' }, new Set()))?.message).toBe(
+      "Only the owner's MAINTAINERs and OPERATORs may create releases",
+    );
+    expect(
+      errorOf(() => checkRelease('submit', { state: ReleaseState.DRAFT, version: '1.0.0' }, new Set()))
+        ?.message,
+    ).toBe("Only the owner's MAINTAINERs and OPERATORs may change a release");
+  });
+});
+
+describe('a retired service takes no releases (acceptsReleases)', () => {
+  it.each(
+    Object.values(ServiceLifecycle).map((l): [ServiceLifecycle, boolean] => [
+      l,
+      l !== ServiceLifecycle.RETIRED,
+    ]),
+  )('%s: %s', (lifecycle, accepts) => {
+    expect(acceptsReleases({ lifecycle })).toBe(accepts);
+  });
+});
+
+describe('adoption only of QA-passed releases (isAdoptable)', () => {
+  it.each([
+    ...Object.values(ReleaseState).map((state) => [state, null, state === ReleaseState.PUBLISHED] as const),
+    [ReleaseState.PUBLISHED, { reason: 'unsafe' }, false] as const,
+  ])('%s, deprecation %j: %s', (state, deprecation, adoptable) => {
+    expect(isAdoptable({ state, deprecation })).toBe(adoptable);
+  });
+
+  it('filters a list', () => {
+    const releases = [
+      { version: '1.0.0', state: ReleaseState.PUBLISHED, deprecation: { reason: 'x' } },
+      { version: '1.1.0', state: ReleaseState.PUBLISHED, deprecation: null },
+      { version: '1.2.0', state: ReleaseState.APPROVED, deprecation: null },
+    ];
+    expect(adoptableReleases(releases).map((r) => r.version)).toEqual(['1.1.0']);
+  });
+});
+
+describe('publication (assertPublishable): PUBLISHED only from APPROVED', () => {
+  const facts = (overrides: Partial<Parameters<typeof assertPublishable>[0]> = {}) => ({
+    version: '1.2.0',
+    state: ReleaseState.APPROVED,
+    expiredWaivers: [],
     inconsistency: null,
+    hasInterfacesGate: true,
+    blocked: [],
     ...overrides,
   });
 
   it.each([
-    ['no sign-offs', gate(), QaGateStatus.PENDING, 'needs 2 more SECURITY approvals'],
+    ['APPROVED', facts(), null],
+    ['DRAFT', facts({ state: ReleaseState.DRAFT }), 'Cannot publish release 1.2.0: it is DRAFT'],
+    ['PUBLISHED', facts({ state: ReleaseState.PUBLISHED }), 'Cannot publish release 1.2.0: it is PUBLISHED'],
     [
-      'one of two approvals',
-      gate({ signOffs: [approve('Sina')] }),
-      QaGateStatus.PENDING,
-      'needs 1 more SECURITY approval',
-    ],
-    ['enough approvals', gate({ signOffs: [approve('Sina'), approve('Sven')] }), QaGateStatus.PASSED, null],
-    [
-      'an outdated approval does not count',
-      gate({ signOffs: [approve('Sina'), approve('Sven', true)] }),
-      QaGateStatus.PENDING,
-      'needs 1 more SECURITY approval',
+      'IN_REVIEW',
+      facts({ state: ReleaseState.IN_REVIEW, blocked: ['USABILITY: needs 1 more USABILITY approval'] }),
+      'Cannot publish release 1.2.0: it is IN_REVIEW (USABILITY: needs 1 more USABILITY approval)',
     ],
     [
-      'a current reject',
-      gate({ signOffs: [approve('Sina'), approve('Sven'), reject('Rita', 'XSS in the form')] }),
-      QaGateStatus.FAILED,
-      'rejected by Rita: XSS in the form',
+      'an expired waiver, even when APPROVED',
+      facts({ expiredWaivers: [{ kind: QaGateKind.SECURITY, expiresAt: '2026-11-01T00:00:00.000Z' }] }),
+      'Cannot publish release 1.2.0: the waiver of SECURITY expired on 2026-11-01',
     ],
     [
-      'a valid waiver above a reject',
-      gate({ signOffs: [reject('Rita', 'no')], waiverExpiresAt: new Date('2026-12-01T00:00:00Z') }),
-      QaGateStatus.WAIVED,
-      null,
+      'inconsistent without an INTERFACES gate',
+      facts({ inconsistency: 'has a BREAKING change without a major version', hasInterfacesGate: false }),
+      'Cannot publish release 1.2.0: it has a BREAKING change without a major version',
     ],
-    [
-      'an expired waiver',
-      gate({ waiverExpiresAt: new Date('2026-11-01T00:00:00Z') }),
-      QaGateStatus.PENDING,
-      'needs 2 more SECURITY approvals; waiver expired on 2026-11-01',
-    ],
-    [
-      'an inconsistent INTERFACES gate, approved',
-      gate({
-        kind: QaGateKind.INTERFACES,
-        requiredApprovals: 1,
-        signOffs: [approve('Ingo')],
-        inconsistency: 'removes xbau 2.2 without a major version',
-      }),
-      QaGateStatus.PENDING,
-      'removes xbau 2.2 without a major version',
-    ],
-    [
-      'an inconsistent INTERFACES gate, waived',
-      gate({
-        kind: QaGateKind.INTERFACES,
-        inconsistency: 'removes xbau 2.2 without a major version',
-        waiverExpiresAt: new Date('2027-01-01T00:00:00Z'),
-      }),
-      QaGateStatus.WAIVED,
-      null,
-    ],
-  ])('%s', (_label, facts, status, blockedReason) => {
-    expect(gateOutcome(facts, NOW)).toMatchObject({ status, blockedReason });
-  });
-
-  it('derives the release state from the gates', () => {
-    expect(stateFromGates([QaGateStatus.PASSED, QaGateStatus.WAIVED])).toBe(ReleaseState.APPROVED);
-    expect(stateFromGates([QaGateStatus.PASSED, QaGateStatus.PENDING])).toBe(ReleaseState.IN_REVIEW);
-    expect(stateFromGates([QaGateStatus.FAILED, QaGateStatus.WAIVED])).toBe(ReleaseState.REJECTED);
+  ])('%s', (_label, input, message) => {
+    const error = errorOf(() => assertPublishable(input));
+    if (message === null) {
+      expect(error).toBeNull();
+    } else {
+      expect(error).toMatchObject({ code: 'CONFLICT', message, details: { state: input.state } });
+    }
   });
 });

@@ -1,19 +1,20 @@
 import semver from 'semver';
-import {
-  ChangeType,
-  QaGateStatus,
-  ReleaseState,
-  Verdict,
-  VersionBump,
-  type ChangeEntry,
-  type InterfaceUse,
-} from './release-enums';
+import { ServiceLifecycle } from '#src/catalogue/catalogue-enums';
+import { checkTransition, type TransitionTable } from '#src/common/workflow/transitions';
+import { DomainError } from '#src/common/errors/domain-error';
 import { QaGateKind } from '#src/qa/qa-policy.rules';
+import type { ReviewState } from '#src/qa/qa.rules';
+import { ChangeType, ReleaseState, VersionBump, type ChangeEntry, type InterfaceUse } from './release-enums';
 
 /**
- * Release and QA gate rules (domain.md, "Releases", "QA gates", "Interface impact"): pure
- * functions of the facts, no framework, no database.
+ * Release rules (domain.md, "Releases", "Interface impact"): the lifecycle as a transition table,
+ * which releases a service takes and which releases may be adopted, SemVer and interface impact.
+ * Pure functions of the facts, no framework, no database. The QA gates' rules (sign-offs,
+ * waivers, gate status) are the QA module's: src/qa/qa.rules.ts.
  */
+
+/** The reviewer role of each gate kind; the QA module's, re-exported for the seed. */
+export { GATE_KIND_ROLE } from '#src/qa/qa.rules';
 
 /**
  * Columns that let SQL order versions by SemVer precedence: major, minor, patch as integers, then
@@ -101,72 +102,6 @@ export function impactOf(
   return { bump, added, removed, breaking, semverConsistent, inconsistency };
 }
 
-export interface SignOffFact {
-  verdict: Verdict;
-  reviewerName: string;
-  comment: string | null;
-  outdated: boolean;
-}
-
-export interface GateFacts {
-  kind: QaGateKind;
-  requiredApprovals: number;
-  signOffs: SignOffFact[];
-  waiverExpiresAt: Date | null;
-  /** The release's semver inconsistency; it holds the INTERFACES gate PENDING unless waived. */
-  inconsistency: string | null;
-}
-
-export interface GateOutcome {
-  status: QaGateStatus;
-  approvals: number;
-  waiverExpired: boolean;
-  blockedReason: string | null;
-}
-
-const plural = (n: number, word: string) => `${n} more ${word} approval${n === 1 ? '' : 's'}`;
-
-/** A gate's status from its waiver and current sign-offs (domain.md, "QA gates"). */
-export function gateOutcome(gate: GateFacts, now: Date): GateOutcome {
-  const current = gate.signOffs.filter((s) => !s.outdated);
-  const approvals = current.filter((s) => s.verdict === Verdict.APPROVE).length;
-  const waiverExpired = gate.waiverExpiresAt !== null && gate.waiverExpiresAt.getTime() <= now.getTime();
-  if (gate.waiverExpiresAt && !waiverExpired) {
-    return { status: QaGateStatus.WAIVED, approvals, waiverExpired, blockedReason: null };
-  }
-
-  const reasons: string[] = [];
-  let status: QaGateStatus;
-  const rejects = current.filter((s) => s.verdict === Verdict.REJECT);
-  if (rejects.length > 0) {
-    status = QaGateStatus.FAILED;
-    reasons.push(...rejects.map((s) => `rejected by ${s.reviewerName}${s.comment ? `: ${s.comment}` : ''}`));
-  } else if (gate.kind === QaGateKind.INTERFACES && gate.inconsistency) {
-    status = QaGateStatus.PENDING;
-    reasons.push(gate.inconsistency);
-  } else if (approvals >= gate.requiredApprovals) {
-    status = QaGateStatus.PASSED;
-  } else {
-    status = QaGateStatus.PENDING;
-    reasons.push(`needs ${plural(gate.requiredApprovals - approvals, gate.kind)}`);
-  }
-  if (waiverExpired && status !== QaGateStatus.PASSED) {
-    reasons.push(`waiver expired on ${gate.waiverExpiresAt!.toISOString().slice(0, 10)}`);
-  }
-  return { status, approvals, waiverExpired, blockedReason: reasons.length > 0 ? reasons.join('; ') : null };
-}
-
-/** Until publication the release follows its gates: any FAILED: REJECTED; all PASSED or WAIVED: APPROVED. */
-export function stateFromGates(statuses: QaGateStatus[]): ReleaseState {
-  if (statuses.includes(QaGateStatus.FAILED)) {
-    return ReleaseState.REJECTED;
-  }
-  if (statuses.every((s) => s === QaGateStatus.PASSED || s === QaGateStatus.WAIVED)) {
-    return ReleaseState.APPROVED;
-  }
-  return ReleaseState.IN_REVIEW;
-}
-
 /** The states in review, whose state follows the gates. */
 export const REVIEW_STATES: readonly ReleaseState[] = [
   ReleaseState.IN_REVIEW,
@@ -174,8 +109,168 @@ export const REVIEW_STATES: readonly ReleaseState[] = [
   ReleaseState.REJECTED,
 ];
 
-export const GATE_KIND_ROLE = {
-  [QaGateKind.USABILITY]: 'REVIEWER_USABILITY',
-  [QaGateKind.SECURITY]: 'REVIEWER_SECURITY',
-  [QaGateKind.INTERFACES]: 'REVIEWER_INTERFACES',
-} as const;
+/** The release state a review outcome (src/qa/qa.rules.ts, `stateFromGates`) stands for. */
+export function releaseStateOf(review: ReviewState): ReleaseState {
+  return ReleaseState[review];
+}
+
+// ------------------------------------------------------------------ the lifecycle
+
+/** The state before a release exists: the one `create` starts from. */
+export const NEW = 'NEW';
+export type LifecycleState = ReleaseState | typeof NEW;
+
+/**
+ * In which capacities a viewer acts on a release (release.access.ts decides): `owner` for the
+ * owner's MAINTAINERs and OPERATORs, `reviewer` for a reviewer allowed to sign off the gate,
+ * `operator` for OPERATORs.
+ */
+export type ReleaseCapacity = 'owner' | 'reviewer' | 'operator';
+
+export type ReleaseAction =
+  | 'create'
+  | 'updateNotes'
+  | 'updateContents'
+  | 'updateArtifact'
+  | 'submit'
+  | 'signOff'
+  | 'waive'
+  | 'publish'
+  | 'withdraw'
+  | 'deprecate';
+
+const EDITABLE: readonly ReleaseState[] = [ReleaseState.DRAFT, ...REVIEW_STATES];
+
+/**
+ * The release lifecycle (domain.md, "Releases"). In review the state is `derived` from the gates
+ * (stateFromGates). PUBLISHED is reachable only from APPROVED: every gate PASSED or WAIVED, so a
+ * municipality can adopt only a QA-passed release (see `isAdoptable`).
+ */
+export const RELEASE_TRANSITIONS: TransitionTable<ReleaseAction, LifecycleState, ReleaseCapacity> = {
+  create: { from: [NEW], by: ['owner'], to: ReleaseState.DRAFT, reason: 'none' },
+  updateNotes: { from: EDITABLE, by: ['owner'], to: 'same', reason: 'none' },
+  updateContents: { from: [ReleaseState.DRAFT], by: ['owner'], to: 'same', reason: 'none' },
+  updateArtifact: { from: EDITABLE, by: ['owner'], to: 'derived', reason: 'none' },
+  submit: { from: [ReleaseState.DRAFT], by: ['owner'], to: ReleaseState.IN_REVIEW, reason: 'none' },
+  signOff: { from: REVIEW_STATES, by: ['reviewer'], to: 'derived', reason: 'optional' },
+  waive: { from: REVIEW_STATES, by: ['operator'], to: 'derived', reason: 'required' },
+  publish: { from: [ReleaseState.APPROVED], by: ['owner'], to: ReleaseState.PUBLISHED, reason: 'none' },
+  withdraw: { from: EDITABLE, by: ['owner'], to: ReleaseState.WITHDRAWN, reason: 'required' },
+  deprecate: { from: [ReleaseState.PUBLISHED], by: ['owner'], to: 'same', reason: 'required' },
+};
+
+/** "Cannot <verb> release 1.2.0: it is DRAFT". */
+const VERB: Record<ReleaseAction, string> = {
+  create: 'create',
+  updateNotes: 'edit the notes of',
+  updateContents: 'change the changes or interfaces of',
+  updateArtifact: 'change the artifact of',
+  submit: 'submit',
+  signOff: 'sign off',
+  waive: 'waive a gate of',
+  publish: 'publish',
+  withdraw: 'withdraw',
+  deprecate: 'deprecate',
+};
+
+const FORBIDDEN: Record<ReleaseCapacity, string> = {
+  owner: "Only the owner's MAINTAINERs and OPERATORs may change a release",
+  reviewer: 'Only a reviewer of the gate kind may sign it off',
+  operator: 'Only OPERATORs may waive a gate',
+};
+
+/** Runs the action's row against the release: FORBIDDEN, then CONFLICT naming the state; answers the next state. */
+export function checkRelease(
+  action: ReleaseAction,
+  release: { state: LifecycleState; version: string },
+  capacities: ReadonlySet<ReleaseCapacity>,
+): LifecycleState {
+  const rule = RELEASE_TRANSITIONS[action];
+  return checkTransition(rule, {
+    state: release.state,
+    capacities,
+    verb: VERB[action],
+    what: `release ${release.version}`,
+    forbidden:
+      action === 'create'
+        ? "Only the owner's MAINTAINERs and OPERATORs may create releases"
+        : FORBIDDEN[rule.by[0]],
+  });
+}
+
+/** A retired service takes no releases: neither created here nor imported from GitHub. */
+export function acceptsReleases(service: { lifecycle: ServiceLifecycle }): boolean {
+  return service.lifecycle !== ServiceLifecycle.RETIRED;
+}
+
+/** CONFLICT unless the service takes releases (`acceptsReleases`). */
+export function assertAcceptsReleases(service: { slug: string; lifecycle: ServiceLifecycle }): void {
+  if (!acceptsReleases(service)) {
+    throw DomainError.conflict(`Service ${service.slug} is RETIRED and takes no new releases`, {
+      lifecycle: service.lifecycle,
+    });
+  }
+}
+
+/** What publication needs to know of a release in review (from its evaluation). */
+export interface PublicationFacts {
+  version: string;
+  /** The state shown now: stored, or derived from the gates in review. */
+  state: ReleaseState;
+  expiredWaivers: { kind: QaGateKind; expiresAt: string }[];
+  inconsistency: string | null;
+  hasInterfacesGate: boolean;
+  /** "<KIND>: <blockedReason>" of each gate that blocks. */
+  blocked: string[];
+}
+
+/**
+ * CONFLICT unless the release may be published now, checked in this order: it is in review, no
+ * waiver has expired, a semver inconsistency has an INTERFACES gate to judge it, and it is
+ * APPROVED (the publish row: PUBLISHED is reachable only from APPROVED).
+ */
+export function assertPublishable(facts: PublicationFacts): void {
+  const { version, state } = facts;
+  if (!REVIEW_STATES.includes(state)) {
+    throw DomainError.conflict(`Cannot publish release ${version}: it is ${state}`, { state });
+  }
+  if (facts.expiredWaivers.length > 0) {
+    const expired = facts.expiredWaivers.map((w) => `${w.kind} expired on ${w.expiresAt.slice(0, 10)}`);
+    throw DomainError.conflict(`Cannot publish release ${version}: the waiver of ${expired.join(', ')}`, {
+      state,
+    });
+  }
+  if (facts.inconsistency && !facts.hasInterfacesGate) {
+    throw DomainError.conflict(`Cannot publish release ${version}: it ${facts.inconsistency}`, { state });
+  }
+  if (!RELEASE_TRANSITIONS.publish.from.includes(state)) {
+    throw DomainError.conflict(
+      `Cannot publish release ${version}: it is ${state} (${facts.blocked.join('; ')})`,
+      {
+        state,
+      },
+    );
+  }
+}
+
+// ------------------------------------------------------------------ adoption
+
+/**
+ * Adoption only of QA-passed releases: a subscription targets, and a range must match, only
+ * PUBLISHED (so APPROVED before, see RELEASE_TRANSITIONS.publish), non-deprecated releases.
+ */
+export function isAdoptable(release: { state: ReleaseState; deprecation: unknown }): boolean {
+  return release.state === ReleaseState.PUBLISHED && !release.deprecation;
+}
+
+/** The releases among these that may be adopted (`isAdoptable`). */
+export function adoptableReleases<R extends { state: ReleaseState; deprecation: unknown }>(
+  releases: readonly R[],
+): R[] {
+  return releases.filter(isAdoptable);
+}
+
+/** SQL twin of `isAdoptable` on the release row `r`. */
+export function adoptableSql(r: string): string {
+  return `${r}.state = 'PUBLISHED' AND ${r}.deprecation IS NULL`;
+}

@@ -8,13 +8,14 @@ import {
   InterfaceImpactResolver,
   InterfaceUseResolver,
   QaGateResolver,
-  ReleasesResolver,
   ServiceReleasesResolver,
-  SignOffResolver,
-  WaiverResolver,
   WithdrawalResolver,
-} from './releases.resolver';
+} from './release-types.resolver';
+import { ReleasesResolver } from './releases.resolver';
 import { ReleaseRepository, releaseSql } from './release.repository';
+import { ReleaseEvaluation } from './release-evaluation';
+import { ReleaseLifecycleService } from './release-lifecycle.service';
+import { ReleaseReviewService } from './release-review.service';
 import { ReleasesService } from './releases.service';
 
 @Module({
@@ -22,17 +23,18 @@ import { ReleasesService } from './releases.service';
   providers: [
     ReleasesService,
     ReleaseRepository,
+    ReleaseEvaluation,
+    ReleaseLifecycleService,
+    ReleaseReviewService,
     ReleasesResolver,
     QaGateResolver,
     InterfaceImpactResolver,
     InterfaceUseResolver,
-    SignOffResolver,
-    WaiverResolver,
     DeprecationResolver,
     WithdrawalResolver,
     ServiceReleasesResolver,
   ],
-  exports: [ReleasesService, ReleaseRepository],
+  exports: [ReleasesService, ReleaseRepository, ReleaseLifecycleService, ReleaseReviewService],
 })
 export class ReleasesModule implements OnModuleInit {
   constructor(private readonly catalogueFacts: CatalogueReleaseFacts) {}

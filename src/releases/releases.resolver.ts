@@ -1,20 +1,19 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { OnlineService } from '#src/catalogue/catalogue.model';
-import type { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
 import { ServicesService } from '#src/catalogue/services.service';
 import { CurrentViewer, Public, Roles } from '#src/common/auth/decorators';
 import { Role } from '#src/common/auth/role';
-import { actsFor, hasRole, isOperator, type Viewer } from '#src/common/auth/viewer';
+import type { Viewer } from '#src/common/auth/viewer';
 import { ArgPipe } from '#src/common/validation/arg.pipe';
 import { Digest, HttpsUrl, Text } from '#src/common/validation/text';
 import { Clock } from '#src/common/clock';
 import { DomainError } from '#src/common/errors/domain-error';
-import { AfterArg, FirstArg } from '#src/common/graphql/pagination';
 import type { RequestContext } from '#src/common/graphql/request-context';
-import { InterfaceStandard, User } from '#src/organisations/organisation.model';
-import { OrganisationsService } from '#src/organisations/organisations.service';
+import { User } from '#src/organisations/organisation.model';
 import { CreateReleaseInput, SignOffInput, UpdateReleaseInput, WaiveGateInput } from './dto/release.inputs';
-import type { InterfaceUse, UserRef } from './release-enums';
+import { QaGate, toGate } from '#src/qa/qa.model';
+import { toUser } from '#src/qa/qa.resolver';
+import type { InterfaceUse } from './release-enums';
 import { ReleaseState } from './release-enums';
 import type { ReleaseEntity } from './release.entity';
 import {
@@ -22,60 +21,30 @@ import {
   Deprecation,
   InterfaceImpact,
   InterfaceUseModel,
-  QaGate,
   Release,
-  ReleaseConnection,
-  SignOff,
-  Waiver,
   Withdrawal,
 } from './release.model';
-import { ReleasesService, type Evaluation, type GateView } from './releases.service';
+import { ReleasesService, type Evaluation } from './releases.service';
 import { QaGateKind } from '#src/qa/qa-policy.rules';
+import { REVIEWER_ROLES } from '#src/qa/qa.rules';
 
-const REVIEWERS = [Role.REVIEWER_USABILITY, Role.REVIEWER_SECURITY, Role.REVIEWER_INTERFACES];
+/**
+ * The Release type: its query, its mutations and its fields. Who may do what is decided below
+ * the resolvers (release.access.ts, src/qa/qa.access.ts, the transition table); the decorators
+ * only keep out roles that never may.
+ */
+
+const REVIEWERS = REVIEWER_ROLES;
 const OWNERS = [Role.MAINTAINER, Role.OPERATOR];
 
-export function toUser(ref: UserRef): User {
-  return { id: ref.subject, name: ref.name, organisationKey: ref.organisation };
-}
+/** The QA module's; re-exported for the modules that import it from here. */
+export { toUser };
 
 const toUse = (use: InterfaceUse): InterfaceUseModel => ({
   standardKey: use.standard,
   version: use.version,
   direction: use.direction,
 });
-
-function toGate(view: GateView, now: Date): QaGate {
-  const { gate, outcome } = view;
-  return {
-    id: gate.id,
-    releaseId: gate.releaseId,
-    kind: gate.kind,
-    status: outcome.status,
-    requiredApprovals: gate.requiredApprovals,
-    approvals: outcome.approvals,
-    blockedReason: outcome.blockedReason,
-    signOffs: view.signOffs.map((s) => ({
-      id: s.id,
-      reviewerUser: s.reviewer,
-      verdict: s.verdict,
-      comment: s.comment,
-      evidenceUrl: s.evidenceUrl,
-      artifactDigest: s.artifactDigest,
-      outdated: s.outdated,
-      createdAt: s.createdAt,
-    })),
-    waiver: gate.waiver
-      ? {
-          reason: gate.waiver.reason,
-          ticket: gate.waiver.ticket,
-          expiresAt: new Date(gate.waiver.expiresAt),
-          expired: new Date(gate.waiver.expiresAt).getTime() <= now.getTime(),
-          grantedByUser: gate.waiver.grantedBy,
-        }
-      : null,
-  };
-}
 
 @Resolver(() => Release)
 export class ReleasesResolver {
@@ -225,27 +194,11 @@ export class ReleasesResolver {
     @CurrentViewer() viewer: Viewer | null,
     @Context() ctx: RequestContext,
   ) {
-    if (!(await this.mayReadReview(ctx, viewer, release))) {
+    if (!(await this.releases.mayReadGates(ctx.loaders, viewer, release))) {
       return [];
     }
     const now = this.clock.now();
     return (await this.releases.evaluation(ctx.loaders, release)).gates.map((view) => toGate(view, now));
-  }
-
-  /** QA gates and sign-offs: the owner's MAINTAINERs, reviewers and OPERATORs (domain.md, who may do what). */
-  private async mayReadReview(
-    ctx: RequestContext,
-    viewer: Viewer | null,
-    release: ReleaseEntity,
-  ): Promise<boolean> {
-    if (isOperator(viewer) || hasRole(viewer, ...REVIEWERS)) {
-      return true;
-    }
-    if (!hasRole(viewer, Role.MAINTAINER)) {
-      return false;
-    }
-    const service = await this.services.byId(ctx.loaders, release.serviceId);
-    return service !== null && actsFor(viewer, service.ownerId, Role.MAINTAINER);
   }
 
   @ResolveField(() => InterfaceImpact)
@@ -287,92 +240,5 @@ export class ReleasesResolver {
       throw DomainError.notFound('QaGate', gateId);
     }
     return toGate(view, this.clock.now());
-  }
-}
-
-@Resolver(() => QaGate)
-export class QaGateResolver {
-  constructor(private readonly releases: ReleasesService) {}
-
-  @ResolveField(() => Release)
-  async release(@Parent() gate: QaGate, @Context() ctx: RequestContext) {
-    return this.releases.byId(ctx.loaders, gate.releaseId);
-  }
-}
-
-@Resolver(() => InterfaceImpact)
-export class InterfaceImpactResolver {
-  constructor(private readonly releases: ReleasesService) {}
-
-  @ResolveField(() => Release, { nullable: true })
-  baseline(@Parent() impact: InterfaceImpact, @Context() ctx: RequestContext) {
-    return impact.baselineId ? this.releases.byId(ctx.loaders, impact.baselineId) : null;
-  }
-}
-
-@Resolver(() => InterfaceUseModel)
-export class InterfaceUseResolver {
-  constructor(private readonly organisations: OrganisationsService) {}
-
-  @ResolveField(() => InterfaceStandard)
-  async standard(@Parent() use: InterfaceUseModel, @Context() ctx: RequestContext) {
-    return (await this.organisations.standardByKey(ctx.loaders, use.standardKey))!;
-  }
-}
-
-@Resolver(() => SignOff)
-export class SignOffResolver {
-  @ResolveField(() => User)
-  reviewer(@Parent() signOff: SignOff): User {
-    return toUser(signOff.reviewerUser);
-  }
-}
-
-@Resolver(() => Waiver)
-export class WaiverResolver {
-  @ResolveField(() => User)
-  grantedBy(@Parent() waiver: Waiver): User {
-    return toUser(waiver.grantedByUser);
-  }
-}
-
-@Resolver(() => Deprecation)
-export class DeprecationResolver {
-  @ResolveField(() => User)
-  by(@Parent() deprecation: Deprecation): User {
-    return toUser(deprecation.byUser);
-  }
-}
-
-@Resolver(() => Withdrawal)
-export class WithdrawalResolver {
-  @ResolveField(() => User)
-  by(@Parent() withdrawal: Withdrawal): User {
-    return toUser(withdrawal.byUser);
-  }
-}
-
-@Resolver(() => OnlineService)
-export class ServiceReleasesResolver {
-  constructor(private readonly releaseService: ReleasesService) {}
-
-  @ResolveField(() => ReleaseConnection, {
-    description: 'Newest first; releases that are not PUBLISHED only for those who may see them',
-  })
-  releases(
-    @Parent() service: OnlineServiceEntity,
-    @CurrentViewer() viewer: Viewer | null,
-    @FirstArg(20) first: number | null,
-    @AfterArg() after: string | null,
-  ) {
-    return this.releaseService.listForService(viewer, service, first, after);
-  }
-
-  @ResolveField(() => Release, {
-    nullable: true,
-    description: 'Highest PUBLISHED release that is neither a pre-release nor deprecated',
-  })
-  latestRelease(@Parent() service: OnlineServiceEntity, @Context() ctx: RequestContext) {
-    return this.releaseService.latest(ctx.loaders, service.id);
   }
 }

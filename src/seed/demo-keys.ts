@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { ReleaseRepository } from '#src/releases/release.repository';
 
 /**
  * The demo names everything by its natural key (an organisation's key, a service's slug, a
@@ -12,28 +13,27 @@ const EXISTING = {
   norms: 'SELECT abbreviation AS k FROM legal_norm',
   services: 'SELECT slug AS k FROM online_service',
   baselines: 'SELECT slug AS k FROM online_service WHERE maintenance_baseline IS NOT NULL',
-  releases: `SELECT s.slug || '@' || r.version AS k FROM release r JOIN online_service s ON s.id = r.service_id`,
   capabilities: `SELECT o.key AS k FROM organisation_capability c JOIN organisation o ON o.id = c.organisation_id`,
   subscriptions: `SELECT o.key || ' ' || s.slug AS k FROM service_subscription x
                     JOIN organisation o ON o.id = x.organisation_id JOIN online_service s ON s.id = x.service_id`,
   campaigns: 'SELECT title AS k FROM campaign',
 };
 
-export type Existing = Record<keyof typeof EXISTING, Set<string>>;
+export type Existing = Record<keyof typeof EXISTING | 'releases', Set<string>>;
 
 export async function existingKeys(db: DataSource): Promise<Existing> {
   const entries = Object.entries(EXISTING).map(async ([kind, sql]) => {
     const rows: { k: string }[] = await db.query(sql);
     return [kind, new Set(rows.map((row) => row.k))] as const;
   });
-  return Object.fromEntries(await Promise.all(entries)) as Existing;
+  // "<slug>@<version>": the release table's SQL stays in its repository.
+  const releases = new ReleaseRepository(db).demoKeys();
+  return { ...Object.fromEntries(await Promise.all(entries)), releases: await releases } as Existing;
 }
 
 const ID_OF = {
   organisation: 'SELECT id FROM organisation WHERE key = $1',
   service: 'SELECT id FROM online_service WHERE slug = $1',
-  release:
-    'SELECT r.id FROM release r JOIN online_service s ON s.id = r.service_id WHERE s.slug = $1 AND r.version = $2',
   subscription: `SELECT x.id FROM service_subscription x JOIN organisation o ON o.id = x.organisation_id
                    JOIN online_service s ON s.id = x.service_id WHERE o.key = $1 AND s.slug = $2
                   ORDER BY x.requested_at DESC LIMIT 1`,
@@ -43,10 +43,21 @@ const ID_OF = {
 };
 
 /** The id of what the scenario names; a name the database does not know is a mistake in the scenario. */
-export async function idOf(db: DataSource, kind: keyof typeof ID_OF, ...key: string[]): Promise<string> {
-  const [row]: { id: string }[] = await db.query(ID_OF[kind], key);
-  if (!row) {
+export async function idOf(
+  db: DataSource,
+  kind: keyof typeof ID_OF | 'release',
+  ...key: string[]
+): Promise<string> {
+  let id: string | null;
+  if (kind === 'release') {
+    // By service slug and version: the release table's SQL stays in its repository.
+    id = await new ReleaseRepository(db).idOfVersion(key[0], key[1]);
+  } else {
+    const [row]: { id: string }[] = await db.query(ID_OF[kind], key);
+    id = row?.id ?? null;
+  }
+  if (!id) {
     throw new Error(`Demo scenario: no ${kind} ${key.join(' ')}`);
   }
-  return row.id;
+  return id;
 }
