@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { QaRule } from '#src/qa/qa-policy.rules';
+import type { ServiceLifecycle } from './catalogue-enums';
 import { OnlineServiceEntity } from './catalogue.entity';
 
 /**
@@ -8,6 +10,14 @@ import { OnlineServiceEntity } from './catalogue.entity';
  * writes inside the caller's transaction.
  */
 export const serviceSql = {
+  /**
+   * Statement: the `ServiceFacts` of the service `id`, optionally locked until commit
+   * (`share`: FOR SHARE, `update`: FOR UPDATE).
+   */
+  facts: (id: string, lock?: 'share' | 'update') =>
+    `SELECT s.id, s.slug, s.owner_id AS "ownerId", s.lifecycle, s.qa_policy AS "qaPolicy"
+       FROM online_service s WHERE s.id = ${id}${lock ? ` FOR ${lock === 'share' ? 'SHARE' : 'UPDATE'}` : ''}`,
+
   /** Condition: the service (an SQL expression of its id) is owned by the organisation (an id expression). */
   ownedBy: (serviceId: string, organisationId: string) =>
     `EXISTS (SELECT 1 FROM online_service svc WHERE svc.id = ${serviceId} AND svc.owner_id = ${organisationId})`,
@@ -82,3 +92,12 @@ export const serviceReads = {
     await manager.update(OnlineServiceEntity, { id }, { maintenanceBaseline: baseline, updatedAt: now });
   },
 };
+
+/** What other modules read of a service row through `serviceSql.facts`. */
+export interface ServiceFacts {
+  id: string;
+  slug: string;
+  ownerId: string;
+  lifecycle: ServiceLifecycle;
+  qaPolicy: QaRule[] | null;
+}

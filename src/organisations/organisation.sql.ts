@@ -28,3 +28,8 @@ export const organisationSql = {
                    JOIN jsonb_to_recordset(${uses}) AS u(standard text, version text) ON u.standard = st.key
                   WHERE c.organisation_id = ${organisationId} AND NOT (u.version = ANY(c.versions)))`,
 };
+
+export const standardSql = {
+  /** Statement: the keys (column `key`) among the text[] parameter that name a registered interface standard. */
+  knownKeys: (keys: string) => `SELECT st.key FROM interface_standard st WHERE st.key = ANY(${keys})`,
+};

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ServiceFacts } from '#src/catalogue/catalogue.sql';
+import type { ServiceFacts } from '#src/catalogue/service.sql';
 import { userOf } from '#src/common/auth/user-ref';
 import { actorOf, type Viewer } from '#src/common/auth/viewer';
 import { DomainError } from '#src/common/errors/domain-error';

@@ -1,7 +1,7 @@
 import { Role } from '#src/common/auth/role';
 import { actsFor, hasRole, isOperator, type Viewer } from '#src/common/auth/viewer';
 import { DomainError } from '#src/common/errors/domain-error';
-import { serviceSql } from '#src/catalogue/catalogue.sql';
+import { serviceSql } from '#src/catalogue/service.sql';
 import { maintainedOrganisation, mayReadReview, seesEveryReview } from '#src/qa/qa.access';
 import { ReleaseState } from './release-enums';
 

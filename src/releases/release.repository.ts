@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { serviceSql, type ServiceFacts } from '#src/catalogue/catalogue.sql';
+import { serviceSql, type ServiceFacts } from '#src/catalogue/service.sql';
 import type { Viewer } from '#src/common/auth/viewer';
 import { paginate, type Connection } from '#src/common/graphql/pagination';
 import type { Tx } from '#src/database/transactions';
-import { standardSql } from '#src/organisations/organisations.sql';
+import { standardSql } from '#src/organisations/organisation.sql';
 import type { QaGateKind } from '#src/qa/qa-policy.rules';
 import { reviewQueueSql } from '#src/qa/qa.access';
 import { releaseAccessSql } from './release.access';
@@ -260,7 +260,7 @@ export class ReleaseRepository {
   /** The id of the service's release with this version, or null. */
   async idOfVersion(serviceSlug: string, version: string): Promise<string | null> {
     const [row]: { id: string }[] = await this.db.query(
-      `SELECT r.id FROM release r WHERE r.service_id = ${serviceSql.idOfSlug('$1')} AND r.version = $2`,
+      `SELECT r.id FROM release r WHERE r.service_id = ${serviceSql.idBySlug('$1')} AND r.version = $2`,
       [serviceSlug, version],
     );
     return row?.id ?? null;
