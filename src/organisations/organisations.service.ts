@@ -45,6 +45,8 @@ export class OrganisationsService implements OnModuleInit {
 
   onModuleInit() {
     registerOrganisationVisibility(this.access);
+    // Tokens name their organisation by key; common/auth asks this module.
+    this.tokens.useOrganisationLookup((key) => this.repository.findByKey(key));
   }
 
   findByKey(key: string): Promise<OrganisationEntity | null> {

@@ -31,6 +31,12 @@ const OWNERS: Record<string, string> = {
 /** Files that may hold SQL: an aggregate's repository and its exported fragments. */
 const SQL_HOME = /\.(repository|sql)\.ts$/;
 
+/**
+ * The one exception: the demo seeder (composition root) finds what it loaded before by natural
+ * key, read-only, once at start-up. Releases it asks through ReleaseRepository like everyone else.
+ */
+const DEMO_LOOKUPS = 'src/seed/demo-keys.ts';
+
 const root = join(__dirname, '..', '..');
 
 function sources(dir: string): string[] {
@@ -69,6 +75,7 @@ describe('table ownership', () => {
     const misplaced = files.flatMap(({ file, tables }) =>
       [...tables]
         .filter((table) => !(file.startsWith(OWNERS[table]) && SQL_HOME.test(file)))
+        .filter((table) => !(file === DEMO_LOOKUPS && table !== 'release'))
         .map((table) => `${file}: ${table}`),
     );
     expect(misplaced).toEqual([]);

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   createRemoteJWKSet,
   decodeProtectedHeader,
@@ -9,7 +8,6 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import { LRUCache } from 'lru-cache';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#src/config/config';
 import { DomainError } from '#src/common/errors/domain-error';
 import { isRole, Role } from './role';
@@ -17,6 +15,12 @@ import type { Viewer } from './viewer';
 import { DevSecret } from './dev-secret';
 
 type OrganisationRef = { id: string; key: string };
+
+/**
+ * The port through which tokens name their organisation: the organisations module (above
+ * common/) provides the lookup when the application starts (see OrganisationsService).
+ */
+export type OrganisationLookup = (key: string) => Promise<OrganisationRef | null>;
 
 /**
  * Verifies bearer tokens: OIDC (RS256/ES256 against the identity provider's JWKS, keys cached by
@@ -30,6 +34,8 @@ export class TokenVerifier {
   private readonly secret: Uint8Array | undefined;
   // Organisation keys change rarely; a token is checked on every request. Misses are cached briefly
   // and the entry is dropped when an organisation is registered.
+  private lookup: OrganisationLookup = () =>
+    Promise.reject(new Error('No organisation lookup: the organisations module provides it at start-up'));
   private readonly organisations = new LRUCache<string, OrganisationRef | 'missing'>({
     max: 10_000,
     ttl: 60_000,
@@ -37,13 +43,16 @@ export class TokenVerifier {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
     devSecret: DevSecret,
   ) {
     const { jwksUrl, jwtSecret } = config.auth;
     this.jwks = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : undefined;
     const secret = jwtSecret ?? devSecret.value;
     this.secret = secret && config.nodeEnv !== 'production' ? new TextEncoder().encode(secret) : undefined;
+  }
+
+  useOrganisationLookup(lookup: OrganisationLookup): void {
+    this.lookup = lookup;
   }
 
   async verify(token: string): Promise<Viewer> {
@@ -129,10 +138,8 @@ export class TokenVerifier {
     if (cached !== undefined) {
       return cached === 'missing' ? null : cached;
     }
-    const rows: OrganisationRef[] = await this.db.query('SELECT id, key FROM organisation WHERE key = $1', [
-      key,
-    ]);
-    const found = rows[0] ?? null;
+    const organisation = await this.lookup(key);
+    const found = organisation ? { id: organisation.id, key: organisation.key } : null;
     this.organisations.set(key, found ?? 'missing', found ? undefined : { ttl: 5_000 });
     return found;
   }
