@@ -104,7 +104,7 @@ describe('GitHub integration with a token, and without configuration', () => {
         maintainer,
       );
       const issues = await eventually(
-        async () => github.issues('dataport/wohngeld').length,
+        () => Promise.resolve(github.issues('dataport/wohngeld').length),
         (n) => n > 0,
       );
       expect(issues).toBe(1);

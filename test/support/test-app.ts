@@ -75,7 +75,7 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   const database = options.sharing
-    ? { url: options.sharing.databaseUrl, drop: async () => undefined }
+    ? { url: options.sharing.databaseUrl, drop: () => Promise.resolve() }
     : await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', AUTH_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', ...env });
   const clock = options.sharing?.clock ?? new SettableClock(TEST_START);
