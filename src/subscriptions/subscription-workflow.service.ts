@@ -16,6 +16,7 @@ import {
   allows,
   deploymentProblem,
   rangeProblem,
+  reasonFor,
   refusesSubscriptions,
   requestedState,
   SUBSCRIPTION_TRANSITIONS,
@@ -109,11 +110,11 @@ export class SubscriptionWorkflowService {
   }
 
   reject(viewer: Viewer, id: string, reason: string) {
-    return this.transition(viewer, id, 'reject', (s, tx) => ({ stateReason: reason, decidedAt: tx.now }));
+    return this.transition(viewer, id, 'reject', (s, tx) => ({ decidedAt: tx.now }), reason);
   }
 
   suspend(viewer: Viewer, id: string, reason: string) {
-    return this.transition(viewer, id, 'suspend', () => ({ stateReason: reason }));
+    return this.transition(viewer, id, 'suspend', () => ({}), reason);
   }
 
   resume(viewer: Viewer, id: string) {
@@ -121,7 +122,7 @@ export class SubscriptionWorkflowService {
   }
 
   terminate(viewer: Viewer, id: string, reason: string) {
-    return this.transition(viewer, id, 'terminate', () => ({ stateReason: reason }));
+    return this.transition(viewer, id, 'terminate', () => ({}), reason);
   }
 
   changeRange(viewer: Viewer, id: string, range: string) {
@@ -149,15 +150,18 @@ export class SubscriptionWorkflowService {
   /**
    * One locked read-check-write for every change: NOT_FOUND when the viewer may not see the
    * subscription (tenant isolation), then the table's row (FORBIDDEN when it may see but not do
-   * this, CONFLICT naming the state), then the action's own checks and the write.
+   * this, CONFLICT naming the state), then the action's own checks and the write. The row's state
+   * and the reason (kept as `stateReason`) come first in the patch, and so in the audit event.
    */
   private transition(
     viewer: Viewer,
     id: string,
     action: SubscriptionAction,
     change: Change,
+    reason?: string,
   ): Promise<SubscriptionEntity> {
     const rule = SUBSCRIPTION_TRANSITIONS[action];
+    const why = reasonFor(action, reason);
     return this.transactions.run(actorOf(viewer), async (tx) => {
       // Visibility first, without a lock: another tenant's caller must not even hold its row.
       const seen = await this.subscriptions.withOwner(tx.manager, id);
@@ -176,6 +180,7 @@ export class SubscriptionWorkflowService {
       });
       const patch: Patch = {
         ...(rule.to === 'same' ? {} : { state: to }),
+        ...(why === null ? {} : { stateReason: why }),
         ...(await change(subscription, tx)),
       };
       await this.subscriptions.update(tx.manager, id, patch);

@@ -9,6 +9,7 @@ import {
   allows,
   deploymentProblem,
   rangeProblem,
+  reasonFor,
   requestedState,
   SUBSCRIPTION_TRANSITIONS,
   SUBSCRIPTION_VERBS,
@@ -71,7 +72,15 @@ describe('the subscription transition table', () => {
   });
 
   it.each(Object.entries(REASONS))('%s: reason %s', (action, reason) => {
-    expect(SUBSCRIPTION_TRANSITIONS[action as SubscriptionAction].reason).toBe(reason);
+    const a = action as SubscriptionAction;
+    expect(SUBSCRIPTION_TRANSITIONS[a].reason).toBe(reason);
+    if (reason === 'required') {
+      expect(() => reasonFor(a, '  ')).toThrow('reason: must not be empty');
+      expect(() => reasonFor(a, 'x'.repeat(2_001))).toThrow('reason: must be at most 2000 characters');
+      expect(reasonFor(a, ' incident ')).toBe('incident');
+    } else {
+      expect(reasonFor(a, 'ignored')).toBeNull();
+    }
   });
 
   describe.each(EXPECTED)('$action', ({ action, from, by, to }) => {

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { ServiceLifecycle, SubscriptionApproval } from '#src/catalogue/catalogue-enums';
 import { DomainError } from '#src/common/errors/domain-error';
 import type { TransitionRule, TransitionTable } from '#src/common/workflow/transitions';
+import { EMPTY, tooLong } from '#src/common/validation/text';
 import type { SubscriptionCapacity } from './subscription.access';
 import { SubscriptionState } from './subscription-state';
 
@@ -102,6 +103,29 @@ export const SUBSCRIPTION_VERBS: { readonly [A in SubscriptionAction]: string } 
   changeRange: 'change the range of',
   reportDeployment: 'report a deployment on',
 };
+
+/** The longest reason (and agreement reference) a subscription keeps. */
+export const REASON_MAX = 2_000;
+
+/**
+ * The reason an action keeps as `stateReason`: trimmed, required where the row says so (the
+ * resolver's ArgPipe checks it first, with the same message; this holds for every other caller).
+ * Null for an action without a reason.
+ */
+export function reasonFor(action: SubscriptionAction, reason: string | null | undefined): string | null {
+  const rule = SUBSCRIPTION_TRANSITIONS[action];
+  const trimmed = reason?.trim() || null;
+  if (rule.reason === 'none') {
+    return null;
+  }
+  if (rule.reason === 'required' && trimmed === null) {
+    throw DomainError.badInput('reason', EMPTY);
+  }
+  if (trimmed !== null && trimmed.length > REASON_MAX) {
+    throw DomainError.badInput('reason', tooLong(REASON_MAX));
+  }
+  return trimmed;
+}
 
 /** Whether a viewer acting in these capacities may take the action (the row's `by`). */
 export function allows(

@@ -14,7 +14,7 @@ import type { OrganisationEntity } from '#src/organisations/organisation.entity'
 import { OrganisationsService } from '#src/organisations/organisations.service';
 import { InterfaceImpact, Release } from '#src/releases/release.model';
 import { ReleasesService } from '#src/releases/releases.service';
-import { upgradeAvailable } from './subscription.rules';
+import { REASON_MAX, upgradeAvailable } from './subscription.rules';
 import { RequestSubscriptionInput } from './dto/request-subscription.input';
 import type { SubscriptionEntity } from './subscription.entity';
 import {
@@ -27,7 +27,7 @@ import { SubscriptionWorkflowService } from './subscription-workflow.service';
 import { SubscriptionsService } from './subscriptions.service';
 
 /** A reason (reject, suspend, terminate): trimmed, not empty, at most 2000 characters. */
-const reasonArg = () => new ArgPipe('reason', Text({ max: 2_000 }));
+const reasonArg = () => new ArgPipe('reason', Text({ max: REASON_MAX }));
 
 @Resolver(() => ServiceSubscription)
 export class SubscriptionsResolver {
@@ -62,7 +62,7 @@ export class SubscriptionsResolver {
     @Args(
       'agreementReference',
       { type: () => String, nullable: true },
-      new ArgPipe('agreementReference', Text({ max: 2_000, optional: true })),
+      new ArgPipe('agreementReference', Text({ max: REASON_MAX, optional: true })),
     )
     agreementReference: string | null,
   ) {
