@@ -10,6 +10,9 @@ import { OnlineServiceEntity } from './catalogue.entity';
  * writes inside the caller's transaction.
  */
 export const serviceSql = {
+  /** Scalar sub-select: the owner (organisation id) of the service `serviceId` (an SQL expression). */
+  ownerOf: (serviceId: string) => `(SELECT o.owner_id FROM online_service o WHERE o.id = ${serviceId})`,
+
   /**
    * Statement: the `ServiceFacts` of the service `id`, optionally locked until commit
    * (`share`: FOR SHARE, `update`: FOR UPDATE).
@@ -69,6 +72,13 @@ export const normSql = {
 
 /** Named reads and writes of services inside another module's transaction. */
 export const serviceReads = {
+  /**
+   * The service, held FOR SHARE until commit: a lifecycle change (FOR UPDATE) waits, so a check
+   * made on it (e.g. "accepts subscriptions") still holds at commit.
+   */
+  forShare: (manager: EntityManager, id: string): Promise<OnlineServiceEntity | null> =>
+    manager.findOne(OnlineServiceEntity, { where: { id }, lock: { mode: 'pessimistic_read' } }),
+
   /** The service, or null; `lock` takes its row FOR UPDATE until commit. */
   byId(manager: EntityManager, id: string, lock = false): Promise<OnlineServiceEntity | null> {
     return manager.findOne(OnlineServiceEntity, {

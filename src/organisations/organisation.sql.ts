@@ -1,3 +1,6 @@
+import type { EntityManager } from 'typeorm';
+import { OrganisationEntity } from './organisation.entity';
+
 /**
  * SQL fragments over the organisations' tables (organisation, interface_standard,
  * organisation_capability) for other modules' statements. Each takes the SQL expressions it
@@ -22,14 +25,20 @@ export const organisationSql = {
    * expression of a jsonb array of { standard, version }) but not the version used there.
    * An organisation that declared nothing for a standard is not affected by it.
    */
-  lacksDeclaredVersion: (organisationId: string, uses: string) =>
+  lacksVersionOf: (organisationId: string, uses: string) =>
     `EXISTS (SELECT 1 FROM organisation_capability c
                    JOIN interface_standard st ON st.id = c.standard_id
-                   JOIN jsonb_to_recordset(${uses}) AS u(standard text, version text) ON u.standard = st.key
+                   JOIN jsonb_to_recordset(CAST(${uses} AS jsonb)) AS u(standard text, version text) ON u.standard = st.key
                   WHERE c.organisation_id = ${organisationId} AND NOT (u.version = ANY(c.versions)))`,
 };
 
 export const standardSql = {
   /** Statement: the keys (column `key`) among the text[] parameter that name a registered interface standard. */
   knownKeys: (keys: string) => `SELECT st.key FROM interface_standard st WHERE st.key = ANY(${keys})`,
+};
+
+/** Named reads of organisations inside another module's transaction. */
+export const organisationReads = {
+  byKey: (manager: EntityManager, key: string): Promise<OrganisationEntity | null> =>
+    manager.findOneBy(OrganisationEntity, { key }),
 };

@@ -16,7 +16,7 @@ import { OrganisationsService } from '#src/organisations/organisations.service';
 import { Verdict } from '#src/releases/release-enums';
 import { GATE_KIND_ROLE } from '#src/releases/release.rules';
 import { ReleasesService } from '#src/releases/releases.service';
-import { SubscriptionsService } from '#src/subscriptions/subscriptions.service';
+import { SubscriptionWorkflowService } from '#src/subscriptions/subscription-workflow.service';
 import { RESEARCHED_NORMS, RESEARCHED_SERVICES } from './demo-catalogue';
 import { DEMO_ORGANISATIONS, DEMO_STANDARDS } from './demo-data';
 import { existingKeys, idOf, type Existing } from './demo-keys';
@@ -82,7 +82,7 @@ export class DemoSeeder {
     private readonly norms: LegalNormsService,
     private readonly services: ServicesService,
     private readonly releases: ReleasesService,
-    private readonly subscriptions: SubscriptionsService,
+    private readonly subscriptions: SubscriptionWorkflowService,
     private readonly campaigns: CampaignsService,
     private readonly effort: EffortService,
   ) {}

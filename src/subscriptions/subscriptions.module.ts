@@ -8,17 +8,21 @@ import {
   ServiceSubscriptionsResolver,
   SubscriptionsResolver,
 } from './subscriptions.resolver';
+import { SubscriptionRepository } from './subscription.repository';
+import { SubscriptionWorkflowService } from './subscription-workflow.service';
 import { SubscriptionsService } from './subscriptions.service';
 
 @Module({
   imports: [OrganisationsModule, CatalogueModule, ReleasesModule],
   providers: [
+    SubscriptionRepository,
     SubscriptionsService,
+    SubscriptionWorkflowService,
     SubscriptionsResolver,
     OrganisationSubscriptionsResolver,
     ServiceSubscriptionsResolver,
     ImpactSubscriptionsResolver,
   ],
-  exports: [SubscriptionsService],
+  exports: [SubscriptionsService, SubscriptionWorkflowService],
 })
 export class SubscriptionsModule {}

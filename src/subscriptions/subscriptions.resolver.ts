@@ -3,17 +3,18 @@ import { OnlineService } from '#src/catalogue/catalogue.model';
 import type { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
 import { ServicesService } from '#src/catalogue/services.service';
 import { CurrentViewer } from '#src/common/auth/decorators';
-import { Role } from '#src/common/auth/role';
-import { actsFor, type Viewer } from '#src/common/auth/viewer';
+import type { Viewer } from '#src/common/auth/viewer';
 import { AfterArg, FirstArg } from '#src/common/graphql/pagination';
 import type { RequestContext } from '#src/common/graphql/request-context';
 import { SemVerRangeScalar, SemVerScalar } from '#src/common/graphql/scalars';
+import { ArgPipe } from '#src/common/validation/arg.pipe';
+import { Text } from '#src/common/validation/text';
 import { Organisation } from '#src/organisations/organisation.model';
 import type { OrganisationEntity } from '#src/organisations/organisation.entity';
 import { OrganisationsService } from '#src/organisations/organisations.service';
 import { InterfaceImpact, Release } from '#src/releases/release.model';
 import { ReleasesService } from '#src/releases/releases.service';
-import { upgradeAvailable } from './subscription.rules';
+import { REASON_MAX, upgradeAvailable } from './subscription.rules';
 import { RequestSubscriptionInput } from './dto/request-subscription.input';
 import type { SubscriptionEntity } from './subscription.entity';
 import {
@@ -22,12 +23,17 @@ import {
   ServiceSubscriptionConnection,
   SubscriptionState,
 } from './subscription.model';
+import { SubscriptionWorkflowService } from './subscription-workflow.service';
 import { SubscriptionsService } from './subscriptions.service';
+
+/** A reason (reject, suspend, terminate): trimmed, not empty, at most 2000 characters. */
+const reasonArg = () => new ArgPipe('reason', Text({ max: REASON_MAX }));
 
 @Resolver(() => ServiceSubscription)
 export class SubscriptionsResolver {
   constructor(
     private readonly subscriptionService: SubscriptionsService,
+    private readonly workflow: SubscriptionWorkflowService,
     private readonly organisations: OrganisationsService,
     private readonly services: ServicesService,
   ) {}
@@ -46,39 +52,44 @@ export class SubscriptionsResolver {
 
   @Mutation(() => ServiceSubscription)
   requestSubscription(@CurrentViewer() viewer: Viewer, @Args('input') input: RequestSubscriptionInput) {
-    return this.subscriptionService.request(viewer, input);
+    return this.workflow.request(viewer, input);
   }
 
   @Mutation(() => ServiceSubscription)
   approveSubscription(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
-    @Args('agreementReference', { type: () => String, nullable: true }) agreementReference: string | null,
+    @Args(
+      'agreementReference',
+      { type: () => String, nullable: true },
+      new ArgPipe('agreementReference', Text({ max: REASON_MAX, optional: true })),
+    )
+    agreementReference: string | null,
   ) {
-    return this.subscriptionService.approve(viewer, id, agreementReference);
+    return this.workflow.approve(viewer, id, agreementReference);
   }
 
   @Mutation(() => ServiceSubscription)
   rejectSubscription(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
-    @Args('reason') reason: string,
+    @Args('reason', reasonArg()) reason: string,
   ) {
-    return this.subscriptionService.reject(viewer, id, reason);
+    return this.workflow.reject(viewer, id, reason);
   }
 
   @Mutation(() => ServiceSubscription)
   suspendSubscription(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
-    @Args('reason') reason: string,
+    @Args('reason', reasonArg()) reason: string,
   ) {
-    return this.subscriptionService.suspend(viewer, id, reason);
+    return this.workflow.suspend(viewer, id, reason);
   }
 
   @Mutation(() => ServiceSubscription)
   resumeSubscription(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string) {
-    return this.subscriptionService.resume(viewer, id);
+    return this.workflow.resume(viewer, id);
   }
 
   @Mutation(() => ServiceSubscription)
@@ -87,7 +98,7 @@ export class SubscriptionsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('versionRange', { type: () => SemVerRangeScalar }) versionRange: string,
   ) {
-    return this.subscriptionService.changeRange(viewer, id, versionRange);
+    return this.workflow.changeRange(viewer, id, versionRange);
   }
 
   @Mutation(() => ServiceSubscription)
@@ -96,16 +107,16 @@ export class SubscriptionsResolver {
     @Args('subscriptionId', { type: () => ID }) subscriptionId: string,
     @Args('version', { type: () => SemVerScalar }) version: string,
   ) {
-    return this.subscriptionService.reportDeployment(viewer, subscriptionId, version);
+    return this.workflow.reportDeployment(viewer, subscriptionId, version);
   }
 
   @Mutation(() => ServiceSubscription)
   terminateSubscription(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
-    @Args('reason') reason: string,
+    @Args('reason', reasonArg()) reason: string,
   ) {
-    return this.subscriptionService.terminate(viewer, id, reason);
+    return this.workflow.terminate(viewer, id, reason);
   }
 
   @ResolveField(() => Organisation)
@@ -169,10 +180,7 @@ export class ServiceSubscriptionsResolver {
     @CurrentViewer() viewer: Viewer | null,
     @Context() ctx: RequestContext,
   ) {
-    if (!actsFor(viewer, service.ownerId, Role.MAINTAINER)) {
-      return null;
-    }
-    return this.subscriptionService.fleet(ctx.loaders, service.id);
+    return this.subscriptionService.fleet(ctx.loaders, viewer, service);
   }
 }
 
@@ -193,6 +201,6 @@ export class ImpactSubscriptionsResolver {
     @Context() ctx: RequestContext,
   ) {
     const release = await this.releases.byId(ctx.loaders, impact.releaseId);
-    return release ? this.subscriptionService.affected(ctx.loaders, viewer, release) : [];
+    return release ? this.subscriptionService.affected(viewer, release) : [];
   }
 }
