@@ -10,6 +10,14 @@ import { OnlineServiceEntity } from './catalogue.entity';
  * writes inside the caller's transaction.
  */
 export const serviceSql = {
+  /**
+   * Sub-select: the ids of the organisation's services. Use it as `x.service_id IN (...)` where the
+   * condition sits in an OR: PostgreSQL runs it once as a hashed sub-plan, where a correlated
+   * `ownedBy` would run once per row (the subscriptions page: about a third slower).
+   */
+  idsOwnedBy: (organisationId: string) =>
+    `(SELECT o.id FROM online_service o WHERE o.owner_id = ${organisationId})`,
+
   /** Scalar sub-select: the owner (organisation id) of the service `serviceId` (an SQL expression). */
   ownerOf: (serviceId: string) => `(SELECT o.owner_id FROM online_service o WHERE o.id = ${serviceId})`,
 

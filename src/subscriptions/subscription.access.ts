@@ -82,7 +82,7 @@ export const subscriptionAccessSql = {
     const own = `${sub}.organisation_id = :viewerOrg`;
     return {
       where: hasRole(viewer, Role.MAINTAINER)
-        ? `(${own} OR ${serviceSql.ownedBy(`${sub}.service_id`, ':viewerOrg')})`
+        ? `(${own} OR ${sub}.service_id IN ${serviceSql.idsOwnedBy(':viewerOrg')})`
         : own,
       params: { viewerOrg: viewer.organisation.id },
     };
