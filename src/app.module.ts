@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -16,7 +16,6 @@ import { TokenVerifier } from '#src/common/auth/token-verifier';
 import { Clock, SystemClock } from '#src/common/clock';
 import { formatExecution } from '#src/common/errors/error-formatter';
 import { HttpErrorFilter } from '#src/common/errors/http-exception.filter';
-import { InputValidationPipe } from '#src/common/validation/input-validation.pipe';
 import { checkCost, validationRules } from '#src/common/graphql/limits';
 import { createRequestContext, type RequestContext } from '#src/common/graphql/request-context';
 import { APP_CONFIG, type AppConfig } from '#src/config/config';
@@ -151,7 +150,6 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
     };

@@ -1,4 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { InputValidationPipe } from '#src/common/validation/input-validation.pipe';
 import { LegalNorm, OnlineService } from '#src/catalogue/catalogue.model';
 import { LegalNormsService } from '#src/catalogue/legal-norms.service';
 import { ServicesService } from '#src/catalogue/services.service';
@@ -47,7 +48,10 @@ export class CampaignsResolver {
 
   @Roles(...CAMPAIGNERS)
   @Mutation(() => Campaign)
-  openCampaign(@CurrentViewer() viewer: Viewer, @Args('input') input: OpenCampaignInput) {
+  openCampaign(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input', InputValidationPipe) input: OpenCampaignInput,
+  ) {
     return this.campaignService.open(viewer, input);
   }
 
@@ -82,7 +86,10 @@ export class CampaignsResolver {
 
   @Roles(...CAMPAIGNERS)
   @Mutation(() => CampaignTarget)
-  planCampaignTarget(@CurrentViewer() viewer: Viewer, @Args('input') input: PlanCampaignTargetInput) {
+  planCampaignTarget(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input', InputValidationPipe) input: PlanCampaignTargetInput,
+  ) {
     return this.campaignService.plan(viewer, input);
   }
 

@@ -1,4 +1,5 @@
 import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { InputValidationPipe } from '#src/common/validation/input-validation.pipe';
 import type { GraphQLResolveInfo } from 'graphql';
 import { selectedUnder } from '#src/common/graphql/selection';
 import { CurrentViewer, Public, Roles } from '#src/common/auth/decorators';
@@ -56,7 +57,10 @@ export class ServicesResolver {
 
   @Roles(Role.MAINTAINER, Role.OPERATOR)
   @Mutation(() => OnlineService)
-  registerService(@CurrentViewer() viewer: Viewer, @Args('input') input: RegisterServiceInput) {
+  registerService(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input', InputValidationPipe) input: RegisterServiceInput,
+  ) {
     return this.catalogue.register(viewer, input);
   }
 
@@ -65,7 +69,7 @@ export class ServicesResolver {
   updateService(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateServiceInput,
+    @Args('input', InputValidationPipe) input: UpdateServiceInput,
   ) {
     return this.catalogue.update(viewer, id, input);
   }
@@ -108,7 +112,10 @@ export class LegalNormsResolver {
 
   @Roles(Role.MAINTAINER, Role.OPERATOR)
   @Mutation(() => LegalNorm)
-  registerLegalNorm(@CurrentViewer() viewer: Viewer, @Args('input') input: RegisterLegalNormInput) {
+  registerLegalNorm(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input', InputValidationPipe) input: RegisterLegalNormInput,
+  ) {
     return this.norms.registerBy(viewer, input);
   }
 }

@@ -1,4 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { InputValidationPipe } from '#src/common/validation/input-validation.pipe';
 import { CampaignQueries } from '#src/campaigns/campaign-queries.service';
 import { CampaignTarget } from '#src/campaigns/campaign.model';
 import { OnlineService } from '#src/catalogue/catalogue.model';
@@ -48,7 +49,10 @@ export class EffortResolver {
 
   @Roles(...OWNERS)
   @Mutation(() => EffortEntry)
-  recordEffort(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordEffortInput) {
+  recordEffort(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input', InputValidationPipe) input: RecordEffortInput,
+  ) {
     return this.effort.record(viewer, input);
   }
 

@@ -1,4 +1,5 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { InputValidationPipe } from '#src/common/validation/input-validation.pipe';
 import { CurrentViewer, Public, Roles } from '#src/common/auth/decorators';
 import { Role } from '#src/common/auth/role';
 import type { Viewer as AuthViewer } from '#src/common/auth/viewer';
@@ -43,7 +44,7 @@ export class OrganisationsResolver {
   @Mutation(() => Organisation)
   registerOrganisation(
     @CurrentViewer() viewer: AuthViewer,
-    @Args('input') input: RegisterOrganisationInput,
+    @Args('input', InputValidationPipe) input: RegisterOrganisationInput,
   ): Promise<Organisation> {
     return this.service.register(viewer, input);
   }
@@ -108,7 +109,7 @@ export class InterfaceStandardsResolver {
   @Mutation(() => InterfaceStandard)
   registerInterfaceStandard(
     @CurrentViewer() viewer: AuthViewer,
-    @Args('input') input: InterfaceStandardInput,
+    @Args('input', InputValidationPipe) input: InterfaceStandardInput,
   ): Promise<InterfaceStandard> {
     return this.service.registerStandardBy(viewer, input);
   }

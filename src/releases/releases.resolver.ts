@@ -1,4 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { InputValidationPipe } from '#src/common/validation/input-validation.pipe';
 import { OnlineService } from '#src/catalogue/catalogue.model';
 import { ServicesService } from '#src/catalogue/services.service';
 import { CurrentViewer, Public, Roles } from '#src/common/auth/decorators';
@@ -75,7 +76,10 @@ export class ReleasesResolver {
 
   @Roles(...OWNERS)
   @Mutation(() => Release)
-  createRelease(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateReleaseInput) {
+  createRelease(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input', InputValidationPipe) input: CreateReleaseInput,
+  ) {
     return this.releases.create(viewer, input);
   }
 
@@ -84,7 +88,7 @@ export class ReleasesResolver {
   updateRelease(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateReleaseInput,
+    @Args('input', InputValidationPipe) input: UpdateReleaseInput,
   ) {
     return this.releases.update(viewer, id, input);
   }
@@ -111,7 +115,7 @@ export class ReleasesResolver {
   @Mutation(() => QaGate)
   async signOff(
     @CurrentViewer() viewer: Viewer,
-    @Args('input') input: SignOffInput,
+    @Args('input', InputValidationPipe) input: SignOffInput,
     @Context() ctx: RequestContext,
   ) {
     const { release, gate } = await this.releases.signOff(viewer, input);
@@ -122,7 +126,7 @@ export class ReleasesResolver {
   @Mutation(() => QaGate)
   async waiveGate(
     @CurrentViewer() viewer: Viewer,
-    @Args('input') input: WaiveGateInput,
+    @Args('input', InputValidationPipe) input: WaiveGateInput,
     @Context() ctx: RequestContext,
   ) {
     const { release, gate } = await this.releases.waive(viewer, input);

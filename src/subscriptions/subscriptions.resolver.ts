@@ -1,4 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { InputValidationPipe } from '#src/common/validation/input-validation.pipe';
 import { OnlineService } from '#src/catalogue/catalogue.model';
 import type { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
 import { ServicesService } from '#src/catalogue/services.service';
@@ -51,7 +52,10 @@ export class SubscriptionsResolver {
   }
 
   @Mutation(() => ServiceSubscription)
-  requestSubscription(@CurrentViewer() viewer: Viewer, @Args('input') input: RequestSubscriptionInput) {
+  requestSubscription(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input', InputValidationPipe) input: RequestSubscriptionInput,
+  ) {
     return this.workflow.request(viewer, input);
   }
 

@@ -3,7 +3,7 @@ import { IsNotEmpty, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-va
 
 /**
  * The one way input text is checked (domain.md, "Identifiers" for the digest): decorators on the
- * GraphQL input classes, applied by `InputValidationPipe` before a resolver runs. Text is trimmed;
+ * GraphQL input classes, applied by `InputValidationPipe` (on each `@Args('input', ...)`) before a resolver runs. Text is trimmed;
  * required text must not be empty; every text has a maximum length. Messages name the rule; the
  * pipe adds the field's path ("input.notes: must not be empty").
  */
