@@ -10,7 +10,7 @@ type Constructor = new () => object;
  * before the resolver runs: `@Args('input', InputValidationPipe)`. The first problem is
  * BAD_USER_INPUT naming the field's path ("input.changes[0].description"). It is put on the input
  * arguments, not registered globally: a global pipe runs for every parameter of every field
- * resolver (each row's `@Parent`, `@Context`), which cost the subscriptions page about a fifth of
+ * resolver (each row's `@Parent`, `@Context`), which cost the subscriptions page about a third of
  * its throughput in `npm run bench:catalogue`.
  */
 @Injectable()
