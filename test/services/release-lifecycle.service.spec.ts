@@ -8,6 +8,7 @@ import { ReleaseRepository } from '#src/releases/release.repository';
 import { ReleaseReviewService } from '#src/releases/release-review.service';
 import { registerOrganisation, registerService } from '../support/factories';
 import { startTestApp, useWorld, type TestApp } from '../support/test-app';
+import { person } from '../support/viewers';
 
 /**
  * The lifecycle's rules on the service itself (real PostgreSQL): a retired service takes no
@@ -16,17 +17,6 @@ import { startTestApp, useWorld, type TestApp } from '../support/test-app';
  */
 
 const DIGEST = `sha256:${'e'.repeat(64)}`;
-
-const person = (
-  subject: string,
-  roles: Role[],
-  organisation: { id: string; key: string } | null = null,
-): Viewer => ({
-  subject,
-  name: subject,
-  roles,
-  organisation,
-});
 
 interface World {
   t: TestApp;

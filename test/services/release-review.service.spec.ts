@@ -6,6 +6,7 @@ import { ReleaseLifecycleService } from '#src/releases/release-lifecycle.service
 import { ReleaseReviewService } from '#src/releases/release-review.service';
 import { registerOrganisation, registerService } from '../support/factories';
 import { startTestApp, useWorld, type TestApp } from '../support/test-app';
+import { person } from '../support/viewers';
 
 /**
  * The review's rules, asserted on the service itself (real PostgreSQL, no GraphQL): the
@@ -15,17 +16,6 @@ import { startTestApp, useWorld, type TestApp } from '../support/test-app';
 
 const DIGEST = `sha256:${'d'.repeat(64)}`;
 const DAY = 86_400_000;
-
-const person = (
-  subject: string,
-  roles: Role[],
-  organisation: { id: string; key: string } | null = null,
-): Viewer => ({
-  subject,
-  name: subject,
-  roles,
-  organisation,
-});
 
 interface World {
   t: TestApp;
