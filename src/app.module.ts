@@ -17,6 +17,7 @@ import { Clock, SystemClock } from '#src/common/clock';
 import { formatExecution } from '#src/common/errors/error-formatter';
 import { HttpErrorFilter } from '#src/common/errors/http-exception.filter';
 import { checkCost, validationRules } from '#src/common/graphql/limits';
+import { refuseUnstorableText } from '#src/common/graphql/unstorable-text';
 import { createRequestContext, type RequestContext } from '#src/common/graphql/request-context';
 import { APP_CONFIG, type AppConfig } from '#src/config/config';
 import { dataSourceOptions } from '#src/data-source';
@@ -127,6 +128,7 @@ export class AppModule {
                 // Refuse an invalid token before anything runs, also for fields no guard sees.
                 await authenticator.viewerFor((ctx as unknown as RequestContext).req);
                 checkCost(schema, document, variables);
+                refuseUnstorableText(document, variables);
               },
             },
             errorFormatter: (execution, ctx) =>

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, requestIdOf, type AppOptions } from '#src/app.module';
-import { registerCsrfPrevention } from '#src/common/graphql/csrf';
+import { registerGraphqlHttpGate } from '#src/common/graphql/http-gate';
 
 /** Builds the HTTP application (used by main and by the tests, so both run the same wiring). */
 export async function createApp(
@@ -16,7 +16,7 @@ export async function createApp(
     bodyLimit: 1_048_576,
     trustProxy: true,
   });
-  registerCsrfPrevention(adapter.getInstance());
+  registerGraphqlHttpGate(adapter.getInstance());
   // Echo the request id, so a caller can quote it (it is in every log line of the request).
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -98,42 +98,6 @@ describe('GraphQL limits', () => {
       __schema: { queryType: { name: 'Query' } },
     });
   });
-
-  describe('CSRF prevention', () => {
-    const inject = (options: {
-      method: 'GET' | 'POST';
-      headers?: Record<string, string>;
-      payload?: string;
-      url?: string;
-    }) =>
-      t.app
-        .getHttpAdapter()
-        .getInstance()
-        .inject({ url: '/graphql', ...options });
-
-    it('refuses a simple POST (text/plain, form) that a foreign page could send', async () => {
-      for (const contentType of ['text/plain', 'application/x-www-form-urlencoded']) {
-        const response = await inject({
-          method: 'POST',
-          headers: { 'content-type': contentType },
-          payload: '{"query":"{ viewer { subject } }"}',
-        });
-        expect(response.statusCode).toBe(400);
-        expect(response.json().errors[0].extensions.code).toBe('BAD_USER_INPUT');
-      }
-    });
-
-    it('refuses a GET without a preflight header and accepts one with it', async () => {
-      const query = encodeURIComponent('{ interfaceStandards { key } }');
-      expect((await inject({ method: 'GET', url: `/graphql?query=${query}` })).statusCode).toBe(400);
-      const allowed = await inject({
-        method: 'GET',
-        url: `/graphql?query=${query}`,
-        headers: { 'graphql-require-preflight': '1' },
-      });
-      expect(allowed.json()).toEqual({ data: { interfaceStandards: [] } });
-    });
-  });
 });
 
 describe('GraphQL in production', () => {

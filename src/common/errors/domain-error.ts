@@ -1,6 +1,13 @@
-/** The error codes a client may see in extensions.code: the contract's six, no others. */
+/** The error codes a GraphQL operation's errors carry in extensions.code: the contract's six, no others. */
 export type ErrorCode =
   'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+
+/**
+ * The codes of a request that is not a GraphQL request at all (a form post, a batch, a body that
+ * is not JSON, a mutation as GET), refused at the HTTP level before any operation runs; and of a
+ * client that has tried too often (429).
+ */
+export type RequestErrorCode = 'BAD_REQUEST' | 'UNSUPPORTED_MEDIA_TYPE' | 'TOO_MANY_REQUESTS';
 
 /**
  * A failure the domain expects and can explain to the caller. Thrown anywhere; one formatter turns

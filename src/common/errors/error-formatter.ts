@@ -1,6 +1,6 @@
 import { HttpException, type LoggerService } from '@nestjs/common';
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import { DomainError, type ErrorCode } from './domain-error';
+import { DomainError, type ErrorCode, type RequestErrorCode } from './domain-error';
 
 export interface ClientError {
   message: string;
@@ -80,10 +80,60 @@ export function flattenErrors(errors: readonly Error[]): Error[] {
   });
 }
 
+export interface RequestError {
+  status: number;
+  code: RequestErrorCode;
+  message: string;
+}
+
+/**
+ * A request that failed before GraphQL could read it: a body that is not JSON or too large
+ * (Fastify's FST_ERR_*), or one that mercurius refused as a request (method, body shape). The
+ * HTTP gate refuses most of these first; this maps what remains, so none becomes an internal error.
+ */
+type FrameworkError = Error & { code?: unknown; statusCode?: unknown; errors?: unknown };
+
+export function requestErrorOf(error: Error): RequestError | undefined {
+  const original: FrameworkError | undefined =
+    error instanceof GraphQLError ? (error.originalError ?? undefined) : error;
+  if (!original) {
+    return undefined;
+  }
+  const { code, statusCode, message } = original;
+  if (typeof code !== 'string' || typeof statusCode !== 'number' || statusCode < 400 || statusCode > 499) {
+    return undefined;
+  }
+  if (code.startsWith('FST_ERR_')) {
+    return {
+      status: statusCode,
+      code: statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST',
+      message,
+    };
+  }
+  if (code === 'MER_ERR_METHOD_NOT_ALLOWED') {
+    return {
+      status: 405,
+      code: 'BAD_REQUEST',
+      message: 'Only queries may be sent as GET: send this one as POST.',
+    };
+  }
+  const inner: unknown[] = Array.isArray(original.errors) ? original.errors : [];
+  if (code === 'MER_ERR_GQL_VALIDATION' && inner.some((e) => !(e instanceof GraphQLError))) {
+    // Mercurius' JSON schema of the request body (ajv errors), not a GraphQL validation.
+    return { status: 400, code: 'BAD_REQUEST', message: 'The request body is not a GraphQL request.' };
+  }
+  return undefined;
+}
+
 export function formatExecution(
   execution: ExecutionResult & { errors?: readonly Error[] },
   options: { requestId: string; logger: LoggerService; fieldSuggestions: boolean },
 ) {
+  const requestError = (execution.errors ?? []).map(requestErrorOf).find((found) => found !== undefined);
+  if (requestError) {
+    const { status, code, message } = requestError;
+    return { statusCode: status, response: { data: null, errors: [{ message, extensions: { code } }] } };
+  }
   const errors = flattenErrors(execution.errors ?? []).map((error) => toClientError(error, options));
   return { statusCode: 200, response: { data: execution.data ?? null, errors } };
 }
