@@ -99,7 +99,9 @@ describe('fault: two instances review and publish the same releases at once', ()
     for (let i = 0; i < releaseIds.length; i++) {
       const pair = [results[2 * i], results[2 * i + 1]];
       expect(pair.map((r) => errorCode(r) ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
-      const [row] = await a.db.query(`SELECT state, published_at FROM release WHERE id = $1`, [releaseIds[i]]);
+      const [row] = await a.db.query(`SELECT state, published_at FROM release WHERE id = $1`, [
+        releaseIds[i],
+      ]);
       expect(row.state).toBe('PUBLISHED');
       expect(row.published_at).not.toBeNull();
       expect(await auditCount('release.publish', releaseIds[i])).toBe(1);
