@@ -73,10 +73,11 @@ export async function verifyAuditChain(
     afterSeq = rows[rows.length - 1].seq;
   }
   // Checkpointed heads the walk never met: events were removed (or the file is of another database).
-  const missing = [...pending.values()].flat().sort((a, b) => a.line - b.line)[0];
-  if (missing) {
-    const reason = 'the checkpointed head is no longer in the chain: its newest events were removed';
-    return { ok: false, verified, checkpoint: failure(missing, reason), reason };
+  // The first of them in the file is named: the oldest head known to be gone.
+  const missing = [...pending.values()].flat().sort((a, b) => a.line - b.line);
+  if (missing.length > 0) {
+    const reason = `the checkpointed head is no longer in the chain: its newest events were removed (${missing.length} checkpoint${missing.length === 1 ? ' names a removed event' : 's name removed events'})`;
+    return { ok: false, verified, checkpoint: failure(missing[0], reason), reason };
   }
   return anchors ? { ok: true, verified, checkpoints: anchors.checkpoints.length } : { ok: true, verified };
 }
