@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { CHAIN_LOCK } from '#src/common/audit/audit.repository';
 import { Role } from '#src/common/auth/role';
@@ -21,6 +24,16 @@ describe('fault: SIGKILL while publishing', () => {
   let maintainer: string;
   let locker: Client;
   const releases: Record<string, { id: string; serviceId: string }> = {};
+  const dir = mkdtempSync(join(tmpdir(), 'sigkill-'));
+  // Every instance checkpoints the chain's head (at start-up, then as it grows): a killed one's too.
+  const checkpoints = {
+    AUDIT_CHECKPOINT_KEY: 'checkpoint-secret-that-is-long-enough-0001',
+    AUDIT_CHECKPOINT_FILE: join(dir, 'checkpoints.jsonl'),
+    AUDIT_CHECKPOINT_INTERVAL_MS: '200',
+  };
+  const start = () => startServiceProcess(t.databaseUrl, { ...checkpoints, LOG_LEVEL: 'info' });
+  const verify = () =>
+    runCli('audit-verify', t.databaseUrl, ['--checkpoint', checkpoints.AUDIT_CHECKPOINT_FILE], checkpoints);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -41,13 +54,14 @@ describe('fault: SIGKILL while publishing', () => {
     }
     locker = new Client({ connectionString: t.databaseUrl });
     await locker.connect();
-    service = await startServiceProcess(t.databaseUrl);
+    service = await start();
   });
 
   afterAll(async () => {
     await service?.kill('SIGKILL');
     await locker?.end();
     await t?.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   /** The backend of the service's connection that waits for a lock (polled; the stall is asynchronous). */
@@ -131,14 +145,17 @@ describe('fault: SIGKILL while publishing', () => {
       'advisory',
       'RowExclusiveLock', // the release is updated to PUBLISHED in the stalled transaction
     );
-    service = await startServiceProcess(t.databaseUrl);
+    // The killed instance had checkpointed the head at start-up, in the file and in its log.
+    expect(readFileSync(checkpoints.AUDIT_CHECKPOINT_FILE, 'utf8')).toMatch(/"hash":"[0-9a-f]{64}"/);
+    expect(service!.output()).toContain('audit checkpoint {');
+    service = await start();
     // The update was made, the commit never came: PostgreSQL rolled the whole transaction back.
     expect(await outcome(id)).toBe('not published');
     expect((await service.gql(RELEASE, { id }, maintainer)).data?.release).toEqual({
       state: 'APPROVED',
       publishedAt: null,
     });
-    const verified = await runCli('audit-verify', t.databaseUrl);
+    const verified = await verify();
     expect(verified).toMatchObject({ code: 0, output: expect.stringMatching(/audit chain intact/) });
     // The restarted service publishes it: nothing of the killed attempt is left in the way.
     const published = await service.gql(PUBLISH, { id }, maintainer);
@@ -158,13 +175,13 @@ describe('fault: SIGKILL while publishing', () => {
       'transactionid',
       'RowShareLock', // the release is locked (FOR UPDATE), not yet updated
     );
-    service = await startServiceProcess(t.databaseUrl);
+    service = await start();
     expect(await outcome(id)).toBe('not published');
     const published = await service.gql(PUBLISH, { id }, maintainer);
     expect(published.errors).toBeUndefined();
     expect(await outcome(id)).toBe('published');
-    const verified = await runCli('audit-verify', t.databaseUrl);
+    const verified = await verify();
+    expect(verified.output).toMatch(/audit chain intact: \d+ events verified; \d+ checkpoints/);
     expect(verified.code).toBe(0);
-    expect(verified.output).toMatch(/audit chain intact: \d+ events verified/);
   });
 });
