@@ -1,3 +1,4 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -26,6 +27,7 @@ export interface AppConfig {
   /** Where links to the registry point (the link back in GitHub issues). */
   publicUrl: string;
   github: GithubConfig;
+  audit: AuditConfig;
   logLevel: string;
 }
 
@@ -153,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     problems.push('AUTH_ISSUER and AUTH_AUDIENCE: required together with AUTH_JWKS_URL');
   }
   const github = githubConfig(e, problems, production);
+  const audit = auditConfig(env, problems, projectRoot);
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
@@ -178,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     effort: { hoursPerFteYear: e.HOURS_PER_FTE_YEAR, hourlyRateEur: e.HOURLY_RATE_EUR },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     github,
+    audit,
     logLevel: e.LOG_LEVEL,
   };
 }
@@ -247,6 +251,76 @@ function githubConfig(e: z.infer<typeof schema>, problems: string[], production:
     maxAttempts: e.GITHUB_MAX_ATTEMPTS,
     retryDelayMs: e.GITHUB_RETRY_DELAY_MS,
   };
+}
+
+// --- The audit chain's signed checkpoints (docs/operations.md, "Anchoring the audit chain") ---
+
+/** The key of the checkpoints: a shared secret (HMAC-SHA256) or an Ed25519 key (PEM). */
+export type CheckpointKey =
+  { kind: 'hmac'; secret: string } | { kind: 'ed25519'; pem: string; private: boolean };
+
+export interface AuditConfig {
+  checkpoint: {
+    /** null: no checkpoints are written, and audit:verify cannot check a checkpoint file. */
+    key: CheckpointKey | null;
+    /** Where checkpoints are appended as JSON lines; undefined: the log only. */
+    file: string | undefined;
+    /** How often the service writes one (when the chain grew); 0: never (the CLI only). */
+    intervalMs: number;
+  };
+}
+
+const auditSchema = z.object({
+  AUDIT_CHECKPOINT_KEY: optionalText,
+  AUDIT_CHECKPOINT_FILE: optionalText,
+  AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(0).max(604_800_000).default(3_600_000),
+});
+
+function auditConfig(env: NodeJS.ProcessEnv, problems: string[], projectRoot: string): AuditConfig {
+  const parsed = auditSchema.safeParse(env);
+  if (!parsed.success) {
+    problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    return { checkpoint: { key: null, file: undefined, intervalMs: 0 } };
+  }
+  const e = parsed.data;
+  let key: CheckpointKey | null = null;
+  // A PEM in one line of an env file has its newlines escaped as \n.
+  const text = e.AUDIT_CHECKPOINT_KEY?.replace(/\\n/g, '\n');
+  if (text?.startsWith('-----BEGIN')) {
+    key = checkpointPem(text, problems);
+  } else if (text) {
+    if (text.length < 32) {
+      problems.push('AUDIT_CHECKPOINT_KEY: a secret must be at least 32 characters (or an Ed25519 PEM key)');
+    } else {
+      key = { kind: 'hmac', secret: text };
+    }
+  }
+  if (e.AUDIT_CHECKPOINT_FILE && !e.AUDIT_CHECKPOINT_KEY) {
+    problems.push('AUDIT_CHECKPOINT_KEY: required with AUDIT_CHECKPOINT_FILE (checkpoints are signed)');
+  }
+  return {
+    checkpoint: {
+      key,
+      file: e.AUDIT_CHECKPOINT_FILE ? resolve(projectRoot, e.AUDIT_CHECKPOINT_FILE) : undefined,
+      intervalMs: e.AUDIT_CHECKPOINT_INTERVAL_MS,
+    },
+  };
+}
+
+/** An Ed25519 private key signs and verifies; a public key only verifies (a verifier's machine). */
+function checkpointPem(pem: string, problems: string[]): CheckpointKey | null {
+  const isPrivate = /-----BEGIN PRIVATE KEY-----/.test(pem);
+  try {
+    const key = isPrivate ? createPrivateKey(pem) : createPublicKey(pem);
+    if (key.asymmetricKeyType !== 'ed25519') {
+      problems.push(`AUDIT_CHECKPOINT_KEY: an ${key.asymmetricKeyType} key; only Ed25519 keys are taken`);
+      return null;
+    }
+  } catch {
+    problems.push('AUDIT_CHECKPOINT_KEY: not a PEM key (PKCS#8 private or SPKI public Ed25519 key)');
+    return null;
+  }
+  return { kind: 'ed25519', pem, private: isPrivate };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -4,7 +4,7 @@ import type { StoredEvent } from './audit-chain';
 import { AuditEventEntity } from './audit-event.entity';
 
 /** Any fixed 64-bit number: the advisory lock that orders the chain. */
-const CHAIN_LOCK = 7_238_110_024_001;
+export const CHAIN_LOCK = 7_238_110_024_001;
 
 /**
  * The one home of the SQL over audit_event: named reads and writes for the audit log, the audit
@@ -28,6 +28,14 @@ export const auditRepository = {
   /** One multi-row insert, so that the identity values follow the order of the links. */
   async append(manager: EntityManager, rows: QueryDeepPartialEntity<AuditEventEntity>[]): Promise<void> {
     await manager.createQueryBuilder().insert().into(AuditEventEntity).values(rows).execute();
+  },
+
+  /** The chain's newest event (its head), or undefined for an empty chain. */
+  async head(db: DataSource): Promise<{ seq: string; id: string; hash: string } | undefined> {
+    const [row]: { seq: string; id: string; hash: string }[] = await db.query(
+      'SELECT seq::text AS seq, id, hash FROM audit_event ORDER BY seq DESC LIMIT 1',
+    );
+    return row;
   },
 
   /** Every event naming the entity, oldest first. */
