@@ -1,4 +1,5 @@
 import { Role } from '#src/common/auth/role';
+import { MAX_COST, MAX_NODES } from '#src/common/graphql/limits';
 import { errorCode, startTestApp, type TestApp } from './support/test-app';
 
 /** A query `levels` fields deep: organisation, then parents, then key. */
@@ -17,11 +18,35 @@ describe('GraphQL limits', () => {
   });
   afterAll(() => t.close());
 
-  it('lets a depth of 10 through and refuses 11', async () => {
+  it('lets a depth of 10 through and refuses 11, as a limit, not as a syntax error', async () => {
     expect((await t.gql(deepQuery(10))).errors).toBeUndefined();
     const result = await t.gql(deepQuery(11));
     expect(errorCode(result)).toBe('BAD_USER_INPUT');
-    expect(result.errors?.[0].message).toMatch(/depth/i);
+    expect(result.errors?.[0].message).toBe('Query depth limit of 10 exceeded, found 11.');
+  });
+
+  it('refuses a fragment spread 125 x 125 times instead of skipping its cost', async () => {
+    // Under 2 KB and within the depth limit; expanded, 15,625 copies of a fragment on a page of 100 rows
+    // (cost about 3 million). The cost estimator gives up after its node limit, and a cost that
+    // could not be computed used to let the query run.
+    const spreads = (name: string) => Array.from({ length: 125 }, () => `...${name}`).join(' ');
+    const bomb = `{ organisations(first: 100) { edges { node { ...C } } } }
+      fragment A on Organisation { key name }
+      fragment B on Organisation { ${spreads('A')} }
+      fragment C on Organisation { ${spreads('B')} }`;
+    expect(bomb.length).toBeLessThan(2048);
+    const result = await t.gql(bomb);
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].message).toBe(
+      `Query is too large: more than ${MAX_NODES} fields once its fragments are expanded.`,
+    );
+    expect(result.data).toBeNull();
+  });
+
+  it('refuses variables that do not fit their types before computing a cost', async () => {
+    const result = await t.gql(`query($n: Int!) { organisations(first: $n) { totalCount } }`, { n: 'ten' });
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].message).toMatch(/\$n/);
   });
 
   it('lets 15 aliases through and refuses 16', async () => {
@@ -49,6 +74,8 @@ describe('GraphQL limits', () => {
     const refused = await t.gql(pageOfPages, { n: 100 });
     expect(errorCode(refused)).toBe('BAD_USER_INPUT');
     expect(refused.errors?.[0].message).toMatch(/too expensive/);
+    expect(refused.errors?.[0].message).toMatch(/first: at most 100/);
+    expect(refused.errors?.[0].extensions).toMatchObject({ limit: MAX_COST, maxPageSize: 100 });
     // The cost follows `first`, also when it comes as a variable.
     expect((await t.gql(pageOfPages, { n: 5 })).errors).toBeUndefined();
   });

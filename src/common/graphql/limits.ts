@@ -1,16 +1,19 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
+  GraphQLError,
   isListType,
   isNonNullType,
   NoSchemaIntrospectionCustomRule,
   type DocumentNode,
   type GraphQLOutputType,
   type GraphQLSchema,
+  type ValidationContext,
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DomainError } from '#src/common/errors/domain-error';
+import { MAX_PAGE_SIZE } from './pagination';
 
 /** Later issues' deepest useful query is about 7 levels. */
 export const MAX_DEPTH = 10;
@@ -20,13 +23,28 @@ export const MAX_ALIASES = 15;
  * pages (100 x 100 rows) costs a million. The limit sits well between.
  */
 export const MAX_COST = 50_000;
+/**
+ * Fields of the query with every fragment spread expanded. The console's largest page asks for a
+ * few hundred; a fragment spread 25 x 25 x 25 times expands to 15,625 and is refused here.
+ */
+export const MAX_NODES = 5_000;
 /** Assumed size of a list that has no `first` argument (legal bases, capabilities, gates). */
 const UNPAGED_LIST_SIZE = 10;
 
+/**
+ * graphql-armor throws its refusals as "Syntax Error: ...", which a caller reads as a typo in the
+ * query. Report the same refusal as what it is: a limit.
+ */
+function reportAsLimit(context: ValidationContext | null, error: GraphQLError): void {
+  context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')));
+}
+
 export function validationRules(options: { introspection: boolean }): ValidationRule[] {
+  const refusal = { exposeLimits: true, propagateOnRejection: false, onReject: [reportAsLimit] };
   const rules: ValidationRule[] = [
-    maxDepthRule({ n: MAX_DEPTH, exposeLimits: true }),
-    maxAliasesRule({ n: MAX_ALIASES, exposeLimits: true }),
+    // Depth counts fields: a fragment spread is not a level of the result.
+    maxDepthRule({ n: MAX_DEPTH, flattenFragments: true, ...refusal }),
+    maxAliasesRule({ n: MAX_ALIASES, ...refusal }),
   ];
   if (!options.introspection) {
     rules.push(NoSchemaIntrospectionCustomRule);
@@ -56,7 +74,8 @@ const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) =>
 
 /**
  * Runs before execution (with the variables, so `first: $n` counts), after mercurius' cached
- * parse and validation.
+ * parse and validation. A cost that cannot be computed is a refusal, never a pass: the estimator
+ * throws on a query of more than MAX_NODES expanded fields and on variables it cannot read.
  */
 export function checkCost(
   schema: GraphQLSchema,
@@ -69,16 +88,33 @@ export function checkCost(
       schema,
       query: document,
       variables: variables ?? {},
+      maxQueryNodes: MAX_NODES,
       estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
     });
-  } catch {
-    return; // bad variables: execution reports them with their own error
+  } catch (error) {
+    throw costUnknown(error);
   }
   if (cost > MAX_COST) {
     throw new DomainError(
       'BAD_USER_INPUT',
-      `Query is too expensive: cost ${cost} exceeds the limit of ${MAX_COST}. Ask for smaller pages or fewer nested lists.`,
-      { cost, limit: MAX_COST },
+      `Query is too expensive: cost ${cost} exceeds the limit of ${MAX_COST}. Ask for smaller pages ` +
+        `(first: at most ${MAX_PAGE_SIZE}, and less on nested lists) or fewer nested lists.`,
+      { cost, limit: MAX_COST, maxPageSize: MAX_PAGE_SIZE },
     );
   }
+}
+
+function costUnknown(error: unknown): DomainError {
+  const reason = error instanceof Error ? error.message : String(error);
+  if (/maximum allowed number of nodes/.test(reason)) {
+    return new DomainError(
+      'BAD_USER_INPUT',
+      `Query is too large: more than ${MAX_NODES} fields once its fragments are expanded.`,
+      { limit: MAX_NODES },
+    );
+  }
+  if (error instanceof GraphQLError) {
+    return new DomainError('BAD_USER_INPUT', reason); // variables that do not fit their types
+  }
+  return new DomainError('BAD_USER_INPUT', `Query refused: its cost cannot be computed (${reason}).`);
 }
