@@ -13,7 +13,8 @@ import { TEST_START, type TestApp } from '../support/test-app';
 /**
  * The fixtures of the input fuzzing spec: a small world (Schleswig-Holstein with Kiel, Dataport
  * owning "bauantrag" (MANUAL approval) and "wohngeld" (AUTOMATIC), both citing the WoGG and with
- * 1.0.0 published, the standard xbau, an ACTIVE campaign on the WoGG) and, for every mutation, a
+ * 1.0.0 published, the standard xbau, an ACTIVE campaign on the WoGG, and the LeerG, which no
+ * service cites, for campaigns without targets) and, for every mutation, a
  * recipe: who may call it and how to make a valid set of variables for it.
  *
  * A recipe's `base` makes the objects the call acts on, its own ones where a call changes them
