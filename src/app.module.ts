@@ -17,6 +17,7 @@ import { Clock, SystemClock } from '#src/common/clock';
 import { formatExecution } from '#src/common/errors/error-formatter';
 import { HttpErrorFilter } from '#src/common/errors/http-exception.filter';
 import { checkCost, validationRules } from '#src/common/graphql/limits';
+import { DateTimeScalar } from '#src/common/graphql/scalars';
 import { refuseUnstorableText } from '#src/common/graphql/unstorable-text';
 import { createRequestContext, type RequestContext } from '#src/common/graphql/request-context';
 import { APP_CONFIG, type AppConfig } from '#src/config/config';
@@ -120,7 +121,12 @@ export class AppModule {
             // Compile a query to JavaScript (graphql-jit) from its second use on.
             jit: 1,
             // User is referenced by the release and campaign types of later modules.
-            buildSchemaOptions: { dateScalarMode: 'isoDate', orphanedTypes: [User] },
+            buildSchemaOptions: {
+              dateScalarMode: 'isoDate',
+              // A strict DateTime: the framework's takes anything `new Date()` takes.
+              scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+              orphanedTypes: [User],
+            },
             context: createRequestContext,
             validationRules: validationRules({ introspection: config.graphql.introspection }),
             hooks: {

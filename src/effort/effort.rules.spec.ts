@@ -23,7 +23,7 @@ describe('effort rules', () => {
       'likely <= pessimistic',
     );
     expect(threePointProblem({ optimisticHours: -1, likelyHours: 4, pessimisticHours: 9 })).toContain(
-      '0 or more',
+      'between 0 and',
     );
   });
 

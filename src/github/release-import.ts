@@ -1,4 +1,5 @@
 import semver from 'semver';
+import { versionProblem } from '#src/common/graphql/scalars';
 import { DIGEST_PATTERN } from '#src/common/validation/text';
 import type { ImportedRelease } from '#src/releases/releases.service';
 
@@ -45,7 +46,7 @@ export function importableRelease(payload: ReleasePayload, delivery: string): Im
     return { skipped: `${release.tag_name} is a draft on GitHub` };
   }
   const version = release.tag_name.replace(/^[vV](?=\d)/, '');
-  if (semver.valid(version) !== version) {
+  if (versionProblem(version)) {
     return {
       skipped: `tag "${release.tag_name}" is not a semantic version (e.g. v1.2.0 or 1.2.0-rc.1, without build metadata)`,
     };

@@ -7,8 +7,13 @@ describe('three-point estimates', () => {
       'optimistic <= likely',
     );
     expect(threePointProblem({ optimisticHours: -1, likelyHours: 4, pessimisticHours: 20 })).toContain(
-      '0 or more',
+      'between 0 and 100,000',
     );
+    // A figure that would make sums overflow to Infinity is a typo, not an estimate.
+    expect(threePointProblem({ optimisticHours: 1, likelyHours: 2, pessimisticHours: 1.7e308 })).toContain(
+      'between 0 and 100,000',
+    );
+    expect(threePointProblem({ optimisticHours: 0, likelyHours: 1, pessimisticHours: 100_000 })).toBeNull();
     expect(pert({ optimisticHours: 4, likelyHours: 8, pessimisticHours: 20 })).toEqual({
       expectedHours: 9.333333333333334,
       standardDeviationHours: 16 / 6,

@@ -16,11 +16,14 @@ export interface Spread {
   standardDeviationHours: number;
 }
 
-/** 0 <= optimistic <= likely <= pessimistic, else why not. */
+/** 100,000 hours is about 60 full-time posts for a year: more is a typo, and would overflow sums. */
+export const MAX_ESTIMATE_HOURS = 100_000;
+
+/** 0 <= optimistic <= likely <= pessimistic <= MAX_ESTIMATE_HOURS, else why not. */
 export function threePointProblem(e: ThreePoint): string | null {
   const values = [e.optimisticHours, e.likelyHours, e.pessimisticHours];
-  if (values.some((v) => !Number.isFinite(v) || v < 0)) {
-    return 'hours must be 0 or more';
+  if (values.some((v) => !Number.isFinite(v) || v < 0 || v > MAX_ESTIMATE_HOURS)) {
+    return `hours must be between 0 and ${MAX_ESTIMATE_HOURS.toLocaleString('en')}`;
   }
   if (!(e.optimisticHours <= e.likelyHours && e.likelyHours <= e.pessimisticHours)) {
     return 'needs optimistic <= likely <= pessimistic';

@@ -43,16 +43,75 @@ export const DateScalar = stringScalar('Date', 'A calendar date, YYYY-MM-DD', (v
   return value;
 });
 
+/** Major, minor and patch are stored as PostgreSQL integers (they order versions in SQL). */
+export const MAX_VERSION_NUMBER = 2_147_483_647;
+
+/** Why a version cannot be a release's version, or null: SemVer 2.0.0 that the database can hold. */
+export function versionProblem(value: string): string | null {
+  const parsed = semver.valid(value) === value ? semver.parse(value) : null;
+  if (!parsed) {
+    return `"${value}" is not a semantic version (2.0.0)`;
+  }
+  if (Math.max(parsed.major, parsed.minor, parsed.patch) > MAX_VERSION_NUMBER) {
+    return `"${value}": major, minor and patch are at most ${MAX_VERSION_NUMBER}`;
+  }
+  return null;
+}
+
 export const SemVerScalar = stringScalar(
   'SemVer',
   'Semantic Versioning 2.0.0, e.g. "2.1.0", "3.0.0-rc.1"',
   (value) => {
-    if (semver.valid(value) !== value) {
-      throw new DomainError('BAD_USER_INPUT', `"${value}" is not a semantic version (2.0.0)`);
+    const problem = versionProblem(value);
+    if (problem) {
+      throw new DomainError('BAD_USER_INPUT', problem);
     }
     return value;
   },
 );
+
+/**
+ * An instant, ISO 8601 with a time zone ("2026-12-01T10:00:00.000Z" or "+01:00"), between the
+ * years 1970 and 9999. Replaces the framework's DateTime, which took anything `new Date()` takes
+ * and let an invalid date through as NaN.
+ */
+export function parseInstant(value: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.exec(
+    value,
+  );
+  if (!match || !isCalendarDate(`${match[1]}-${match[2]}-${match[3]}`)) {
+    return null;
+  }
+  const [hours, minutes, seconds] = [match[4], match[5], match[6] ?? '0'].map(Number);
+  if (hours > 23 || minutes > 59 || seconds > 59 || Number(match[1]) < 1970) {
+    return null;
+  }
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description:
+    'A date-time string at UTC, such as 2019-12-03T09:54:33Z, compliant with the date-time format.',
+  serialize: (value) => {
+    const date = value instanceof Date ? value : new Date(String(value));
+    return date.toISOString();
+  },
+  parseValue: (value) => instantOf(value),
+  parseLiteral: (node: ValueNode) => instantOf(node.kind === Kind.STRING ? node.value : undefined),
+});
+
+function instantOf(value: unknown): Date {
+  const date = typeof value === 'string' ? parseInstant(value) : null;
+  if (!date) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      'DateTime must be an ISO 8601 date and time with a time zone, e.g. "2027-01-31T12:00:00Z"',
+    );
+  }
+  return date;
+}
 
 export const SemVerRangeScalar = stringScalar(
   'SemVerRange',
