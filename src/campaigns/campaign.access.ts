@@ -1,6 +1,6 @@
 import type { VisibilityPolicy } from '#src/common/auth/access';
 import { Role } from '#src/common/auth/role';
-import { actsFor, hasRole, type Viewer } from '#src/common/auth/viewer';
+import { actsFor, hasRights, hasRole, type Viewer } from '#src/common/auth/viewer';
 import type { CampaignCapacity } from './campaign.rules';
 
 /**
@@ -12,9 +12,9 @@ import type { CampaignCapacity } from './campaign.rules';
  * The rows of CAMPAIGN_TRANSITIONS name the capacity; `capacitiesOf` says which ones a viewer has.
  */
 
-/** Read campaigns and their targets: anyone signed in. */
+/** Read campaigns and their targets: anyone signed in (with one of the registry's roles). */
 export function mayReadCampaigns(viewer: Viewer | null): viewer is Viewer {
-  return viewer !== null;
+  return hasRights(viewer);
 }
 
 /** The visibility policy of Campaign (registered by CampaignsService.onModuleInit). */

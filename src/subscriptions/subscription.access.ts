@@ -1,6 +1,6 @@
 import { serviceSql } from '#src/catalogue/service.sql';
 import { Role } from '#src/common/auth/role';
-import { actsFor, hasRole, isOperator, type Viewer } from '#src/common/auth/viewer';
+import { actsFor, hasRights, hasRole, isOperator, type Viewer } from '#src/common/auth/viewer';
 
 /**
  * Who may do what with subscriptions (domain.md, the who-may-do-what table), each permission
@@ -26,11 +26,12 @@ export interface SubscriptionParties {
   ownerId: string | null;
 }
 
-/** Read: the subscriber's staff (any role), the owner's MAINTAINER, OPERATOR. */
+/** Read: the subscriber's staff (any role, but one), the owner's MAINTAINER, OPERATOR. */
 export function maySeeSubscription(viewer: Viewer | null, s: SubscriptionParties): boolean {
   return (
     isOperator(viewer) ||
-    (viewer?.organisation != null &&
+    (hasRights(viewer) &&
+      viewer.organisation != null &&
       (viewer.organisation.id === s.organisationId ||
         (hasRole(viewer, Role.MAINTAINER) && viewer.organisation.id === s.ownerId)))
   );
@@ -76,7 +77,7 @@ export const subscriptionAccessSql = {
     if (isOperator(viewer)) {
       return { where: 'true', params: {} };
     }
-    if (!viewer?.organisation) {
+    if (!hasRights(viewer) || !viewer.organisation) {
       return { where: 'false', params: {} };
     }
     const own = `${sub}.organisation_id = :viewerOrg`;

@@ -126,8 +126,14 @@ const SUBSCRIPTION_READERS: CallerId[] = [
 ];
 /** A MAINTAINER of another organisation does not see a release that is not PUBLISHED (domain.md, "Errors"). */
 const FOREIGN_MAINTAINERS: CallerId[] = ['subscriberMaintainer', 'otherMaintainer'];
-/** Who does not see the subscriber's subscription: for them it does not exist. */
-const SUBSCRIPTION_UNSEEN = each(allBut(['anonymous', ...SUBSCRIPTION_READERS]), 'NOT_FOUND');
+/**
+ * Who does not see the subscriber's subscription: for them it does not exist. A token without
+ * rights is refused before that, by the guard ("anyone signed in" needs a role): FORBIDDEN.
+ */
+const SUBSCRIPTION_UNSEEN = {
+  ...each(allBut(['anonymous', ...SUBSCRIPTION_READERS, ...NO_RIGHTS]), 'NOT_FOUND'),
+  ...each(NO_RIGHTS, 'FORBIDDEN'),
+};
 
 const RELEASE_RULE =
   'create a release; edit it; submit it; change its artifact; publish, withdraw or deprecate it';

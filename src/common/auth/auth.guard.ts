@@ -4,11 +4,12 @@ import { DomainError } from '#src/common/errors/domain-error';
 import { Authenticator } from './authenticator';
 import { PUBLIC_KEY, requestOf, ROLES_KEY } from './decorators';
 import type { Role } from './role';
-import { hasRole } from './viewer';
+import { hasRights, hasRole } from './viewer';
 
 /**
- * Deny by default: every GraphQL operation and REST route needs a signed-in caller unless marked
- * @Public(). A token that is present but invalid is refused even on public operations.
+ * Deny by default: every GraphQL operation and REST route needs a signed-in caller with at least
+ * one of the registry's roles unless marked @Public(), and one of its @Roles() where it names them.
+ * A token that is present but invalid is refused even on public operations.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -29,6 +30,11 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !hasRole(viewer, ...roles)) {
       throw DomainError.forbidden(`Requires one of the roles ${roles.join(', ')}`);
+    }
+    if (!hasRights(viewer)) {
+      throw DomainError.forbidden(
+        "Your token carries none of the registry's roles: ask your administrator for one",
+      );
     }
     return true;
   }

@@ -9,6 +9,15 @@ export interface Viewer {
   organisation: { id: string; key: string } | null;
 }
 
+/**
+ * Signed in with at least one of the registry's roles: what "anyone signed in" means in the
+ * who-may-do-what table. A valid token with none is signed in without rights (domain.md): it may
+ * read what anonymous callers may, plus `viewer`.
+ */
+export function hasRights(viewer: Viewer | null): viewer is Viewer {
+  return viewer !== null && viewer.roles.length > 0;
+}
+
 export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {
   return viewer !== null && roles.some((role) => viewer.roles.includes(role));
 }
