@@ -4,7 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, requestIdOf, type AppOptions } from '#src/app.module';
+import { Authenticator } from '#src/common/auth/authenticator';
 import { registerGraphqlHttpGate } from '#src/common/graphql/http-gate';
+import { registerRateLimits } from '#src/common/rate-limit/rate-limits';
 
 /** Builds the HTTP application (used by main and by the tests, so both run the same wiring). */
 export async function createApp(
@@ -14,7 +16,8 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     genReqId: (req: IncomingMessage) => requestIdOf(req) ?? randomUUID(),
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    // Off unless configured: X-Forwarded-For from anyone would let a client choose its address.
+    trustProxy: options.config.trustProxy,
   });
   registerGraphqlHttpGate(adapter.getInstance());
   // Echo the request id, so a caller can quote it (it is in every log line of the request).
@@ -30,6 +33,7 @@ export async function createApp(
   if (!quiet) {
     app.useLogger(app.get(Logger));
   }
+  await registerRateLimits(app, options.config.rateLimit, app.get(Authenticator));
   await app.init();
   return app;
 }

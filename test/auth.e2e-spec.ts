@@ -112,6 +112,48 @@ describe('authentication (HS256, development and tests)', () => {
     expect(result.data).toBeNull();
   });
 
+  it('tells the caller only that the token is invalid or expired, never which claim failed', async () => {
+    const unknownOrg = await signDevToken(
+      { sub: 'a', roles: [Role.MAINTAINER], org: 'nobody' },
+      { secret: TEST_SECRET },
+    );
+    const [refused] = (await t.gql(PUBLIC_QUERY, {}, unknownOrg)).errors ?? [];
+    expect(refused).toMatchObject({
+      message: 'Invalid token',
+      extensions: { code: 'UNAUTHENTICATED', reason: 'TOKEN_INVALID' },
+    });
+    const expired = await signDevToken(
+      { sub: 'a', roles: [Role.OPERATOR] },
+      { secret: TEST_SECRET, expiresIn: Math.floor(Date.now() / 1000) - 60 },
+    );
+    const [late] = (await t.gql(PUBLIC_QUERY, {}, expired)).errors ?? [];
+    expect(late).toMatchObject({
+      message: 'The token has expired: sign in again',
+      extensions: { code: 'UNAUTHENTICATED', reason: 'TOKEN_EXPIRED' },
+    });
+  });
+
+  it('refuses a token whose name, subject or organisation cannot be stored (NUL, lone surrogate)', async () => {
+    for (const claims of [
+      { sub: 'a', name: 'Anna\u0000', roles: [Role.OPERATOR] },
+      { sub: 'a\uD800', roles: [Role.OPERATOR] },
+      { sub: 'a', roles: [Role.MAINTAINER], org: '010020000000\u0000' },
+    ]) {
+      const token = await signDevToken(claims, { secret: TEST_SECRET });
+      expect(errorCode(await t.gql(VIEWER, {}, token))).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('treats a token without any of the six roles as signed in without rights', async () => {
+    const token = await signDevToken(
+      { sub: 'no-rights', roles: ['offline_access' as Role], org: '010020000000' },
+      { secret: TEST_SECRET },
+    );
+    expect((await t.gql(VIEWER, {}, token)).data?.viewer).toMatchObject({ subject: 'no-rights', roles: [] });
+    expect(errorCode(await t.gql('{ campaigns { totalCount } }', {}, token))).toBe('FORBIDDEN');
+    expect((await t.gql(PUBLIC_QUERY, {}, token)).data).toEqual({ interfaceStandards: [] });
+  });
+
   it('refuses an invalid token even for a query no resolver guards ({ __typename })', async () => {
     const forged = await signDevToken(
       { sub: 'a', roles: [Role.OPERATOR] },
@@ -189,6 +231,8 @@ describe('authentication (OIDC: RS256 against a JWKS, issuer, audience, Keycloak
       AUTH_ISSUER: issuer,
       AUTH_AUDIENCE: 'ozg-registry',
       AUTH_ROLES_CLAIM: 'realm_access.roles',
+      AUTH_TOKEN_TYPE: 'Bearer',
+      AUTH_AUTHORIZED_PARTY: 'ozg-console',
     });
   });
   afterAll(async () => {
@@ -196,8 +240,9 @@ describe('authentication (OIDC: RS256 against a JWKS, issuer, audience, Keycloak
     jwks.close();
   });
 
+  // Keycloak's access tokens: typ Bearer, azp the client they were issued to.
   const sign = (claims: Record<string, unknown>, { iss = issuer, aud = 'ozg-registry' } = {}) =>
-    new SignJWT(claims)
+    new SignJWT({ typ: 'Bearer', azp: 'ozg-console', ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
       .setSubject('oidc-user')
       .setIssuer(iss)
@@ -215,6 +260,18 @@ describe('authentication (OIDC: RS256 against a JWKS, issuer, audience, Keycloak
       roles: ['OPERATOR'],
       organisation: null,
     });
+  });
+
+  it('refuses an ID token, or a token issued to another client, where AUTH_TOKEN_TYPE and AUTH_AUTHORIZED_PARTY are set', async () => {
+    const roles = { realm_access: { roles: ['OPERATOR'] } };
+    expect(errorCode(await t.gql(VIEWER, {}, await sign({ ...roles, typ: 'ID' })))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.gql(VIEWER, {}, await sign({ ...roles, azp: 'another-client' })))).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(errorCode(await t.gql(VIEWER, {}, await sign({ ...roles, typ: undefined })))).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect((await t.gql(VIEWER, {}, await sign(roles))).data?.viewer).toMatchObject({ roles: ['OPERATOR'] });
   });
 
   it('refuses a token for another audience', async () => {

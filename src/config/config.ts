@@ -28,6 +28,12 @@ export interface AppConfig {
   publicUrl: string;
   github: GithubConfig;
   audit: AuditConfig;
+  rateLimit: RateLimitConfig;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (Fastify's trustProxy):
+   * false (the socket's address), a hop count, or the proxies' addresses and CIDR ranges.
+   */
+  trustProxy: false | number | string[];
   logLevel: string;
 }
 
@@ -57,6 +63,15 @@ export interface GithubConfig {
   retryDelayMs: number;
 }
 
+/** Rate limits per instance (docs/security.md); 0 for perAddress or perSubject: off. */
+export interface RateLimitConfig {
+  windowMs: number;
+  /** Failed authentications (invalid tokens, bad webhook signatures) per address and window. */
+  failedAuthPerWindow: number;
+  perAddress: number;
+  perSubject: number;
+}
+
 export interface AuthConfig {
   /** HS256 secret (development and tests only). */
   jwtSecret: string | undefined;
@@ -67,6 +82,10 @@ export interface AuthConfig {
   audience: string | undefined;
   /** Dotted path of the roles claim: "roles", or "realm_access.roles" for Keycloak. */
   rolesClaim: string;
+  /** The `typ` claim an access token must carry (Keycloak: "Bearer"; its ID tokens say "ID"). */
+  tokenType: string | undefined;
+  /** The `azp` claim (authorized party: the client the token was issued to) it must carry. */
+  authorizedParty: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -102,6 +121,21 @@ const schema = z.object({
       .string()
       .regex(/^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/, 'must be a claim name or a dotted path')
       .default('roles'),
+  ),
+  AUTH_TOKEN_TYPE: optionalText,
+  AUTH_AUTHORIZED_PARTY: optionalText,
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+  RATE_LIMIT_FAILED_AUTH: z.coerce.number().int().min(1).max(100_000).default(20),
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  RATE_LIMIT_PER_SUBJECT: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  TRUST_PROXY: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^(false|\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/,
+        'must be false, a hop count, or comma-separated proxy addresses or CIDR ranges',
+      )
+      .optional(),
   ),
   QA_DEFAULT_POLICY: optionalText,
   // 1,600 working hours a year; 76 EUR an hour: the full cost of an E9b-E12 post in the federal
@@ -175,7 +209,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,
       rolesClaim: e.AUTH_ROLES_CLAIM,
+      tokenType: e.AUTH_TOKEN_TYPE,
+      authorizedParty: e.AUTH_AUTHORIZED_PARTY,
     },
+    rateLimit: {
+      windowMs: e.RATE_LIMIT_WINDOW_MS,
+      failedAuthPerWindow: e.RATE_LIMIT_FAILED_AUTH,
+      perAddress: e.RATE_LIMIT_PER_ADDRESS,
+      perSubject: e.RATE_LIMIT_PER_SUBJECT,
+    },
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
     graphql: { introspection: !production, ide: !production, fieldSuggestions: !production },
     qaDefaultPolicy: e.QA_DEFAULT_POLICY,
     effort: { hoursPerFteYear: e.HOURS_PER_FTE_YEAR, hourlyRateEur: e.HOURLY_RATE_EUR },
@@ -184,6 +227,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     audit,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+function trustProxyOf(value: string | undefined): false | number | string[] {
+  if (value === undefined || value === 'false') {
+    return false;
+  }
+  if (/^\d+$/.test(value)) {
+    return Number(value);
+  }
+  return value.split(',').map((part) => part.trim());
 }
 
 function githubConfig(e: z.infer<typeof schema>, problems: string[], production: boolean): GithubConfig {

@@ -33,7 +33,9 @@ export class Authenticator {
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(value);
     if (!match) {
-      throw DomainError.unauthenticated('Invalid token: expected "Authorization: Bearer <token>"');
+      throw new DomainError('UNAUTHENTICATED', 'Invalid token: expected "Authorization: Bearer <token>"', {
+        reason: 'TOKEN_INVALID',
+      });
     }
     return this.tokens.verify(match[1]);
   }

@@ -10,6 +10,7 @@ import {
 import { LRUCache } from 'lru-cache';
 import { APP_CONFIG, type AppConfig } from '#src/config/config';
 import { DomainError } from '#src/common/errors/domain-error';
+import { UNSTORABLE_TEXT } from '#src/common/graphql/unstorable-text';
 import { isRole, Role } from './role';
 import type { Viewer } from './viewer';
 import { DevSecret } from './dev-secret';
@@ -25,7 +26,9 @@ export type OrganisationLookup = (key: string) => Promise<OrganisationRef | null
 /**
  * Verifies bearer tokens: OIDC (RS256/ES256 against the identity provider's JWKS, keys cached by
  * jose) and, outside production, HS256 with a shared secret. Every failure is UNAUTHENTICATED,
- * whatever the operation: an invalid token never silently degrades to anonymous.
+ * whatever the operation: an invalid token never silently degrades to anonymous. The caller learns
+ * only that the token expired or is invalid; which claim failed, or which organisation is unknown,
+ * goes to the log (a forger learns nothing from the answer).
  */
 @Injectable()
 export class TokenVerifier {
@@ -56,7 +59,31 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Viewer> {
+    try {
+      return await this.viewerOf(token);
+    } catch (error) {
+      if (error instanceof TokenRefused) {
+        this.logger.log({ reason: error.reason }, 'token refused');
+        return Promise.reject(error.toClient());
+      }
+      throw error;
+    }
+  }
+
+  private async viewerOf(token: string): Promise<Viewer> {
     const payload = await this.verifySignature(token);
+    const { tokenType, authorizedParty } = this.config.auth;
+    if (tokenType !== undefined && payload.typ !== tokenType) {
+      throw invalid(`typ ${JSON.stringify(payload.typ)} is not ${tokenType}`);
+    }
+    if (authorizedParty !== undefined && payload.azp !== authorizedParty) {
+      throw invalid(`azp ${JSON.stringify(payload.azp)} is not ${authorizedParty}`);
+    }
+    for (const claim of ['sub', 'name', 'org'] as const) {
+      if (typeof payload[claim] === 'string' && UNSTORABLE_TEXT.test(payload[claim])) {
+        throw invalid(`${claim} holds a NUL character or an unpaired surrogate`);
+      }
+    }
     const subject = payload.sub;
     if (typeof subject !== 'string' || subject === '') {
       throw invalid('no subject');
@@ -112,11 +139,11 @@ export class TokenVerifier {
       }
       return (await jwtVerify(token, this.jwks, { ...options, algorithms: ['RS256', 'ES256'] })).payload;
     } catch (error) {
-      if (error instanceof DomainError) {
+      if (error instanceof TokenRefused) {
         throw error;
       }
       if (error instanceof joseErrors.JWTExpired) {
-        throw invalid('expired');
+        throw new TokenRefused('expired', 'TOKEN_EXPIRED');
       }
       if (error instanceof joseErrors.JWTClaimValidationFailed) {
         throw invalid(`claim ${error.claim} rejected`);
@@ -145,8 +172,23 @@ export class TokenVerifier {
   }
 }
 
-function invalid(reason: string): DomainError {
-  return DomainError.unauthenticated(`Invalid token: ${reason}`);
+/** Why a token was refused (for the log), and what the caller is told. */
+class TokenRefused extends Error {
+  constructor(
+    readonly reason: string,
+    readonly kind: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' = 'TOKEN_INVALID',
+  ) {
+    super(reason);
+  }
+
+  toClient(): DomainError {
+    const message = this.kind === 'TOKEN_EXPIRED' ? 'The token has expired: sign in again' : 'Invalid token';
+    return new DomainError('UNAUTHENTICATED', message, { reason: this.kind });
+  }
+}
+
+function invalid(reason: string): TokenRefused {
+  return new TokenRefused(reason);
 }
 
 function readPath(payload: JWTPayload, path: string): unknown {

@@ -6,7 +6,8 @@ import { DomainError } from '#src/common/errors/domain-error';
  * encoded as UTF-8, and would be stored as U+FFFD, silently changed).
  */
 
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const UNSTORABLE_TEXT =
+  /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Refuses, before any resolver runs, a string in any argument or variable that the database
@@ -60,7 +61,11 @@ function inspect(document: DocumentNode): Inspection {
       }
       if (node.kind === Kind.VARIABLE && path.length > 0 && !found.usedAt.has(node.name.value)) {
         found.usedAt.set(node.name.value, path.join('.'));
-      } else if (node.kind === Kind.STRING && found.literal === undefined && UNSTORABLE.test(node.value)) {
+      } else if (
+        node.kind === Kind.STRING &&
+        found.literal === undefined &&
+        UNSTORABLE_TEXT.test(node.value)
+      ) {
         found.literal = path.join('.') || 'a string';
       }
     },
@@ -76,7 +81,7 @@ function inspect(document: DocumentNode): Inspection {
 
 function findUnstorable(value: unknown, path: string): string | undefined {
   if (typeof value === 'string') {
-    return UNSTORABLE.test(value) ? path : undefined;
+    return UNSTORABLE_TEXT.test(value) ? path : undefined;
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {

@@ -1,0 +1,137 @@
+import rateLimit, { type RateLimitPluginOptions } from '@fastify/rate-limit';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
+import type { Authenticator } from '#src/common/auth/authenticator';
+import { DomainError } from '#src/common/errors/domain-error';
+import { GRAPHQL_PATH } from '#src/common/graphql/http-gate';
+import type { RateLimitConfig } from '#src/config/config';
+
+/** Where a failed signature is a failed authentication (GitHub's webhook deliveries). */
+const SIGNED_ROUTES = ['/webhooks/github'];
+
+type CheckLimit = ReturnType<FastifyInstance['createRateLimit']>;
+type Limit = Awaited<ReturnType<CheckLimit>>;
+
+/** Milliseconds until the limit's window ends when the request went over it, else null. */
+function overLimit(limit: Limit): number | null {
+  return !limit.isAllowed && limit.isExceeded ? limit.ttl : null;
+}
+
+/**
+ * Rate limits, per instance, counted by @fastify/rate-limit (docs/security.md):
+ * - failed authentications (an invalid token, a webhook with a bad signature): at most
+ *   `failedAuthPerWindow` per client address; then every request of that address that carries
+ *   credentials is answered 429 with Retry-After until the window has passed, so guessing a token
+ *   or a webhook secret gets 20 tries a minute, and a correct guess among them still counts;
+ * - optionally all requests, per client address and per token subject (off by default).
+ * The client address is the socket's, or the proxy's forwarded one where TRUST_PROXY says so.
+ */
+export async function registerRateLimits(
+  app: NestFastifyApplication,
+  config: RateLimitConfig,
+  authenticator: Authenticator,
+): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  const options: RateLimitPluginOptions = { global: false, timeWindow: config.windowMs, cache: 100_000 };
+  await fastify.register(rateLimit, options);
+
+  const failures: CheckLimit = fastify.createRateLimit({
+    max: config.failedAuthPerWindow,
+    keyGenerator: byAddress,
+  });
+  const perAddress: CheckLimit | null = config.perAddress
+    ? fastify.createRateLimit({ max: config.perAddress, keyGenerator: byAddress })
+    : null;
+  const perSubject: CheckLimit | null = config.perSubject
+    ? fastify.createRateLimit({
+        max: config.perSubject,
+        keyGenerator: (request) => `subject:${subjectOf(request)}`,
+      })
+    : null;
+  // Addresses whose failures used up the window, until when.
+  const blocked = new LRUCache<string, number>({ max: 100_000, ttl: config.windowMs });
+
+  // The failure that uses up the window blocks the address: at most `failedAuthPerWindow` are tried.
+  const recordFailure = async (request: FastifyRequest) => {
+    const limit = await failures(request);
+    if (!limit.isAllowed && (limit.isExceeded || limit.remaining === 0)) {
+      blocked.set(request.ip, Date.now() + limit.ttl, { ttl: limit.ttl });
+    }
+  };
+
+  fastify.addHook('onRequest', async (request, reply) => {
+    const credentials =
+      request.headers.authorization !== undefined || SIGNED_ROUTES.includes(request.routeOptions.url ?? '');
+    const until = blocked.get(request.ip);
+    if (credentials && until !== undefined) {
+      return tooMany(
+        request,
+        reply,
+        until - Date.now(),
+        'Too many failed sign-in attempts from your address',
+      );
+    }
+    if (perAddress) {
+      const retryIn = overLimit(await perAddress(request));
+      if (retryIn !== null) {
+        return tooMany(request, reply, retryIn, 'Too many requests from your address');
+      }
+    }
+    if (request.headers.authorization === undefined) {
+      return undefined;
+    }
+    // Authenticate now (the outcome is kept on the request for the guard and GraphQL), so that a
+    // failure counts before anything else happens, whatever the route.
+    const viewer = await authenticator.viewerFor(request).catch(async (error: unknown) => {
+      if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') {
+        await recordFailure(request);
+        return null;
+      }
+      throw error;
+    });
+    if (perSubject && viewer) {
+      subjects.set(request, viewer.subject);
+      const retryIn = overLimit(await perSubject(request));
+      if (retryIn !== null) {
+        return tooMany(request, reply, retryIn, 'Too many requests for your account');
+      }
+    }
+    return undefined;
+  });
+
+  fastify.addHook('onResponse', async (request, reply) => {
+    if (
+      reply.statusCode === 401 &&
+      request.headers.authorization === undefined &&
+      SIGNED_ROUTES.includes(request.routeOptions.url ?? '')
+    ) {
+      await recordFailure(request);
+    }
+  });
+}
+
+const subjects = new WeakMap<FastifyRequest, string>();
+
+function byAddress(request: FastifyRequest): string {
+  return `address:${request.ip}`;
+}
+
+function subjectOf(request: FastifyRequest): string {
+  return subjects.get(request) ?? `address:${request.ip}`;
+}
+
+function tooMany(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  retryInMs: number,
+  what: string,
+): FastifyReply {
+  const seconds = Math.max(1, Math.ceil(retryInMs / 1000));
+  const message = `${what}: try again in ${seconds} s.`;
+  reply.status(429).header('retry-after', String(seconds));
+  if (request.routeOptions.url === GRAPHQL_PATH) {
+    return reply.send({ data: null, errors: [{ message, extensions: { code: 'TOO_MANY_REQUESTS' } }] });
+  }
+  return reply.send({ error: { code: 'TOO_MANY_REQUESTS', message } });
+}
