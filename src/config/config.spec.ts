@@ -26,6 +26,26 @@ describe('configuration', () => {
     });
   });
 
+  it('limits failed sign-ins by default, trusts no proxy unless told, and reads TRUST_PROXY as hops or addresses', () => {
+    const config = loadConfig({}, '/srv/registry');
+    expect(config.rateLimit).toEqual({
+      windowMs: 60_000,
+      failedAuthPerWindow: 20,
+      perAddress: 0,
+      perSubject: 0,
+    });
+    expect(config.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.5',
+    ]);
+    expect(problems({ TRUST_PROXY: 'true' })).toEqual([
+      'TRUST_PROXY: must be false, a hop count, or comma-separated proxy addresses or CIDR ranges',
+    ]);
+    expect(problems({ RATE_LIMIT_FAILED_AUTH: '0', RATE_LIMIT_PER_ADDRESS: '-1' })).toHaveLength(2);
+  });
+
   it('does not seed an existing server unless asked', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db/registry' }).seedDemoData).toBe(false);
     expect(
