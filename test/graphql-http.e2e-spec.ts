@@ -173,6 +173,50 @@ describe('GraphQL over HTTP', () => {
       await expectRefused(post(payload), 400, 'BAD_REQUEST', message);
     });
 
+    it('refuses a GET whose variables are not a JSON object', async () => {
+      for (const variables of ['%22x%22', '%5B1%5D', 'not-json']) {
+        await expectRefused(
+          {
+            method: 'GET',
+            url: `/graphql?query=%7B__typename%7D&variables=${variables}`,
+            headers: { 'graphql-require-preflight': '1' },
+          },
+          400,
+          'BAD_REQUEST',
+          /"variables"/,
+        );
+      }
+    });
+
+    it('refuses variables nested deeper than any input type, and ignores undeclared ones, without an internal error', async () => {
+      // Written as text: no JSON serialiser walks 50,000 levels either.
+      const deep = `${'['.repeat(50_000)}"x"${']'.repeat(50_000)}`;
+      const undeclared = await inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        payload: `{"query":"{ __typename }","variables":{"x":${deep}}}`,
+      });
+      expect(undeclared.json()).toEqual({ data: { __typename: 'Query' } });
+      const declaredDeep = await inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        payload: `{"query":"query($x: [String]) { __typename }","variables":{"x":${deep}}}`,
+      });
+      expect(declaredDeep.json().errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      let nested: unknown = 'x';
+      for (let i = 0; i < 40; i++) {
+        nested = { a: nested };
+      }
+      const declared = await t.gql(
+        'mutation($i: InterfaceStandardInput!) { registerInterfaceStandard(input: $i) { key } }',
+        { i: { key: 'xdeep', name: 'X', kind: 'XOEV_STANDARD', extra: nested } },
+        operator,
+      );
+      expect(declared.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    });
+
     it('refuses a body over 1 MiB with 413', async () => {
       const huge = JSON.stringify({
         query: '{ viewer { subject } }',

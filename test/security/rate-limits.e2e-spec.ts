@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
+import { signDevToken } from '#src/common/auth/dev-token';
 import { Role } from '#src/common/auth/role';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { clientKeyOf } from '#src/common/rate-limit/rate-limits';
+import { startTestApp, TEST_SECRET, type TestApp } from '../support/test-app';
 
 const QUERY = JSON.stringify({ query: '{ viewer { subject } }' });
 const SECRET = 'webhook-secret-for-rate-limits';
@@ -62,14 +64,39 @@ describe('rate limits', () => {
       expect(response.statusCode).toBe(429);
     });
 
-    it('counts bad webhook signatures the same way', async () => {
+    it('does not count expired tokens: they are no guess', async () => {
+      const expired = await signDevToken(
+        { sub: 'late', roles: [Role.OPERATOR] },
+        { secret: TEST_SECRET, expiresIn: Math.floor(Date.now() / 1000) - 60 },
+      );
+      const statuses = new Set<number>();
+      for (let i = 0; i < 25; i++) {
+        statuses.add((await inject(graphql(expired, '192.0.2.77'))).statusCode);
+      }
+      expect(statuses).toEqual(new Set([200]));
+    });
+
+    it('counts an IPv6 network (/64) as one client', async () => {
+      for (let i = 1; i <= 20; i++) {
+        await inject(graphql(`forged-${i}`, `2001:db8:1:2::${i.toString(16)}`));
+      }
+      expect((await inject(graphql('forged', '2001:db8:1:2:ffff::1'))).statusCode).toBe(429);
+      expect((await inject(graphql('forged', '2001:db8:1:3::1'))).statusCode).toBe(200);
+    });
+
+    it('counts bad webhook signatures the same way, also with a valid or an empty Authorization header', async () => {
       const body = JSON.stringify({ zen: 'hi' });
+      const valid = await t.token({ roles: [Role.OPERATOR], sub: 'someone' });
+      const headersOf = (i: number): Record<string, string> =>
+        i % 3 === 1 ? { authorization: `Bearer ${valid}` } : i % 3 === 2 ? { authorization: '' } : {};
+      let i = 0;
       const deliver = (signature: string) =>
         inject({
           method: 'POST',
           url: '/webhooks/github',
           remoteAddress: '192.0.2.44',
           headers: {
+            ...headersOf(i++),
             'content-type': 'application/json',
             'x-github-event': 'ping',
             'x-github-delivery': 'd-1',
@@ -133,5 +160,14 @@ describe('rate limits', () => {
       await new Promise((resolve) => setTimeout(resolve, 1100));
       expect((await inject(from('forged-4'))).json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
     });
+  });
+
+  it('keys IPv4 addresses as they are and IPv6 addresses by their /64', () => {
+    expect(clientKeyOf('203.0.113.7')).toBe('203.0.113.7');
+    expect(clientKeyOf('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(clientKeyOf('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(clientKeyOf('2001:0DB8:0001:0002:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
+    expect(clientKeyOf('::1')).toBe('0:0:0:0::/64');
+    expect(clientKeyOf('fe80::1')).toBe('fe80:0:0:0::/64');
   });
 });

@@ -156,7 +156,7 @@ export class TokenVerifier {
       }
       // The identity provider's JWKS endpoint is unreachable: still the token cannot be trusted.
       this.logger.warn({ err: error }, 'token verification failed');
-      throw invalid('cannot be verified');
+      throw new TokenRefused('cannot be verified', 'TOKEN_INVALID', false);
     }
   }
 
@@ -172,18 +172,32 @@ export class TokenVerifier {
   }
 }
 
+/** Refusals that may be someone guessing (not an expired token, not an unreachable JWKS). */
+const guesses = new WeakSet<DomainError>();
+
+/** Whether the refusal counts against the failed sign-ins of the caller's address. */
+export function isGuess(error: DomainError): boolean {
+  return guesses.has(error);
+}
+
 /** Why a token was refused (for the log), and what the caller is told. */
 class TokenRefused extends Error {
   constructor(
     readonly reason: string,
     readonly kind: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' = 'TOKEN_INVALID',
+    /** False where the token may well be right: the identity provider could not be asked. */
+    readonly guess = kind === 'TOKEN_INVALID',
   ) {
     super(reason);
   }
 
   toClient(): DomainError {
     const message = this.kind === 'TOKEN_EXPIRED' ? 'The token has expired: sign in again' : 'Invalid token';
-    return new DomainError('UNAUTHENTICATED', message, { reason: this.kind });
+    const error = new DomainError('UNAUTHENTICATED', message, { reason: this.kind });
+    if (this.guess) {
+      guesses.add(error);
+    }
+    return error;
   }
 }
 

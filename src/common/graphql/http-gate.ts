@@ -96,9 +96,12 @@ function refuseBody(body: unknown): Refusal | undefined {
 
 /** A GET must not change anything; mercurius checks that too, but fails on an unnamed choice. */
 function refuseGetOperation(request: FastifyRequest): Refusal | undefined {
-  const { query, operationName } = request.query as Record<string, unknown>;
+  const { query, operationName, variables } = request.query as Record<string, unknown>;
   if (typeof query !== 'string' || query.trim() === '') {
     return badRequest('A GET request carries the operation in the query parameter "query".');
+  }
+  if (variables !== undefined && !isJsonObjectText(variables)) {
+    return badRequest('"variables" must be a JSON object.');
   }
   let operation;
   try {
@@ -117,6 +120,18 @@ function refuseGetOperation(request: FastifyRequest): Refusal | undefined {
     };
   }
   return undefined;
+}
+
+function isJsonObjectText(value: unknown): boolean {
+  if (typeof value !== 'string') {
+    return false; // a repeated parameter arrives as an array
+  }
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return parsed === null || (typeof parsed === 'object' && !Array.isArray(parsed));
+  } catch {
+    return false;
+  }
 }
 
 function badRequest(message: string): Refusal {

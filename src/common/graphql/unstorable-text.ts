@@ -16,12 +16,13 @@ export const UNSTORABLE_TEXT =
  * per document (mercurius caches parsed documents).
  */
 export function refuseUnstorableText(document: DocumentNode, variables: Record<string, unknown> | undefined) {
-  const { literal, usedAt } = inspect(document);
+  const { literal, usedAt, declared } = inspect(document);
   if (literal) {
     throw unstorable(literal);
   }
-  for (const [name, value] of Object.entries(variables ?? {})) {
-    const found = findUnstorable(value, usedAt.get(name) ?? `$${name}`);
+  // Only the variables the document declares reach a resolver; the others are ignored unread.
+  for (const name of declared) {
+    const found = findUnstorable(variables?.[name], usedAt.get(name) ?? `$${name}`);
     if (found) {
       throw unstorable(found);
     }
@@ -33,6 +34,8 @@ interface Inspection {
   literal: string | undefined;
   /** Where each variable is used first: the argument path it stands for. */
   usedAt: Map<string, string>;
+  /** The variables the document's operations declare. */
+  declared: Set<string>;
 }
 
 const inspections = new WeakMap<DocumentNode, Inspection>();
@@ -42,7 +45,7 @@ function inspect(document: DocumentNode): Inspection {
   if (inspection) {
     return inspection;
   }
-  const found: Inspection = { literal: undefined, usedAt: new Map() };
+  const found: Inspection = { literal: undefined, usedAt: new Map(), declared: new Set() };
   const path: string[] = [];
   // The segment a node adds to the argument path: an argument's or input field's name, or the
   // index of an element of a list value.
@@ -59,7 +62,9 @@ function inspect(document: DocumentNode): Inspection {
       if (part !== undefined) {
         path.push(part);
       }
-      if (node.kind === Kind.VARIABLE && path.length > 0 && !found.usedAt.has(node.name.value)) {
+      if (node.kind === Kind.VARIABLE_DEFINITION) {
+        found.declared.add(node.variable.name.value);
+      } else if (node.kind === Kind.VARIABLE && path.length > 0 && !found.usedAt.has(node.name.value)) {
         found.usedAt.set(node.name.value, path.join('.'));
       } else if (
         node.kind === Kind.STRING &&
@@ -79,24 +84,27 @@ function inspect(document: DocumentNode): Inspection {
   return found;
 }
 
+/** Deeper than any input type of the schema: a value this deep is refused, not walked. */
+const MAX_VALUE_DEPTH = 32;
+
+/** The path of the first string that cannot be stored, walking without recursion. */
 function findUnstorable(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') {
-    return UNSTORABLE_TEXT.test(value) ? path : undefined;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findUnstorable(value[i], `${path}.${i}`);
-      if (found) {
-        return found;
+  const stack: [unknown, string, number][] = [[value, path, 0]];
+  while (stack.length > 0) {
+    const [current, at, depth] = stack.pop()!;
+    if (typeof current === 'string') {
+      if (UNSTORABLE_TEXT.test(current)) {
+        return at;
       }
-    }
-    return undefined;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      const found = findUnstorable(inner, `${path}.${key}`);
-      if (found) {
-        return found;
+    } else if (current !== null && typeof current === 'object') {
+      if (depth >= MAX_VALUE_DEPTH) {
+        throw DomainError.badInput(at, `is nested more than ${MAX_VALUE_DEPTH} levels deep`);
+      }
+      const entries = Array.isArray(current)
+        ? current.map((v, i) => [String(i), v] as const)
+        : Object.entries(current);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        stack.push([entries[i][1], `${at}.${entries[i][0]}`, depth + 1]);
       }
     }
   }

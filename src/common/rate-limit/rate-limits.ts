@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { Authenticator } from '#src/common/auth/authenticator';
+import { isGuess } from '#src/common/auth/token-verifier';
 import { DomainError } from '#src/common/errors/domain-error';
 import { GRAPHQL_PATH } from '#src/common/graphql/http-gate';
 import type { RateLimitConfig } from '#src/config/config';
@@ -53,17 +54,19 @@ export async function registerRateLimits(
   const blocked = new LRUCache<string, number>({ max: 100_000, ttl: config.windowMs });
 
   // The failure that uses up the window blocks the address: at most `failedAuthPerWindow` are tried.
+  const counted = new WeakSet<FastifyRequest>();
   const recordFailure = async (request: FastifyRequest) => {
+    counted.add(request);
     const limit = await failures(request);
     if (!limit.isAllowed && (limit.isExceeded || limit.remaining === 0)) {
-      blocked.set(request.ip, Date.now() + limit.ttl, { ttl: limit.ttl });
+      blocked.set(byAddress(request), Date.now() + limit.ttl, { ttl: limit.ttl });
     }
   };
 
   fastify.addHook('onRequest', async (request, reply) => {
     const credentials =
-      request.headers.authorization !== undefined || SIGNED_ROUTES.includes(request.routeOptions.url ?? '');
-    const until = blocked.get(request.ip);
+      Boolean(request.headers.authorization) || SIGNED_ROUTES.includes(request.routeOptions.url ?? '');
+    const until = blocked.get(byAddress(request));
     if (credentials && until !== undefined) {
       return tooMany(
         request,
@@ -78,14 +81,17 @@ export async function registerRateLimits(
         return tooMany(request, reply, retryIn, 'Too many requests from your address');
       }
     }
-    if (request.headers.authorization === undefined) {
+    if (!request.headers.authorization) {
       return undefined;
     }
     // Authenticate now (the outcome is kept on the request for the guard and GraphQL), so that a
-    // failure counts before anything else happens, whatever the route.
+    // failure counts before anything else happens, whatever the route. An expired token, or one
+    // that cannot be checked while the identity provider is away, is no guess: it does not count.
     const viewer = await authenticator.viewerFor(request).catch(async (error: unknown) => {
       if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') {
-        await recordFailure(request);
+        if (isGuess(error)) {
+          await recordFailure(request);
+        }
         return null;
       }
       throw error;
@@ -101,9 +107,10 @@ export async function registerRateLimits(
   });
 
   fastify.addHook('onResponse', async (request, reply) => {
+    // A bad webhook signature, whatever else the request carried (its token was counted above).
     if (
       reply.statusCode === 401 &&
-      request.headers.authorization === undefined &&
+      !counted.has(request) &&
       SIGNED_ROUTES.includes(request.routeOptions.url ?? '')
     ) {
       await recordFailure(request);
@@ -113,12 +120,36 @@ export async function registerRateLimits(
 
 const subjects = new WeakMap<FastifyRequest, string>();
 
+/**
+ * The client, for counting: its IPv4 address, or the /64 network of its IPv6 address (one
+ * subscriber line gets a whole /64, so single IPv6 addresses would be free to rotate).
+ */
+export function clientKeyOf(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) {
+    return mapped[1];
+  }
+  if (!ip.includes(':')) {
+    return ip;
+  }
+  const [head, tail = ''] = ip.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === '' ? [] : tail.split(':');
+  const groups = ip.includes('::')
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
 function byAddress(request: FastifyRequest): string {
-  return `address:${request.ip}`;
+  return `address:${clientKeyOf(request.ip)}`;
 }
 
 function subjectOf(request: FastifyRequest): string {
-  return subjects.get(request) ?? `address:${request.ip}`;
+  return subjects.get(request) ?? byAddress(request);
 }
 
 function tooMany(
