@@ -54,7 +54,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: '0.0.0.0' });
-  const url = `http://localhost:${config.port}/graphql`;
+  // The port listened on: PORT=0 asks the system for a free one.
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const url = `http://localhost:${port}/graphql`;
   log.info({ url }, `GraphQL at ${url}`);
   if (config.nodeEnv !== 'production') {
     const secret = DevSecret.resolve(config).value;
