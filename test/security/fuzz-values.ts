@@ -581,6 +581,20 @@ function hash(text: string): number {
  * The bad values for one field. `sample` is the field's valid value (for lists: what a list of
  * 1,000 is made of).
  */
+
+/** The bad values of each scalar of the schema. */
+const BY_SCALAR: Record<string, () => BadValue[]> = {
+  String: textValues,
+  ID: idValues,
+  Int: intValues,
+  Float: floatValues,
+  Boolean: booleanValues,
+  Date: dateValues,
+  DateTime: dateTimeValues,
+  SemVer: semverValues,
+  SemVerRange: rangeValues,
+};
+
 export function badValuesFor(mutation: string, field: FuzzField, sample: unknown): BadValue[] {
   const required = isNonNullType(field.type);
   const nullable = getNullableType(field.type);
@@ -632,38 +646,8 @@ export function badValuesFor(mutation: string, field: FuzzField, sample: unknown
   } else if (isEnumType(nullable)) {
     values.push(...enumValues(nullable.getValues().map((v) => v.name)));
   } else if (isScalarType(nullable)) {
-    switch (nullable.name) {
-      case 'String':
-        values.push(...textValues());
-        break;
-      case 'ID':
-        values.push(...idValues());
-        break;
-      case 'Int':
-        values.push(...intValues());
-        break;
-      case 'Float':
-        values.push(...floatValues());
-        break;
-      case 'Boolean':
-        values.push(...booleanValues());
-        break;
-      case 'Date':
-        values.push(...dateValues());
-        break;
-      case 'DateTime':
-        values.push(...dateTimeValues());
-        break;
-      case 'SemVer':
-        values.push(...semverValues());
-        break;
-      case 'SemVerRange':
-        values.push(...rangeValues());
-        break;
-      default:
-        // A scalar added later: at least the text values (it is a string on the wire in this API).
-        values.push(...textValues());
-    }
+    // A scalar added later gets at least the text values (it is a string on the wire in this API).
+    values.push(...(BY_SCALAR[nullable.name] ?? textValues)());
     values.push(...generated(nullable, hash(`${FUZZ_SEED}|${mutation}|${pathText(field.path)}`)));
   }
   const meaning = BY_MEANING[`${field.owner}.${field.name}`] ?? BY_MEANING[field.name];
