@@ -42,6 +42,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Sees every SQL statement (the tests count them per request). */
   sqlLogger?: TypeOrmLogger;
+  /** Where the built console is (default: dist/console under the project). */
+  consoleDirectory?: string;
 }
 
 /** A request id for every log line: the caller's X-Request-Id when it is sane, else a new one. */
@@ -117,7 +119,9 @@ export class AppModule {
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
-            graphiql: config.graphql.ide,
+            // No GraphiQL: it loads its scripts from a CDN (not in a closed network, not under our
+            // Content-Security-Policy). The console is the user interface; developers use any client.
+            graphiql: false,
             // Compile a query to JavaScript (graphql-jit) from its second use on.
             jit: 1,
             // User is referenced by the release and campaign types of later modules.

@@ -7,6 +7,8 @@ import { AppModule, requestIdOf, type AppOptions } from '#src/app.module';
 import { Authenticator } from '#src/common/auth/authenticator';
 import { registerGraphqlHttpGate } from '#src/common/graphql/http-gate';
 import { registerRateLimits } from '#src/common/rate-limit/rate-limits';
+import { registerConsole } from '#src/console/console-static';
+import { registerSecurityHeaders } from '#src/console/security-headers';
 
 /** Builds the HTTP application (used by main and by the tests, so both run the same wiring). */
 export async function createApp(
@@ -33,7 +35,10 @@ export async function createApp(
   if (!quiet) {
     app.useLogger(app.get(Logger));
   }
+  const fastify = app.getHttpAdapter().getInstance();
+  await registerSecurityHeaders(fastify, { identityProvider: options.config.console.oidc?.authority ?? null });
   await registerRateLimits(app, options.config.rateLimit, app.get(Authenticator));
+  await registerConsole(fastify, options.consoleDirectory);
   await app.init();
   return app;
 }

@@ -35,6 +35,8 @@ export interface AppConfig {
    */
   trustProxy: false | number | string[];
   logLevel: string;
+  /** The web console's sign-in at the identity provider; null: not configured. */
+  console: { oidc: { authority: string; clientId: string; scope: string } | null };
 }
 
 /** The GitHub integration (docs/github.md): each half is on only when configured. */
@@ -226,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     github,
     audit,
     logLevel: e.LOG_LEVEL,
+    console: { oidc: null },
   };
 }
 

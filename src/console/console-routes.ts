@@ -1,0 +1,18 @@
+/**
+ * The console's pages (web/src/routes.tsx): for these paths the service answers with the
+ * application's index.html, so that a deep link or a reload opens the page. Anything else stays
+ * the API's (a JSON 404 where nothing is routed).
+ */
+export const CONSOLE_ROUTES = [
+  '/',
+  '/leistungen',
+  '/leistungen/*',
+  '/nachnutzungen',
+  '/pruefungen',
+  '/kampagnen',
+  '/kampagnen/*',
+  '/aufwand',
+  '/verwaltung',
+  '/anmelden',
+  '/anmelden/*',
+] as const;

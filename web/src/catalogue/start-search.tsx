@@ -1,0 +1,4 @@
+/** On the start page: the search box and the catalogue's figures. */
+export function StartSearch() {
+  return null;
+}

@@ -1,0 +1,28 @@
+import type { RouteObject } from 'react-router';
+import { Layout } from './layout/layout';
+import { SignInPage } from './pages/sign-in';
+import { SignInCallbackPage } from './pages/sign-in-callback';
+import { StartPage } from './pages/start';
+import { NotFoundPage } from './pages/not-found';
+import { CataloguePage } from './pages/catalogue';
+import { ServicePage } from './pages/service';
+import { SubscriptionsPage } from './pages/subscriptions';
+
+/**
+ * Every page of the console and its URL. The service serves index.html for each of these paths
+ * (src/console/console-routes.ts lists the same prefixes), so deep links and reloads work.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: <StartPage /> },
+      { path: '/leistungen', element: <CataloguePage /> },
+      { path: '/leistungen/:slug', element: <ServicePage /> },
+      { path: '/nachnutzungen', element: <SubscriptionsPage /> },
+      { path: '/anmelden', element: <SignInPage /> },
+      { path: '/anmelden/callback', element: <SignInCallbackPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,122 @@
+import type {
+  CampaignState,
+  CampaignTargetState,
+  OrganisationKind,
+  QaGateKind,
+  QaGateStatus,
+  ReleaseState,
+  ReuseModel,
+  Role,
+  ServiceLifecycle,
+  SubscriptionState,
+  Themenfeld,
+} from '../graphql/generated/enums';
+
+/**
+ * The German names of the API's enums, in one place: every page shows the same word for the same
+ * thing. `Record<Enum, string>` makes a new enum value a type error here until it has a name.
+ */
+export const THEMENFELD: Record<Themenfeld, string> = {
+  ARBEIT_RUHESTAND: 'Arbeit & Ruhestand',
+  BAUEN_WOHNEN: 'Bauen & Wohnen',
+  BILDUNG: 'Bildung',
+  EIN_AUSWANDERUNG: 'Ein- & Auswanderung',
+  ENGAGEMENT_HOBBY: 'Engagement & Hobby',
+  FAMILIE_KIND: 'Familie & Kind',
+  FORSCHUNG_FOERDERUNG: 'Forschung & Förderung',
+  GESUNDHEIT: 'Gesundheit',
+  MOBILITAET_REISEN: 'Mobilität & Reisen',
+  QUERSCHNITTSLEISTUNGEN: 'Querschnittsleistungen',
+  RECHT_ORDNUNG: 'Recht & Ordnung',
+  STEUERN_ZOLL: 'Steuern & Zoll',
+  UMWELT: 'Umwelt',
+  UNTERNEHMENSFUEHRUNG_ENTWICKLUNG: 'Unternehmensführung & -entwicklung',
+};
+
+export const SUBSCRIPTION_STATE: Record<SubscriptionState, string> = {
+  REQUESTED: 'Beantragt',
+  ACTIVE: 'Aktiv',
+  SUSPENDED: 'Ausgesetzt',
+  REJECTED: 'Abgelehnt',
+  TERMINATED: 'Gekündigt',
+};
+
+export const RELEASE_STATE: Record<ReleaseState, string> = {
+  DRAFT: 'Entwurf',
+  IN_REVIEW: 'In Prüfung',
+  APPROVED: 'Freigegeben',
+  REJECTED: 'Abgelehnt',
+  PUBLISHED: 'Veröffentlicht',
+  WITHDRAWN: 'Zurückgezogen',
+};
+
+export const GATE_KIND: Record<QaGateKind, string> = {
+  USABILITY: 'Gebrauchstauglichkeit',
+  SECURITY: 'Sicherheit',
+  INTERFACES: 'Schnittstellen',
+};
+
+export const GATE_STATUS: Record<QaGateStatus, string> = {
+  PENDING: 'Offen',
+  PASSED: 'Bestanden',
+  FAILED: 'Nicht bestanden',
+  WAIVED: 'Ausnahme erteilt',
+};
+
+export const LIFECYCLE: Record<ServiceLifecycle, string> = {
+  CONCEPT: 'Konzept',
+  DEVELOPMENT: 'In Entwicklung',
+  ACTIVE: 'Im Betrieb',
+  DEPRECATED: 'Abgekündigt',
+  RETIRED: 'Eingestellt',
+};
+
+export const REUSE_MODEL: Record<ReuseModel, string> = {
+  EFA_CENTRAL: 'Einer für Alle (zentral betrieben)',
+  CENTRAL_DEVELOPMENT_LOCAL_OPERATION: 'Zentral entwickelt, vor Ort betrieben',
+  SELF_HOSTED_OPEN_SOURCE: 'Open Source, selbst betrieben',
+};
+
+export const ORGANISATION_KIND: Record<OrganisationKind, string> = {
+  STATE: 'Land',
+  DISTRICT: 'Kreis',
+  AMT: 'Amt',
+  MUNICIPALITY: 'Gemeinde',
+  SERVICE_PROVIDER: 'IT-Dienstleister',
+  OTHER: 'Sonstige',
+};
+
+export const ROLE: Record<Role, string> = {
+  MUNICIPALITY_ADMIN: 'Nachnutzende Kommune',
+  MAINTAINER: 'Maintainer',
+  REVIEWER_USABILITY: 'Prüfung Gebrauchstauglichkeit',
+  REVIEWER_SECURITY: 'Prüfung Sicherheit',
+  REVIEWER_INTERFACES: 'Prüfung Schnittstellen',
+  OPERATOR: 'Betrieb',
+};
+
+export const CAMPAIGN_STATE: Record<CampaignState, string> = {
+  ACTIVE: 'Laufend',
+  COMPLETED: 'Abgeschlossen',
+  CANCELLED: 'Abgebrochen',
+};
+
+export const CAMPAIGN_TARGET_STATE: Record<CampaignTargetState, string> = {
+  OPEN: 'Offen',
+  PLANNED: 'Geplant',
+  RELEASED: 'Version veröffentlicht',
+  ROLLED_OUT: 'Ausgerollt',
+  EXCLUDED: 'Ausgenommen',
+};
+
+/** "2. Dezember 2026" */
+export function formatDate(iso: string): string {
+  return new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(
+    new Date(iso),
+  );
+}
+
+/** "1.234" */
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat('de-DE').format(value);
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from 'vite';
+
+/**
+ * The console: built into dist/console, which the service serves at / (src/console). During
+ * development `npm run dev:web` serves it with hot reload and forwards the API to a running service.
+ */
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/',
+  build: {
+    outDir: '../dist/console',
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    // Hashed names under assets/ are what the service caches for a year.
+    sourcemap: false,
+    target: 'es2022',
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // React Router marks its modules "use client" for server components; meaningless here.
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') {
+          warn(warning);
+        }
+      },
+    },
+  },
+  oxc: { jsx: { runtime: 'automatic' } },
+  server: {
+    proxy: {
+      '/graphql': 'http://localhost:3000',
+      '/auth': 'http://localhost:3000',
+      '/console/config.json': 'http://localhost:3000',
+    },
+  },
+});
