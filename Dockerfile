@@ -1,11 +1,14 @@
-# Multi-stage build: compile with dev dependencies, run with production dependencies as a non-root user.
+# Multi-stage build: compile the API and the console with dev dependencies, run with production
+# dependencies as a non-root user. The console's files are static (dist/console); the service serves them.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json schema.gql ./
 COPY src ./src
 COPY migrations ./migrations
+# The console: typed from schema.gql by codegen, bundled by Vite into dist/console.
+COPY web ./web
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

@@ -72,6 +72,8 @@ export async function startTestApp(
     sqlLogger?: TypeOrmLogger;
     /** Another instance on this one's database (it is dropped by the owner's close, not this one's). */
     sharing?: TestApp;
+    /** Where the built console is (default: the project's dist/console, built or not). */
+    consoleDirectory?: string;
   } = {},
 ): Promise<TestApp> {
   const database = options.sharing
@@ -79,7 +81,13 @@ export async function startTestApp(
     : await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', AUTH_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', ...env });
   const clock = options.sharing?.clock ?? new SettableClock(TEST_START);
-  const app = await createApp({ config, databaseUrl: database.url, clock, sqlLogger: options.sqlLogger });
+  const app = await createApp({
+    config,
+    databaseUrl: database.url,
+    clock,
+    sqlLogger: options.sqlLogger,
+    consoleDirectory: options.consoleDirectory,
+  });
   await app.getHttpAdapter().getInstance().ready();
   const db = app.get(DataSource);
   return {
