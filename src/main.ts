@@ -7,7 +7,7 @@ import { createDataSource } from '#src/data-source';
 import { migrate } from '#src/database/migrations';
 import { resolveDatabase } from '#src/database/resolve-database';
 import { DemoSeeder } from '#src/seed/demo-seeder';
-import { devTokensBanner } from '#src/seed/dev-tokens';
+import { startUpBanner } from '#src/sign-in/start-up-banner';
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -57,14 +57,12 @@ async function main(): Promise<void> {
   // The port listened on: PORT=0 asks the system for a free one.
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
-  const url = `http://localhost:${port}/graphql`;
-  log.info({ url }, `GraphQL at ${url}`);
-  if (config.nodeEnv !== 'production') {
-    const secret = DevSecret.resolve(config).value;
-    if (secret) {
-      process.stdout.write(await devTokensBanner(config, secret, url));
-    }
-  }
+  // PUBLIC_URL where given (behind a proxy), else where this process listens.
+  const base =
+    config.publicUrl === `http://localhost:${config.port}` ? `http://localhost:${port}` : config.publicUrl;
+  log.info({ url: `${base}/graphql` }, `listening on port ${port}`);
+  const secret = config.nodeEnv === 'production' ? undefined : DevSecret.resolve(config).file;
+  process.stdout.write(startUpBanner(config, base, secret));
 }
 
 main().catch((error: unknown) => {

@@ -25,7 +25,7 @@ describe('the service on an ephemeral port', () => {
         const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 25_000);
         child.stdout.on('data', (chunk: Buffer) => {
           output += chunk.toString('utf8');
-          const printed = /for http:\/\/localhost:(\d+)\/graphql/.exec(output);
+          const printed = /GraphQL +http:\/\/localhost:(\d+)\/graphql/.exec(output);
           if (printed) {
             clearTimeout(timer);
             resolve(Number(printed[1]));
