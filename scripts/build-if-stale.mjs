@@ -5,7 +5,7 @@
  *
  *   node scripts/build-if-stale.mjs [name ...]     the named targets, or all of them, in order
  *
- * A target is { name, inputs, output, command }: paths relative to the project folder (files or
+ * A target is { name, inputs, ignore?, output, command }: paths relative to the project folder (files or
  * folders, walked recursively), the folder the build writes, and the command with its arguments
  * (found in node_modules/.bin too). After a successful build the target's stamp, `<output>/.<name>.built`,
  * gets the time the build started; the target is stale when the stamp is missing or any input
@@ -31,20 +31,34 @@ export const TARGETS = [
     output: 'dist',
     command: ['tsc', '-p', 'tsconfig.build.json'],
   },
+  {
+    name: 'console',
+    inputs: ['web', 'schema.gql', 'package-lock.json'],
+    // Written by the build itself (codegen): not an input.
+    ignore: ['web/src/graphql/generated'],
+    output: 'dist/console',
+    command: ['npm', 'run', 'build:web', '--silent'],
+  },
 ];
 
 /** The newest modification time (ms) of a path and everything under it; 0 if it does not exist. */
-export function newestChange(path) {
+export function newestChange(path, ignore = []) {
+  if (ignore.includes(path)) {
+    return 0;
+  }
   let stats;
   try {
     stats = statSync(path);
   } catch {
     return 0;
   }
-  let newest = stats.mtimeMs;
+  // A folder's own time changes when an entry is added or removed; not for the folders that hold
+  // an ignored (generated) path, which the build itself recreates.
+  const holdsIgnored = ignore.some((ignored) => ignored.startsWith(`${path}/`));
+  let newest = holdsIgnored ? 0 : stats.mtimeMs;
   if (stats.isDirectory()) {
     for (const entry of readdirSync(path)) {
-      newest = Math.max(newest, newestChange(join(path, entry)));
+      newest = Math.max(newest, newestChange(join(path, entry), ignore));
     }
   }
   return newest;
@@ -61,7 +75,8 @@ export function staleness(target, root = PROJECT_ROOT) {
     return `${target.output} was not built by this script yet`;
   }
   const builtAt = statSync(stamp).mtimeMs;
-  const changed = target.inputs.find((input) => newestChange(join(root, input)) > builtAt);
+  const ignore = (target.ignore ?? []).map((path) => join(root, path));
+  const changed = target.inputs.find((input) => newestChange(join(root, input), ignore) > builtAt);
   return changed === undefined ? null : `${changed} changed since the last build`;
 }
 

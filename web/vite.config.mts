@@ -7,6 +7,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
+  // Outside web/, so that a build does not change its own inputs (scripts/build-if-stale.mjs).
+  cacheDir: '../node_modules/.vite',
   build: {
     outDir: '../dist/console',
     emptyOutDir: true,
@@ -15,6 +17,8 @@ export default defineConfig({
     sourcemap: false,
     target: 'es2022',
     rollupOptions: {
+      // The build's plugin timings are not news on every start.
+      checks: { pluginTimings: false },
       onwarn(warning, warn) {
         // React Router marks its modules "use client" for server components; meaningless here.
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') {
