@@ -52,7 +52,7 @@ describe('error messages in the language the request asks for', () => {
     );
     // Nothing was stored by either attempt.
     const [{ count }] = await w.t.db.query<{ count: number }[]>(
-      'SELECT count(*)::int AS count FROM subscription',
+      'SELECT count(*)::int AS count FROM service_subscription',
     );
     expect(count).toBe(0);
   });
@@ -84,7 +84,8 @@ describe('error messages in the language the request asks for', () => {
       "Only 010030000000's MUNICIPALITY_ADMIN or an OPERATOR may subscribe for it",
     );
     expect(german.body.errors[0].message).toBe(
-      'Nur MUNICIPALITY_ADMIN von 010030000000 oder OPERATOREN dürfen für sie eine Nachnutzung beantragen.',
+      'Nur Personen mit der Rolle MUNICIPALITY_ADMIN in 010030000000 oder mit der Rolle OPERATOR dürfen ' +
+        'für sie eine Nachnutzung beantragen.',
     );
   });
 

@@ -98,4 +98,19 @@ export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }
 
+/**
+ * The DomainError an error wraps, if any: graphql-js wraps a scalar's refusal of a variable twice
+ * (the variable's GraphQLError around the value's GraphQLError around ours).
+ */
+export function domainErrorIn(error: unknown): DomainError | undefined {
+  let current = error;
+  for (let depth = 0; current instanceof Error && depth < 4; depth++) {
+    if (isDomainError(current)) {
+      return current;
+    }
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}
+
 export type { Reason };

@@ -1,6 +1,6 @@
 import { HttpException, type LoggerService } from '@nestjs/common';
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import { isDomainError, type DomainError, type ErrorCode, type RequestErrorCode } from './domain-error';
+import { domainErrorIn, type DomainError, type ErrorCode, type RequestErrorCode } from './domain-error';
 import type { Language } from './language';
 import { MESSAGES, messageOf, type ParamsArg, type Reason, type ReasonOf } from './messages';
 
@@ -19,18 +19,21 @@ export interface FormatOptions {
   language?: Language;
 }
 
-/** The same reason's text in another language, keeping the variable graphql-js names in front. */
-function translated(error: DomainError, graphqlMessage: string | undefined, language: Language): string {
+/**
+ * A domain error's message in the request's language. graphql-js puts the variable in front of a
+ * scalar's refusal ('Variable "$input" got invalid value "x" at "input.versionRange"; …'): English
+ * keeps its words, German names the variable's path in front of the German text.
+ */
+function messageFor(error: DomainError, graphqlMessage: string | undefined, language: Language): string {
+  if (language === 'en') {
+    return graphqlMessage ?? error.message;
+  }
   const text = error.messageIn(language);
-  if (language === 'en' || graphqlMessage === undefined || graphqlMessage === error.message) {
-    return language === 'en' ? (graphqlMessage ?? error.message) : text;
-  }
-  // 'Variable "$input" got invalid value "x" at "input.version"; <our message>'
-  const variable = /^Variable "(\$[^"]+)" got invalid value .*?(?: at "([^"]+)")?; /s.exec(graphqlMessage);
-  if (variable) {
-    return `Variable „${variable[2] ?? variable[1]}“: ${text}`;
-  }
-  return text;
+  const variable =
+    graphqlMessage !== undefined && graphqlMessage !== error.message
+      ? /^Variable "(\$[^"]+)" got invalid value .*?(?: at "([^"]+)")?; /s.exec(graphqlMessage)
+      : null;
+  return variable ? `Variable „${variable[2] ?? variable[1]}“: ${text}` : text;
 }
 
 const HTTP_CODES: Record<number, ErrorCode> = {
@@ -61,13 +64,14 @@ export function toClientError(error: Error, options: FormatOptions): ClientError
   const original = graphqlError ? (graphqlError.originalError ?? undefined) : error;
   const where = { locations: graphqlError?.locations, path: graphqlError?.path };
 
-  if (isDomainError(original)) {
+  const domain = domainErrorIn(original);
+  if (domain) {
     // graphql-js prefixes coercion failures with the variable or argument: keep that context.
-    const message = translated(original, graphqlError?.message, language);
+    const message = messageFor(domain, graphqlError?.message, language);
     return {
       message,
       ...where,
-      extensions: { ...original.details, code: original.code, reason: original.reason },
+      extensions: { ...domain.details, code: domain.code, reason: domain.reason },
     };
   }
   if (original instanceof HttpException && HTTP_CODES[original.getStatus()]) {

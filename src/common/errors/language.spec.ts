@@ -22,7 +22,8 @@ describe(languageOf.name, () => {
     ['*', 'en'],
     ['*;q=0.5, de', 'de'],
     ['de;q=0.8, *', 'en'],
-    ['en;q=0, *', 'en'],
+    // English refused, anything else welcome: German will do.
+    ['en;q=0, *', 'de'],
     ['de ; q = 0.7 , en;q=0.6', 'de'],
     // Malformed entries are ignored, not guessed at.
     ['de;q=2', 'en'],

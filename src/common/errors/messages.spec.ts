@@ -2,24 +2,27 @@ import { DomainError } from './domain-error';
 import { MESSAGES, messageOf, type Reason } from './messages';
 
 /** Params for every entry: each kind of value an entry may take, so every text can be rendered. */
-const SAMPLE = new Proxy({}, {
-  get: (_, key: string) =>
-    ({
-      roles: ['MAINTAINER', 'OPERATOR'],
-      unfinished: ['bauantrag', 'wohngeld'],
-      blocked: ['SECURITY: pending'],
-      expired: [{ kind: 'SECURITY', on: '2026-11-01' }],
-      subject: 'release',
-      problem: 'the English words of a rule',
-      max: 10,
-      got: 200,
-      cost: 9000,
-      limit: 5000,
-      maxPageSize: 100,
-      days: 90,
-      seconds: 30,
-    })[key] ?? `«${key}»`,
-});
+const SAMPLE = new Proxy(
+  {},
+  {
+    get: (_, key: string) =>
+      ({
+        roles: ['MAINTAINER', 'OPERATOR'],
+        unfinished: ['bauantrag', 'wohngeld'],
+        blocked: ['SECURITY: pending'],
+        expired: [{ kind: 'SECURITY', on: '2026-11-01' }],
+        subject: 'release',
+        problem: 'the English words of a rule',
+        max: 10,
+        got: 200,
+        cost: 9000,
+        limit: 5000,
+        maxPageSize: 100,
+        days: 90,
+        seconds: 30,
+      })[key] ?? `«${key}»`,
+  },
+);
 
 const ACTIONS: Partial<Record<Reason, object>> = {
   OPERATOR_ONLY: { action: 'setQaPolicy' },

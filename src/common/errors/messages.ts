@@ -101,22 +101,23 @@ export const MESSAGES = {
     (p: { subject: keyof typeof OWNER_SUBJECTS }) =>
       `Only the owner's MAINTAINERs and OPERATORs may ${OWNER_SUBJECTS[p.subject].en}`,
     (p) =>
-      `Nur die MAINTAINER der zuständigen Organisation und OPERATOREN dürfen ${OWNER_SUBJECTS[p.subject].de}.`,
+      `Nur Personen mit der Rolle MAINTAINER in der zuständigen Organisation oder mit der Rolle OPERATOR dürfen ${OWNER_SUBJECTS[p.subject].de}.`,
   ),
   MAINTENANCE_PLAN_FORBIDDEN: m(
     'FORBIDDEN',
     (p: { owner: string }) => `Only ${p.owner}'s MAINTAINERs and OPERATORs may read its maintenance plan`,
-    (p) => `Den Wartungsplan von ${p.owner} dürfen nur deren MAINTAINER und OPERATOREN lesen.`,
+    (p) =>
+      `Den Wartungsplan von ${p.owner} dürfen nur Personen mit der Rolle MAINTAINER in ${p.owner} oder mit der Rolle OPERATOR lesen.`,
   ),
   OPERATOR_ONLY: m(
     'FORBIDDEN',
     (p: { action: keyof typeof OPERATOR_ACTIONS }) => `Only OPERATORs may ${OPERATOR_ACTIONS[p.action].en}`,
-    (p) => `Nur OPERATOREN dürfen ${OPERATOR_ACTIONS[p.action].de}.`,
+    (p) => `Nur Personen mit der Rolle OPERATOR dürfen ${OPERATOR_ACTIONS[p.action].de}.`,
   ),
   MAINTAINER_OR_OPERATOR_ONLY: m(
     'FORBIDDEN',
     () => 'Only MAINTAINERs and OPERATORs may register legal norms',
-    () => 'Rechtsnormen dürfen nur MAINTAINER und OPERATOREN registrieren.',
+    () => 'Rechtsnormen dürfen nur Personen mit der Rolle MAINTAINER oder OPERATOR registrieren.',
   ),
   OWN_ORGANISATION_ONLY: m(
     'FORBIDDEN',
@@ -128,12 +129,13 @@ export const MESSAGES = {
     (p: { organisation: string; action: keyof typeof ADMIN_ACTIONS }) =>
       `Only ${p.organisation}'s MUNICIPALITY_ADMIN or an OPERATOR may ${ADMIN_ACTIONS[p.action].en}`,
     (p) =>
-      `Nur MUNICIPALITY_ADMIN von ${p.organisation} oder OPERATOREN dürfen ${ADMIN_ACTIONS[p.action].de}.`,
+      `Nur Personen mit der Rolle MUNICIPALITY_ADMIN in ${p.organisation} oder mit der Rolle OPERATOR dürfen ${ADMIN_ACTIONS[p.action].de}.`,
   ),
   ACTION_FORBIDDEN: m(
     'FORBIDDEN',
     (p: { problem: string }) => p.problem,
-    () => 'Sie dürfen diese Aktion nicht ausführen: sie steht nur den zuständigen Rollen und OPERATOREN zu.',
+    () =>
+      'Sie dürfen diese Aktion nicht ausführen: sie steht nur den zuständigen Rollen und der Rolle OPERATOR zu.',
   ),
   OPERATOR_NOT_REVIEWER: m(
     'FORBIDDEN',

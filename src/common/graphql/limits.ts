@@ -12,7 +12,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import { DomainError } from '#src/common/errors/domain-error';
+import { DomainError, domainErrorIn } from '#src/common/errors/domain-error';
 import { MAX_PAGE_SIZE } from './pagination';
 
 /** Later issues' deepest useful query is about 7 levels. */
@@ -100,10 +100,13 @@ export function checkCost(
   }
 }
 
-function costUnknown(error: unknown): DomainError {
+function costUnknown(error: unknown): Error {
   const reason = error instanceof Error ? error.message : String(error);
   if (/maximum allowed number of nodes/.test(reason)) {
     return new DomainError('QUERY_TOO_LARGE', { limit: MAX_NODES }, { limit: MAX_NODES });
+  }
+  if (error instanceof GraphQLError && domainErrorIn(error)) {
+    return error; // a scalar refused a variable: its reason, graphql-js' words on the variable in front
   }
   if (error instanceof GraphQLError) {
     return new DomainError('GRAPHQL_VALIDATION', { problem: reason }); // variables that do not fit their types
