@@ -15,6 +15,7 @@ import { DevSecret } from '#src/common/auth/dev-secret';
 import { TokenVerifier } from '#src/common/auth/token-verifier';
 import { Clock, SystemClock } from '#src/common/clock';
 import { formatExecution } from '#src/common/errors/error-formatter';
+import { languageOf } from '#src/common/errors/language';
 import { HttpErrorFilter } from '#src/common/errors/http-exception.filter';
 import { checkCost, validationRules } from '#src/common/graphql/limits';
 import { DateTimeScalar } from '#src/common/graphql/scalars';
@@ -147,6 +148,7 @@ export class AppModule {
                 requestId: String((ctx as unknown as RequestContext).reply?.request.id ?? 'unknown'),
                 logger: gqlLogger,
                 fieldSuggestions: config.graphql.fieldSuggestions,
+                language: languageOf((ctx as unknown as RequestContext).req?.headers['accept-language']),
               }),
           }),
         }),

@@ -242,7 +242,11 @@ describe('GraphQL over HTTP', () => {
       ];
       for (const [query, variables, field] of cases) {
         const result = await t.gql(query, variables, operator);
-        expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+        expect(result.errors?.[0].extensions).toEqual({
+          code: 'BAD_USER_INPUT',
+          reason: 'UNSTORABLE_TEXT',
+          field,
+        });
       }
       // GraphQL's own parser refuses a lone surrogate in a literal.
       const literal = await t.gql('{ organisation(key: "\\uDC00") { key } }');
@@ -264,7 +268,9 @@ describe('GraphQL over HTTP', () => {
         payload: '{}',
       });
       expect(response.statusCode).toBe(404);
-      expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'No route PUT /graphql' } });
+      expect(response.json()).toEqual({
+        error: { code: 'NOT_FOUND', reason: 'ROUTE_NOT_FOUND', message: 'No route PUT /graphql' },
+      });
     });
   });
 });

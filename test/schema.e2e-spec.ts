@@ -90,7 +90,7 @@ describe('health', () => {
       message: 'Internal server error (request req-4711)',
       path: ['interfaceStandards'],
       locations: expect.any(Array),
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL_ERROR' },
     });
     expect(JSON.stringify(response.json())).not.toMatch(/relation|interface_standard|SELECT/);
   });

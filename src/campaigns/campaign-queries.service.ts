@@ -128,11 +128,11 @@ export class CampaignQueries {
   ): Promise<(SubscriptionCampaignTarget & { target: TargetView })[]> {
     const key = organisationKey?.trim() || viewer.organisation?.key;
     if (!key) {
-      throw DomainError.badInput('organisationKey', 'name the organisation (your token names none)');
+      throw DomainError.badInput('organisationKey', 'ORGANISATION_REQUIRED');
     }
     const organisation = await this.organisations.findByKey(key);
     if (!organisation) {
-      throw DomainError.badInput('organisationKey', `no organisation with key ${key}`);
+      throw DomainError.badInput('organisationKey', 'UNKNOWN_ORGANISATION', { key });
     }
     if (!mayReadCampaigns(viewer)) {
       return [];

@@ -77,7 +77,7 @@ export function checkCampaignAction(
 ): CampaignStage {
   const rule = CAMPAIGN_TRANSITIONS[action];
   if (!rule.from.includes(state)) {
-    throw DomainError.conflict(`The campaign is ${state}`, { state });
+    throw DomainError.conflict('CAMPAIGN_CLOSED', { state }, { state });
   }
   return checkTransition(rule, {
     state,
@@ -99,20 +99,17 @@ export function requireEveryTargetDone(
     .filter((t) => !DONE_STATES.includes(t.state))
     .map((t) => `${t.serviceSlug} (${t.state})`);
   if (names.length > 0) {
-    throw DomainError.conflict(
-      `Cannot complete the campaign: ${names.join(', ')} not yet released or excluded`,
-      { unfinished: names },
-    );
+    throw DomainError.conflict('CAMPAIGN_UNFINISHED', { unfinished: names }, { unfinished: names });
   }
 }
 
 /** Exclusion toggles, checked on the target: excluded twice, or included while not excluded. */
 export function checkExclusion(action: 'exclude' | 'include', excluded: boolean): void {
   if (action === 'exclude' && excluded) {
-    throw DomainError.conflict('The target is EXCLUDED already', { state: CampaignTargetState.EXCLUDED });
+    throw DomainError.conflict('TARGET_EXCLUDED_ALREADY', {}, { state: CampaignTargetState.EXCLUDED });
   }
   if (action === 'include' && !excluded) {
-    throw DomainError.conflict('The target is not excluded');
+    throw DomainError.conflict('TARGET_NOT_EXCLUDED');
   }
 }
 

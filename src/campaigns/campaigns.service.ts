@@ -60,12 +60,12 @@ export class CampaignsService implements OnModuleInit {
       ...new Set((input.provisions ?? []).map((p) => normaliseProvision(p)).filter((p) => p !== '')),
     ];
     if (!isCalendarDate(input.effectiveDate)) {
-      throw DomainError.badInput('input.effectiveDate', 'must be a date (YYYY-MM-DD)');
+      throw DomainError.badInput('input.effectiveDate', 'NOT_A_DATE');
     }
     return this.transactions.run(actorOf(viewer), async (tx) => {
       const norm = await this.repository.normByAbbreviation(tx.manager, input.norm.trim());
       if (!norm) {
-        throw DomainError.badInput('input.norm', `unknown legal norm "${input.norm}"`);
+        throw DomainError.badInput('input.norm', 'UNKNOWN_LEGAL_NORM', { norm: input.norm });
       }
       const campaign = await this.repository.insert(tx.manager, {
         title,
@@ -122,7 +122,7 @@ export class CampaignsService implements OnModuleInit {
       })
       .catch((error: unknown) => {
         if (uniqueViolation(error) === 'campaign_target_campaign_id_service_id_key') {
-          throw DomainError.conflict('The service is a target of this campaign already');
+          throw DomainError.conflict('ALREADY_TARGET');
         }
         throw error;
       })
@@ -174,7 +174,7 @@ export class CampaignsService implements OnModuleInit {
         throw DomainError.notFound('Release', releaseId);
       }
       if (release.serviceId !== target.serviceId) {
-        throw DomainError.badInput('releaseId', 'the release belongs to another service than the target');
+        throw DomainError.badInput('releaseId', 'RELEASE_OF_OTHER_SERVICE');
       }
       await this.repository.link(tx.manager, target.id, release.id, tx.now);
       tx.audit('campaign.linkRelease', 'Campaign', target.campaignId, {
@@ -249,13 +249,16 @@ export class CampaignsService implements OnModuleInit {
         ? await this.repository.targetOfServiceShared(tx.manager, campaignId, release.serviceId)
         : null;
       if (!target) {
-        throw DomainError.badInput(
-          `input.fulfils[${i}]`,
-          `campaign ${campaignId} does not target this service`,
-        );
+        throw DomainError.badInput(`input.fulfils[${i}]`, 'NOT_TARGETED_BY_CAMPAIGN', {
+          campaign: campaignId,
+        });
       }
       if (target.state !== CampaignState.ACTIVE) {
-        throw DomainError.conflict(`Campaign ${campaignId} is ${target.state}`, { state: target.state });
+        throw DomainError.conflict(
+          'CAMPAIGN_NOT_ACTIVE',
+          { campaign: campaignId, state: target.state },
+          { state: target.state },
+        );
       }
       await this.repository.link(tx.manager, target.id, release.id, tx.now);
     }

@@ -37,7 +37,7 @@ export class LegalNormsService {
   /** `registerLegalNorm`, for a viewer (any MAINTAINER, OPERATOR). */
   async registerBy(viewer: Viewer, input: RegisterLegalNormInput): Promise<LegalNormEntity> {
     if (!mayRegisterLegalNorm(viewer)) {
-      throw DomainError.forbidden('Only MAINTAINERs and OPERATORs may register legal norms');
+      throw DomainError.forbidden('MAINTAINER_OR_OPERATOR_ONLY');
     }
     return this.register(actorOf(viewer), input);
   }
@@ -49,15 +49,19 @@ export class LegalNormsService {
     const title = input.title.trim();
     const jurisdictionIssue = jurisdictionProblem(jurisdiction);
     if (jurisdictionIssue) {
-      throw DomainError.badInput('input.jurisdiction', jurisdictionIssue);
+      throw DomainError.badInput('input.jurisdiction', 'INVALID_JURISDICTION', {
+        problem: jurisdictionIssue,
+      });
     }
     const abbreviationIssue = abbreviationProblem(abbreviation, jurisdiction);
     if (abbreviationIssue) {
-      throw DomainError.badInput('input.abbreviation', abbreviationIssue);
+      throw DomainError.badInput('input.abbreviation', 'INVALID_ABBREVIATION', {
+        problem: abbreviationIssue,
+      });
     }
     const titleIssue = legalNormTitleProblem(title);
     if (titleIssue) {
-      throw DomainError.badInput('input.title', titleIssue);
+      throw DomainError.badInput('input.title', 'INVALID_LEGAL_NORM_TITLE', { problem: titleIssue });
     }
     const url = input.url?.trim() || null;
     const eli = input.eli?.trim() || null;
@@ -76,9 +80,7 @@ export class LegalNormsService {
       })
       .catch((error: unknown) => {
         if (uniqueViolation(error) !== undefined) {
-          throw DomainError.conflict(
-            `A legal norm with the abbreviation ${abbreviation} exists already (abbreviations are unique across jurisdictions)`,
-          );
+          throw DomainError.conflict('LEGAL_NORM_EXISTS', { abbreviation });
         }
         throw error;
       });

@@ -48,7 +48,7 @@ export function checkServiceFields(input: UpdateServiceInput, prefix = 'input'):
   const f = (name: string) => `${prefix}.${name}`;
   for (const key of REQUIRED_ON_UPDATE) {
     if (input[key] === null) {
-      throw DomainError.badInput(f(key), 'is required and cannot be null');
+      throw DomainError.badInput(f(key), 'REQUIRED_NOT_NULL');
     }
   }
   if (input.name != null) {
@@ -64,7 +64,7 @@ export function checkServiceFields(input: UpdateServiceInput, prefix = 'input'):
     input.leikaKeys.forEach((key, i) => {
       const problem = leikaProblem(key.trim());
       if (problem) {
-        throw DomainError.badInput(`${f('leikaKeys')}[${i}]`, problem);
+        throw DomainError.badInput(`${f('leikaKeys')}[${i}]`, 'INVALID_LEIKA_KEY', { problem });
       }
     });
     out.leikaKeys = [...new Set(input.leikaKeys.map((key) => key.trim()))];
@@ -73,7 +73,7 @@ export function checkServiceFields(input: UpdateServiceInput, prefix = 'input'):
     input.ozgIds.forEach((id, i) => {
       const problem = ozgIdProblem(id);
       if (problem) {
-        throw DomainError.badInput(`${f('ozgIds')}[${i}]`, problem);
+        throw DomainError.badInput(`${f('ozgIds')}[${i}]`, 'INVALID_OZG_ID', { problem });
       }
     });
     out.ozgIds = [...new Set(input.ozgIds.map((id) => id.trim()))];
@@ -84,7 +84,7 @@ export function checkServiceFields(input: UpdateServiceInput, prefix = 'input'):
   if (input.maturityLevel !== undefined) {
     const problem = input.maturityLevel === null ? null : maturityProblem(input.maturityLevel);
     if (problem) {
-      throw DomainError.badInput(f('maturityLevel'), problem);
+      throw DomainError.badInput(f('maturityLevel'), 'INVALID_MATURITY', { problem });
     }
     out.maturityLevel = input.maturityLevel;
   }
@@ -101,7 +101,7 @@ export function checkServiceFields(input: UpdateServiceInput, prefix = 'input'):
     const license = input.license?.trim() || null;
     const problem = license ? licenseProblem(license) : null;
     if (problem) {
-      throw DomainError.badInput(f('license'), problem);
+      throw DomainError.badInput(f('license'), 'INVALID_LICENSE', { problem });
     }
     out.license = license;
   }

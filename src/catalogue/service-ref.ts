@@ -36,10 +36,10 @@ export function checkServiceRef(ref: ServiceRef, prefix = ''): { id: string } | 
   const id = ref.serviceId?.trim() || null;
   const slug = ref.serviceSlug?.trim() || null;
   if (id !== null && slug !== null) {
-    throw DomainError.badInput(path('serviceSlug'), 'give serviceId or serviceSlug, not both');
+    throw DomainError.badInput(path('serviceSlug'), 'SERVICE_REF_BOTH');
   }
   if (id === null && slug === null) {
-    throw DomainError.badInput(path('serviceId'), 'name the service: give serviceId or serviceSlug');
+    throw DomainError.badInput(path('serviceId'), 'SERVICE_REF_MISSING');
   }
   return id !== null ? { id } : { slug: slug! };
 }

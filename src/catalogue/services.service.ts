@@ -113,7 +113,7 @@ export class ServicesService implements OnModuleInit {
       const level = filter?.[key];
       const problem = level == null ? null : maturityProblem(level);
       if (problem) {
-        throw DomainError.badInput(`filter.${key}`, problem);
+        throw DomainError.badInput(`filter.${key}`, 'INVALID_MATURITY', { problem });
       }
     }
     return this.services.page(filter, first, after, prefetch, (service, { owner, legalBases }) => {
@@ -130,18 +130,18 @@ export class ServicesService implements OnModuleInit {
     const slug = input.slug.trim();
     const slugIssue = slugProblem(slug);
     if (slugIssue) {
-      throw DomainError.badInput('input.slug', slugIssue);
+      throw DomainError.badInput('input.slug', 'INVALID_SLUG', { problem: slugIssue });
     }
     if (input.name == null || input.summary == null) {
-      throw DomainError.badInput('input.name', 'is required');
+      throw DomainError.badInput('input.name', 'REQUIRED');
     }
     const fields = checkServiceFields(input);
     const ownerKey = input.ownerKey?.trim() || viewer.organisation?.key;
     if (!ownerKey) {
-      throw DomainError.badInput('input.ownerKey', 'name the owning organisation (your token names none)');
+      throw DomainError.badInput('input.ownerKey', 'OWNER_REQUIRED');
     }
     if (!mayRegisterServiceFor(viewer, ownerKey)) {
-      throw DomainError.forbidden('A MAINTAINER registers services for its own organisation only');
+      throw DomainError.forbidden('OWN_ORGANISATION_ONLY');
     }
     return this.registerAs(actorOf(viewer), slug, ownerKey, input, fields);
   }
@@ -158,7 +158,7 @@ export class ServicesService implements OnModuleInit {
       .run(actor, async (tx) => {
         const owner = await this.organisationRows.findByKey(ownerKey, tx.manager);
         if (!owner) {
-          throw DomainError.badInput('input.ownerKey', `no organisation with key ${ownerKey}`);
+          throw DomainError.badInput('input.ownerKey', 'UNKNOWN_ORGANISATION', { key: ownerKey });
         }
         const service = await this.services.insert(tx.manager, {
           slug,
@@ -192,7 +192,7 @@ export class ServicesService implements OnModuleInit {
       })
       .catch((error: unknown) => {
         if (uniqueViolation(error) === 'online_service_slug_key') {
-          throw DomainError.conflict(`A service with slug ${slug} exists already`);
+          throw DomainError.conflict('SLUG_TAKEN', { slug });
         }
         throw error;
       });
@@ -204,7 +204,7 @@ export class ServicesService implements OnModuleInit {
     return this.transactions.run(actorOf(viewer), async (tx) => {
       const service = await this.lock(tx, id);
       if (!mayUpdateService(viewer, service)) {
-        throw DomainError.forbidden("Only the owner's MAINTAINERs and OPERATORs may change a service");
+        throw DomainError.forbidden('NOT_OWNER', { subject: 'service' });
       }
       Object.assign(service, fields, { updatedAt: tx.now });
       await this.services.update(tx.manager, id, { ...fields, updatedAt: tx.now });
@@ -220,12 +220,14 @@ export class ServicesService implements OnModuleInit {
   async setQaPolicy(viewer: Viewer, id: string, rules: QaRule[]): Promise<OnlineServiceEntity> {
     const checked = checkQaPolicy(rules);
     if (checked.problem) {
-      throw DomainError.badInput(checked.problem.field, checked.problem.message);
+      throw DomainError.badInput(checked.problem.field, 'INVALID_QA_POLICY', {
+        problem: checked.problem.message,
+      });
     }
     return this.transactions.run(actorOf(viewer), async (tx) => {
       const service = await this.lock(tx, id);
       if (!maySetQaPolicy(viewer)) {
-        throw DomainError.forbidden("Only OPERATORs may set a service's QA policy");
+        throw DomainError.forbidden('OPERATOR_ONLY', { action: 'setQaPolicy' });
       }
       await this.services.setQaPolicy(tx.manager, id, checked.rules, tx.now);
       tx.audit('service.setQaPolicy', 'OnlineService', id, { rules: checked.rules });
@@ -248,7 +250,7 @@ export class ServicesService implements OnModuleInit {
     const norms = await this.norms.byAbbreviations(abbreviations, tx.manager);
     const { rows, problem } = checkLegalBases(references, new Map(norms.map((n) => [n.abbreviation, n])));
     if (problem) {
-      throw DomainError.badInput(problem.field, problem.message);
+      throw DomainError.badInput(problem.field, 'INVALID_LEGAL_BASIS', { problem: problem.message });
     }
     await this.services.replaceLegalBases(
       tx.manager,

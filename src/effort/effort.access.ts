@@ -14,15 +14,13 @@ export function mayWorkOnEffort(viewer: Viewer | null, ownerId: string): boolean
 /** FORBIDDEN unless the viewer may change or read the effort of the owner's service. */
 export function requireEffortOfService(viewer: Viewer, ownerId: string): void {
   if (!mayWorkOnEffort(viewer, ownerId)) {
-    throw DomainError.forbidden("Only the owner's MAINTAINERs and OPERATORs may do this");
+    throw DomainError.forbidden('NOT_OWNER', { subject: 'any' });
   }
 }
 
 /** FORBIDDEN unless the viewer may read the owner's maintenance plan. */
 export function requirePlanOf(viewer: Viewer, owner: { id: string; key: string }): void {
   if (!mayWorkOnEffort(viewer, owner.id)) {
-    throw DomainError.forbidden(
-      `Only ${owner.key}'s MAINTAINERs and OPERATORs may read its maintenance plan`,
-    );
+    throw DomainError.forbidden('MAINTENANCE_PLAN_FORBIDDEN', { owner: owner.key });
   }
 }

@@ -62,13 +62,13 @@ export class EffortService {
 
   async record(viewer: Viewer, input: WithServiceId<RecordEffortInput>): Promise<EffortEntryEntity> {
     if (!Number.isFinite(input.hours) || input.hours <= 0 || input.hours > 24) {
-      throw DomainError.badInput('input.hours', 'must be more than 0 and at most 24 per entry');
+      throw DomainError.badInput('input.hours', 'HOURS_OUT_OF_RANGE');
     }
     if (Math.round(input.hours * 100) / 100 !== input.hours) {
-      throw DomainError.badInput('input.hours', 'has at most two decimals (hours are kept to the hundredth)');
+      throw DomainError.badInput('input.hours', 'HOURS_PRECISION');
     }
     if (!isCalendarDate(input.date) || input.date > this.clock.today()) {
-      throw DomainError.badInput('input.date', `must be a date today (${this.clock.today()}) or earlier`);
+      throw DomainError.badInput('input.date', 'DATE_IN_FUTURE', { today: this.clock.today() });
     }
     const note = input.note ?? null;
     return this.transactions.run(actorOf(viewer), async (tx) => {
@@ -79,7 +79,7 @@ export class EffortService {
           ? await this.campaigns.targetById(tx.manager, input.campaignTargetId)
           : null;
         if (!target || target.serviceId !== service.id) {
-          throw DomainError.badInput('input.campaignTargetId', 'is not a campaign target of this service');
+          throw DomainError.badInput('input.campaignTargetId', 'NOT_A_CAMPAIGN_TARGET');
         }
         campaignTargetId = target.id;
       }
@@ -119,14 +119,14 @@ export class EffortService {
     to: string,
   ): Promise<MaintenancePlan & { rows: PlanRow[]; standardDeviationHours: number }> {
     if (from > to) {
-      throw DomainError.badInput('from', `must not be after to (${from} > ${to})`);
+      throw DomainError.badInput('from', 'PERIOD_REVERSED', { from, to });
     }
     const days = inclusiveDays(from, to);
     // At most five calendar years: to is before from + 5 years.
     const limit = new Date(`${from}T00:00:00Z`);
     limit.setUTCFullYear(limit.getUTCFullYear() + 5);
     if (to >= limit.toISOString().slice(0, 10)) {
-      throw DomainError.badInput('to', 'the period may be at most 5 years');
+      throw DomainError.badInput('to', 'PERIOD_TOO_LONG');
     }
     const owner = await this.organisations.findByKey(ownerKey);
     if (!owner) {

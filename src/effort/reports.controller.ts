@@ -33,13 +33,13 @@ export class ReportsController {
     @Query('to') to: string | undefined,
   ): Promise<string> {
     if (!owner) {
-      throw DomainError.badInput('owner', 'is required');
+      throw DomainError.badInput('owner', 'REQUIRED');
     }
     if (!from || !isCalendarDate(from)) {
-      throw DomainError.badInput('from', 'must be a date (YYYY-MM-DD)');
+      throw DomainError.badInput('from', 'NOT_A_DATE');
     }
     if (!to || !isCalendarDate(to)) {
-      throw DomainError.badInput('to', 'must be a date (YYYY-MM-DD)');
+      throw DomainError.badInput('to', 'NOT_A_DATE');
     }
     const plan = await this.effort.plan(viewer, owner, from, to);
     const lines = [

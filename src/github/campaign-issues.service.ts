@@ -44,15 +44,15 @@ export class CampaignIssuesService implements OnModuleInit {
   retry(viewer: Viewer, targetId: string): Promise<TargetView> {
     return this.campaigns.actOnTarget(viewer, targetId, 'retryIssue', async (tx, target) => {
       if (target.excludedAt) {
-        throw DomainError.conflict('The target is EXCLUDED: include it first');
+        throw DomainError.conflict('TARGET_EXCLUDED');
       }
       const outcome = await this.queue.retry(tx.manager, target.id, tx.now);
       if (outcome !== 'queued') {
         throw outcome === 'off'
-          ? DomainError.conflict('GitHub is not configured here (docs/github.md)')
+          ? DomainError.conflict('GITHUB_NOT_CONFIGURED')
           : outcome === 'unlinked'
-            ? DomainError.conflict("The target's service links no GitHub repository (its repositoryUrl)")
-            : DomainError.conflict(`The issue is ${outcome} already`, { issueState: outcome });
+            ? DomainError.conflict('NO_REPOSITORY')
+            : DomainError.conflict('ISSUE_EXISTS', { outcome }, { issueState: outcome });
       }
       tx.audit('campaign.retryIssue', 'Campaign', target.campaignId, { target: target.id });
     });

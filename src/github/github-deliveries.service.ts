@@ -95,7 +95,8 @@ export class GithubDeliveriesService {
       }
       if (delivery.outcome === DeliveryOutcome.PENDING || delivery.outcome === DeliveryOutcome.PROCESSED) {
         throw DomainError.conflict(
-          `Delivery ${id} is ${delivery.outcome}: only FAILED and SKIPPED deliveries are replayed`,
+          'DELIVERY_NOT_REPLAYABLE',
+          { id, outcome: delivery.outcome },
           { outcome: delivery.outcome },
         );
       }

@@ -32,25 +32,25 @@ export class GithubWebhooksController {
     @Headers('x-github-event') event: string | undefined,
   ) {
     if (this.config.github.webhookSecrets.length === 0) {
-      throw DomainError.unauthenticated('GitHub webhooks are not configured here (GITHUB_WEBHOOK_SECRET)');
+      throw DomainError.unauthenticated('WEBHOOK_NOT_CONFIGURED');
     }
     const raw = request.rawBody;
     // Nothing is stored, and no header or field is looked at, before the signature matches.
     if (!raw || !signature || !(await this.verifier.verify(raw.toString('utf8'), signature))) {
-      throw DomainError.unauthenticated('X-Hub-Signature-256 is missing or does not match the body');
+      throw DomainError.unauthenticated('WEBHOOK_SIGNATURE_INVALID');
     }
     if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
-      throw DomainError.badInput('content-type', 'set the webhook content type to application/json');
+      throw DomainError.badInput('content-type', 'WEBHOOK_CONTENT_TYPE');
     }
     if (!deliveryId || !/^[\w-]{1,100}$/.test(deliveryId)) {
-      throw DomainError.badInput('X-GitHub-Delivery', 'must be the delivery id GitHub sends');
+      throw DomainError.badInput('X-GitHub-Delivery', 'WEBHOOK_DELIVERY_ID');
     }
     if (!event || !/^[a-z_]{1,64}$/.test(event)) {
-      throw DomainError.badInput('X-GitHub-Event', 'must be the event name GitHub sends');
+      throw DomainError.badInput('X-GitHub-Event', 'WEBHOOK_EVENT');
     }
     const payload = request.body;
     if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
-      throw DomainError.badInput('body', 'must be a JSON object');
+      throw DomainError.badInput('body', 'WEBHOOK_BODY');
     }
     const fresh = await this.deliveries.receive({
       id: deliveryId,

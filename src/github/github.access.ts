@@ -17,7 +17,7 @@ export function mayManageDeliveries(viewer: Viewer | null): boolean {
 /** FORBIDDEN unless the viewer may read and replay deliveries. */
 export function requireDeliveryManager(viewer: Viewer | null): void {
   if (!mayManageDeliveries(viewer)) {
-    throw DomainError.forbidden('Only OPERATORs may read and replay GitHub deliveries');
+    throw DomainError.forbidden('OPERATOR_ONLY', { action: 'githubDeliveries' });
   }
 }
 

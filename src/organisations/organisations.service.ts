@@ -114,7 +114,7 @@ export class OrganisationsService implements OnModuleInit {
 
   async register(viewer: Viewer, input: RegisterOrganisationInput): Promise<OrganisationEntity> {
     if (!mayRegisterOrganisations(viewer)) {
-      throw DomainError.forbidden('Only OPERATORs may register organisations');
+      throw DomainError.forbidden('OPERATOR_ONLY', { action: 'registerOrganisations' });
     }
     return this.registerAs(actorOf(viewer), input);
   }
@@ -125,7 +125,9 @@ export class OrganisationsService implements OnModuleInit {
     const key = input.key.trim();
     const { ars, problems } = checkOrganisationKey({ key, kind: input.kind, ars: input.ars?.trim() || null });
     if (problems.length > 0) {
-      throw DomainError.badInput(`input.${problems[0].field}`, problems[0].message);
+      throw DomainError.badInput(`input.${problems[0].field}`, 'INVALID_ORGANISATION', {
+        problem: problems[0].message,
+      });
     }
 
     const organisation = await this.transactions
@@ -135,11 +137,11 @@ export class OrganisationsService implements OnModuleInit {
         if (parentKey) {
           const parent = await this.repository.findByKey(parentKey, tx.manager);
           if (!parent) {
-            throw DomainError.badInput('input.parentKey', `no organisation with key ${input.parentKey}`);
+            throw DomainError.badInput('input.parentKey', 'UNKNOWN_ORGANISATION', { key: parentKey });
           }
           const problem = parentProblem({ kind: input.kind, ars }, parent);
           if (problem) {
-            throw DomainError.badInput('input.parentKey', problem);
+            throw DomainError.badInput('input.parentKey', 'INVALID_PARENT', { problem });
           }
           parentId = parent.id;
         }
@@ -163,7 +165,7 @@ export class OrganisationsService implements OnModuleInit {
       })
       .catch((error: unknown) => {
         if (uniqueViolation(error) !== undefined) {
-          throw DomainError.conflict(`An organisation with key ${key} exists already`);
+          throw DomainError.conflict('ORGANISATION_EXISTS', { key });
         }
         throw error;
       });
@@ -182,13 +184,14 @@ export class OrganisationsService implements OnModuleInit {
       throw DomainError.notFound('Organisation', organisationKey);
     }
     if (!maySetCapabilities(viewer, organisation.id)) {
-      throw DomainError.forbidden(
-        `Only ${organisationKey}'s MUNICIPALITY_ADMIN or an OPERATOR may set its capabilities`,
-      );
+      throw DomainError.forbidden('MUNICIPALITY_ADMIN_ONLY', {
+        organisation: organisationKey,
+        action: 'capabilities',
+      });
     }
     const { entries, problem } = checkCapabilities(capabilities);
     if (problem) {
-      throw DomainError.badInput(problem.field, problem.message);
+      throw DomainError.badInput(problem.field, 'INVALID_CAPABILITIES', { problem: problem.message });
     }
     return this.transactions.run(actorOf(viewer), async (tx) => {
       const standards = await this.repository.standardsByKeys(
@@ -199,10 +202,9 @@ export class OrganisationsService implements OnModuleInit {
       const rows = entries.map((entry) => {
         const standard = byKey.get(entry.standard);
         if (!standard) {
-          throw DomainError.badInput(
-            `${entry.field}.standard`,
-            `unknown interface standard ${entry.standard}`,
-          );
+          throw DomainError.badInput(`${entry.field}.standard`, 'UNKNOWN_INTERFACE_STANDARD', {
+            standard: entry.standard,
+          });
         }
         return { standardId: standard.id, versions: entry.versions };
       });
@@ -217,7 +219,7 @@ export class OrganisationsService implements OnModuleInit {
   /** `registerInterfaceStandard`, for a viewer (OPERATOR). */
   async registerStandardBy(viewer: Viewer, input: InterfaceStandardInput): Promise<InterfaceStandardEntity> {
     if (!mayRegisterOrganisations(viewer)) {
-      throw DomainError.forbidden('Only OPERATORs may register interface standards');
+      throw DomainError.forbidden('OPERATOR_ONLY', { action: 'registerStandards' });
     }
     return this.registerStandard(actorOf(viewer), input);
   }
@@ -227,7 +229,7 @@ export class OrganisationsService implements OnModuleInit {
     const key = input.key.trim();
     const keyIssue = standardKeyProblem(key);
     if (keyIssue) {
-      throw DomainError.badInput('input.key', keyIssue);
+      throw DomainError.badInput('input.key', 'INVALID_STANDARD_KEY', { problem: keyIssue });
     }
     const name = input.name;
     return this.transactions
@@ -243,7 +245,7 @@ export class OrganisationsService implements OnModuleInit {
       })
       .catch((error: unknown) => {
         if (uniqueViolation(error) !== undefined) {
-          throw DomainError.conflict(`An interface standard with key ${key} exists already`);
+          throw DomainError.conflict('INTERFACE_STANDARD_EXISTS', { key });
         }
         throw error;
       });

@@ -44,10 +44,10 @@ export function reviewerKinds(viewer: Viewer | null, kind: QaGateKind | null = n
 /** FORBIDDEN unless the viewer may sign off a gate of this kind: its reviewer role, and never an OPERATOR. */
 export function assertMayReview(viewer: Viewer, kind: QaGateKind): void {
   if (isOperator(viewer)) {
-    throw DomainError.forbidden('An OPERATOR is never a reviewer, whatever other roles the token names');
+    throw DomainError.forbidden('OPERATOR_NOT_REVIEWER');
   }
   if (!hasRole(viewer, GATE_KIND_ROLE[kind] as Role)) {
-    throw DomainError.forbidden(`Signing off a ${kind} gate needs the role ${GATE_KIND_ROLE[kind]}`);
+    throw DomainError.forbidden('GATE_ROLE_REQUIRED', { kind, role: GATE_KIND_ROLE[kind] });
   }
 }
 
@@ -59,7 +59,7 @@ export function isOwnRelease(creatorSubject: string, viewer: Pick<Viewer, 'subje
 /** FORBIDDEN when the viewer counts as the creator of the release (the four-eyes principle). */
 export function assertFourEyes(creatorSubject: string, viewer: Pick<Viewer, 'subject'>): void {
   if (isOwnRelease(creatorSubject, viewer)) {
-    throw DomainError.forbidden('The four-eyes principle: you cannot sign off a release you created');
+    throw DomainError.forbidden('FOUR_EYES');
   }
 }
 
@@ -158,10 +158,10 @@ export const WAIVER_MAX_DAYS = 366;
 /** BAD_USER_INPUT on input.expiresAt unless the expiry lies in the future and at most WAIVER_MAX_DAYS ahead. */
 export function checkWaiverExpiry(expiresAt: Date, now: Date): void {
   if (expiresAt.getTime() <= now.getTime()) {
-    throw DomainError.badInput('input.expiresAt', 'must lie in the future');
+    throw DomainError.badInput('input.expiresAt', 'WAIVER_EXPIRY_PAST');
   }
   if (expiresAt.getTime() > now.getTime() + WAIVER_MAX_DAYS * 86_400_000) {
-    throw DomainError.badInput('input.expiresAt', `must lie at most ${WAIVER_MAX_DAYS} days ahead`);
+    throw DomainError.badInput('input.expiresAt', 'WAIVER_EXPIRY_TOO_FAR', { days: WAIVER_MAX_DAYS });
   }
 }
 

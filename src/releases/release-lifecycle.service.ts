@@ -130,9 +130,7 @@ export class ReleaseLifecycleService {
       })
       .catch((error: unknown) => {
         if (uniqueViolation(error) === 'release_service_id_version_key') {
-          throw DomainError.conflict(
-            `Version ${input.version} exists already for this service (versions are never reused)`,
-          );
+          throw DomainError.conflict('VERSION_EXISTS', { version: input.version });
         }
         throw error;
       });
@@ -195,7 +193,7 @@ export class ReleaseLifecycleService {
         if (input.changes === null || input.interfaces === null) {
           throw DomainError.badInput(
             input.changes === null ? 'input.changes' : 'input.interfaces',
-            'is a list: send [] to empty it',
+            'LIST_NOT_NULL',
           );
         }
         if (input.changes) {
@@ -309,9 +307,13 @@ export class ReleaseLifecycleService {
       const release = await this.lockForOwner(tx, viewer, id);
       checkRelease('deprecate', release, OWNER);
       if (release.deprecation) {
-        throw DomainError.conflict(`Release ${release.version} is deprecated already`, {
-          state: release.state,
-        });
+        throw DomainError.conflict(
+          'RELEASE_DEPRECATED_ALREADY',
+          { version: release.version },
+          {
+            state: release.state,
+          },
+        );
       }
       const deprecation = { reason, at: tx.now.toISOString(), by: userOf(viewer) };
       await this.repository.update(tx.manager, id, { deprecation });
@@ -340,10 +342,9 @@ export class ReleaseLifecycleService {
     uses.forEach((use, i) => {
       const standard = use.standard.trim();
       if (!known.has(standard)) {
-        throw DomainError.badInput(
-          `input.interfaces[${i}].standard`,
-          `unknown interface standard ${standard}`,
-        );
+        throw DomainError.badInput(`input.interfaces[${i}].standard`, 'UNKNOWN_INTERFACE_STANDARD', {
+          standard,
+        });
       }
       const key = `${standard}|${use.version}|${use.direction}`;
       if (seen.has(key)) {

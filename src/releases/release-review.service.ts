@@ -119,7 +119,7 @@ export class ReleaseReviewService {
   private async gateOf(tx: Tx, release: ReleaseEntity, kind: QaGateKind): Promise<QaGateEntity> {
     const gate = await this.qa.gateOf(tx.manager, release.id, kind);
     if (!gate) {
-      throw DomainError.badInput('input.kind', `release ${release.version} has no ${kind} gate`);
+      throw DomainError.badInput('input.kind', 'NO_SUCH_GATE', { version: release.version, kind });
     }
     return gate;
   }

@@ -76,7 +76,7 @@ export function requireChangeable<R>(
     throw DomainError.notFound('Release', id);
   }
   if (!found.changeable) {
-    throw DomainError.forbidden("Only the owner's MAINTAINERs and OPERATORs may change a release");
+    throw DomainError.forbidden('NOT_OWNER', { subject: 'release' });
   }
   return found.release;
 }

@@ -206,9 +206,13 @@ export function acceptsReleases(service: { lifecycle: ServiceLifecycle }): boole
 /** CONFLICT unless the service takes releases (`acceptsReleases`). */
 export function assertAcceptsReleases(service: { slug: string; lifecycle: ServiceLifecycle }): void {
   if (!acceptsReleases(service)) {
-    throw DomainError.conflict(`Service ${service.slug} is RETIRED and takes no new releases`, {
-      lifecycle: service.lifecycle,
-    });
+    throw DomainError.conflict(
+      'SERVICE_RETIRED',
+      { slug: service.slug },
+      {
+        lifecycle: service.lifecycle,
+      },
+    );
   }
 }
 
@@ -232,24 +236,21 @@ export interface PublicationFacts {
 export function assertPublishable(facts: PublicationFacts): void {
   const { version, state } = facts;
   if (!REVIEW_STATES.includes(state)) {
-    throw DomainError.conflict(`Cannot publish release ${version}: it is ${state}`, { state });
+    throw DomainError.conflict('PUBLISH_NOT_IN_REVIEW', { version, state }, { state });
   }
   if (facts.expiredWaivers.length > 0) {
-    const expired = facts.expiredWaivers.map((w) => `${w.kind} expired on ${w.expiresAt.slice(0, 10)}`);
-    throw DomainError.conflict(`Cannot publish release ${version}: the waiver of ${expired.join(', ')}`, {
-      state,
-    });
+    const expired = facts.expiredWaivers.map((w) => ({ kind: w.kind, on: w.expiresAt.slice(0, 10) }));
+    throw DomainError.conflict('WAIVER_EXPIRED', { version, expired }, { state });
   }
   if (facts.inconsistency && !facts.hasInterfacesGate) {
-    throw DomainError.conflict(`Cannot publish release ${version}: it ${facts.inconsistency}`, { state });
+    throw DomainError.conflict(
+      'VERSION_INCONSISTENT',
+      { version, inconsistency: facts.inconsistency },
+      { state },
+    );
   }
   if (!RELEASE_TRANSITIONS.publish.from.includes(state)) {
-    throw DomainError.conflict(
-      `Cannot publish release ${version}: it is ${state} (${facts.blocked.join('; ')})`,
-      {
-        state,
-      },
-    );
+    throw DomainError.conflict('PUBLISH_NOT_APPROVED', { version, state, blocked: facts.blocked }, { state });
   }
 }
 

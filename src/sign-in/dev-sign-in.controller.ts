@@ -48,10 +48,9 @@ export class DevSignInController {
     const request = tokenRequestOf(body);
     const persona = findPersona(request.persona);
     if (!persona) {
-      throw DomainError.badInput(
-        'persona',
-        `no demo persona ${JSON.stringify(request.persona.slice(0, 64))} (GET /auth/dev/personas lists them)`,
-      );
+      throw DomainError.badInput('persona', 'UNKNOWN_PERSONA', {
+        persona: JSON.stringify(request.persona.slice(0, 64)),
+      });
     }
     const { token, expiresAt } = await personaToken(
       persona,
@@ -63,10 +62,10 @@ export class DevSignInController {
     try {
       await this.verifier.verify(token);
     } catch {
-      throw DomainError.conflict(
-        `Persona ${persona.id} belongs to organisation ${persona.organisationKey}, which is not registered here: ` +
-          'start the service with the demo data (SEED_DEMO_DATA=true)',
-      );
+      throw DomainError.conflict('PERSONA_ORGANISATION_MISSING', {
+        persona: persona.id,
+        organisation: String(persona.organisationKey),
+      });
     }
     return { token, expiresAt: expiresAt.toISOString() };
   }
@@ -79,15 +78,15 @@ interface TokenRequest {
 
 function tokenRequestOf(body: unknown): TokenRequest {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw DomainError.badInput('body', 'must be a JSON object such as {"persona": "kim.kiel"}');
+    throw DomainError.badInput('body', 'PERSONA_BODY');
   }
   const { persona, expiresInSeconds, ...rest } = body as Record<string, unknown>;
   const unknown = Object.keys(rest);
   if (unknown.length > 0) {
-    throw DomainError.badInput(unknown[0], 'unknown field (expected "persona" and "expiresInSeconds")');
+    throw DomainError.badInput(unknown[0], 'PERSONA_UNKNOWN_FIELD');
   }
   if (typeof persona !== 'string' || persona === '') {
-    throw DomainError.badInput('persona', 'required: the id of a demo persona, such as "kim.kiel"');
+    throw DomainError.badInput('persona', 'PERSONA_REQUIRED');
   }
   if (
     expiresInSeconds !== undefined &&
@@ -96,10 +95,7 @@ function tokenRequestOf(body: unknown): TokenRequest {
       expiresInSeconds < 1 ||
       expiresInSeconds > MAX_DEV_TOKEN_SECONDS)
   ) {
-    throw DomainError.badInput(
-      'expiresInSeconds',
-      `must be a whole number of seconds from 1 to ${MAX_DEV_TOKEN_SECONDS}`,
-    );
+    throw DomainError.badInput('expiresInSeconds', 'INVALID_TOKEN_LIFETIME', { max: MAX_DEV_TOKEN_SECONDS });
   }
   return { persona, expiresInSeconds };
 }

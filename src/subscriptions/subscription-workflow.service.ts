@@ -49,14 +49,11 @@ export class SubscriptionWorkflowService {
     return this.transactions.run(actorOf(viewer), async (tx) => {
       const organisationKey = input.organisationKey?.trim() || viewer.organisation?.key;
       if (!organisationKey) {
-        throw DomainError.badInput(
-          'input.organisationKey',
-          'name the subscribing organisation (your token names none)',
-        );
+        throw DomainError.badInput('input.organisationKey', 'SUBSCRIBER_REQUIRED');
       }
       const organisation = await organisationReads.byKey(tx.manager, organisationKey);
       if (!organisation) {
-        throw DomainError.badInput('input.organisationKey', `no organisation with key ${organisationKey}`);
+        throw DomainError.badInput('input.organisationKey', 'UNKNOWN_ORGANISATION', { key: organisationKey });
       }
       // Who may subscribe depends on the subscriber only: checked before the service is read.
       if (
@@ -65,9 +62,10 @@ export class SubscriptionWorkflowService {
           capacitiesOn(viewer, { organisationId: organisation.id, ownerId: null }),
         )
       ) {
-        throw DomainError.forbidden(
-          `Only ${organisationKey}'s MUNICIPALITY_ADMIN or an OPERATOR may subscribe for it`,
-        );
+        throw DomainError.forbidden('MUNICIPALITY_ADMIN_ONLY', {
+          organisation: organisationKey,
+          action: 'subscribe',
+        });
       }
       const service = isUuid(input.serviceId)
         ? await serviceReads.forShare(tx.manager, input.serviceId)
@@ -141,7 +139,11 @@ export class SubscriptionWorkflowService {
         published.map((r) => r.version),
       );
       if (problem) {
-        throw DomainError.badInput('version', problem);
+        throw DomainError.badInput('version', 'DEPLOYMENT_NOT_ALLOWED', {
+          problem,
+          version,
+          range: s.versionRange,
+        });
       }
       return { deployedVersion: version, deployedAt: tx.now };
     });
@@ -198,7 +200,7 @@ export class SubscriptionWorkflowService {
       releases.filter((r) => !r.deprecation).map((r) => r.version),
     );
     if (problem) {
-      throw DomainError.badInput(field, problem);
+      throw DomainError.badInput(field, 'RANGE_UNSATISFIED', { problem, range });
     }
   }
 }

@@ -85,9 +85,16 @@ export class RangeResolution {
   @Field(() => String, {
     nullable: true,
     description:
-      'Null when a subscription may be requested with this range; else why not, in the words requestSubscription would use: not a range, or no PUBLISHED, non-deprecated release satisfies it',
+      'Null when a subscription may be requested with this range; else why not, in the words requestSubscription would use (German with Accept-Language: de): not a range, or no PUBLISHED, non-deprecated release satisfies it',
   })
   problem!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The problem as a stable reason (docs/errors.md): INVALID_RANGE, TEXT_TOO_LONG or RANGE_UNSATISFIED; null without a problem',
+  })
+  problemReason!: string | null;
 
   @Field(() => SemVerScalar, {
     nullable: true,

@@ -2,7 +2,6 @@ import semver from 'semver';
 import { ServiceLifecycle, SubscriptionApproval } from '#src/catalogue/catalogue-enums';
 import { DomainError } from '#src/common/errors/domain-error';
 import type { TransitionRule, TransitionTable } from '#src/common/workflow/transitions';
-import { EMPTY, tooLong } from '#src/common/validation/text';
 import type { SubscriptionCapacity } from './subscription.access';
 import { SubscriptionState } from './subscription-state';
 
@@ -119,10 +118,10 @@ export function reasonFor(action: SubscriptionAction, reason: string | null | un
     return null;
   }
   if (rule.reason === 'required' && trimmed === null) {
-    throw DomainError.badInput('reason', EMPTY);
+    throw DomainError.badInput('reason', 'TEXT_EMPTY');
   }
   if (trimmed !== null && trimmed.length > REASON_MAX) {
-    throw DomainError.badInput('reason', tooLong(REASON_MAX));
+    throw DomainError.badInput('reason', 'TEXT_TOO_LONG', { max: REASON_MAX });
   }
   return trimmed;
 }
@@ -148,18 +147,15 @@ export function acceptsSubscriptions(service: { lifecycle: ServiceLifecycle }): 
 /** The CONFLICT for a request to a service that `acceptsSubscriptions` refuses. */
 export function refusesSubscriptions(service: { slug: string; lifecycle: ServiceLifecycle }): DomainError {
   return DomainError.conflict(
-    `Service ${service.slug} is ${service.lifecycle} and takes no new subscriptions`,
-    {
-      lifecycle: service.lifecycle,
-    },
+    'SERVICE_CLOSED',
+    { slug: service.slug, lifecycle: service.lifecycle },
+    { lifecycle: service.lifecycle },
   );
 }
 
 /** The CONFLICT for a second REQUESTED, ACTIVE or SUSPENDED subscription (the unique index refused it). */
 export function openSubscriptionExists(): DomainError {
-  return DomainError.conflict(
-    'The organisation has a requested, active or suspended subscription to this service already',
-  );
+  return DomainError.conflict('SUBSCRIPTION_EXISTS');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { languageOf } from '#src/common/errors/language';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InputValidationPipe } from '#src/common/validation/input-validation.pipe';
 import { OnlineService } from '#src/catalogue/catalogue.model';
@@ -64,7 +65,8 @@ export class SubscriptionsResolver {
     @Context() ctx: RequestContext,
   ) {
     const service = await this.services.findBySlug(serviceSlug.trim());
-    return service ? this.subscriptionService.resolveRange(ctx.loaders, service.id, range) : null;
+    const language = languageOf(ctx.req?.headers['accept-language']);
+    return service ? this.subscriptionService.resolveRange(ctx.loaders, service.id, range, language) : null;
   }
 
   @Mutation(() => ServiceSubscription)

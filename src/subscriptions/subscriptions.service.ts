@@ -2,7 +2,9 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Access } from '#src/common/auth/access';
 import type { Viewer } from '#src/common/auth/viewer';
 import { inKeyOrder, type RequestLoaders } from '#src/common/graphql/request-context';
-import { rangeSyntaxProblem } from '#src/common/graphql/scalars';
+import type { Language } from '#src/common/errors/language';
+import { messageOf } from '#src/common/errors/messages';
+import { isRangeSyntax } from '#src/common/graphql/scalars';
 import type { ReleaseEntity } from '#src/releases/release.entity';
 import { ReleaseRepository } from '#src/releases/release.repository';
 import { adoptableReleases } from '#src/releases/release.rules';
@@ -92,22 +94,31 @@ export class SubscriptionsService implements OnModuleInit {
    * request's `rangeProblem`, the deployment report's `inRange`. Public: it reads only PUBLISHED
    * releases.
    */
-  async resolveRange(loaders: RequestLoaders, serviceId: string, text: string): Promise<RangeResolution> {
-    const syntax =
-      text.length > RANGE_MAX ? `must be at most ${RANGE_MAX} characters` : rangeSyntaxProblem(text);
+  async resolveRange(
+    loaders: RequestLoaders,
+    serviceId: string,
+    text: string,
+    language: Language,
+  ): Promise<RangeResolution> {
     const range = text.trim();
-    if (syntax) {
+    if (text.length > RANGE_MAX || !isRangeSyntax(text)) {
       const none = { version: null, releaseId: null, matchingVersions: [], deployableVersions: [] };
-      return { range, valid: false, problem: syntax, ...none };
+      const problem =
+        text.length > RANGE_MAX
+          ? { problemReason: 'TEXT_TOO_LONG', problem: messageOf('TEXT_TOO_LONG', language, { max: RANGE_MAX }) }
+          : { problemReason: 'INVALID_RANGE', problem: messageOf('INVALID_RANGE', language, { value: range }) };
+      return { range, valid: false, ...problem, ...none };
     }
     const published = await this.published(loaders, serviceId);
     const candidates = adoptableReleases(published).map((r) => r.version);
     const target = await this.targetOf(loaders, serviceId, range);
     const within = (versions: string[]) => highestFirst(versions.filter((v) => inRange(v, range)));
+    const unsatisfied = rangeProblem(range, candidates);
     return {
       range,
       valid: true,
-      problem: rangeProblem(range, candidates),
+      problem: unsatisfied ? messageOf('RANGE_UNSATISFIED', language, { problem: unsatisfied, range }) : null,
+      problemReason: unsatisfied ? 'RANGE_UNSATISFIED' : null,
       version: target?.version ?? null,
       releaseId: target?.id ?? null,
       matchingVersions: within(candidates),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '#src/common/errors/domain-error';
+import { DomainError, type NotFoundEntity } from '#src/common/errors/domain-error';
 import type { RequestLoaders } from '#src/common/graphql/request-context';
 import type { Viewer } from './viewer';
 
@@ -62,9 +62,9 @@ export class Access {
   async requireVisible(
     loaders: RequestLoaders,
     viewer: Viewer | null,
-    entityType: string,
+    entityType: NotFoundEntity,
     id: string,
-    what = entityType,
+    what: NotFoundEntity = entityType,
   ) {
     if (!(await this.canSee(loaders, viewer, entityType, id))) {
       throw DomainError.notFound(what, id);

@@ -25,16 +25,14 @@ export class AuthGuard implements CanActivate {
       return true;
     }
     if (!viewer) {
-      throw DomainError.unauthenticated();
+      throw DomainError.unauthenticated('AUTHENTICATION_REQUIRED');
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !hasRole(viewer, ...roles)) {
-      throw DomainError.forbidden(`Requires one of the roles ${roles.join(', ')}`);
+      throw DomainError.forbidden('ROLE_REQUIRED', { roles });
     }
     if (!hasRights(viewer)) {
-      throw DomainError.forbidden(
-        "Your token carries none of the registry's roles: ask your administrator for one",
-      );
+      throw DomainError.forbidden('NO_REGISTRY_ROLE');
     }
     return true;
   }

@@ -33,9 +33,7 @@ export class Authenticator {
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(value);
     if (!match) {
-      throw new DomainError('UNAUTHENTICATED', 'Invalid token: expected "Authorization: Bearer <token>"', {
-        reason: 'TOKEN_INVALID',
-      });
+      throw DomainError.unauthenticated('TOKEN_INVALID', { bearer: true });
     }
     return this.tokens.verify(match[1]);
   }

@@ -192,8 +192,7 @@ class TokenRefused extends Error {
   }
 
   toClient(): DomainError {
-    const message = this.kind === 'TOKEN_EXPIRED' ? 'The token has expired: sign in again' : 'Invalid token';
-    const error = new DomainError('UNAUTHENTICATED', message, { reason: this.kind });
+    const error = DomainError.unauthenticated(this.kind);
     if (this.guess) {
       guesses.add(error);
     }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getOperationAST, OperationTypeNode, parse } from 'graphql';
-import type { RequestErrorCode } from '#src/common/errors/domain-error';
+import { requestError, requestErrorBody, type RequestError } from '#src/common/errors/error-formatter';
+import { languageOf } from '#src/common/errors/language';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -38,33 +39,22 @@ export function registerGraphqlHttpGate(app: FastifyInstance, path = GRAPHQL_PAT
   });
 }
 
-interface Refusal {
-  status: number;
-  code: RequestErrorCode;
-  message: string;
-}
+type Refusal = RequestError;
 
 function refuseOnRequest(request: FastifyRequest, path: string): Refusal | undefined {
   const rawPath = request.url.split('?')[0];
   if (rawPath !== path) {
-    return badRequest(`The GraphQL endpoint is ${path}, spelled exactly so (not ${rawPath}).`);
+    return requestError(400, 'WRONG_PATH', { path, got: rawPath });
   }
   if (request.method === 'POST') {
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (mediaType !== 'application/json') {
-      return {
-        status: 415,
-        code: 'UNSUPPORTED_MEDIA_TYPE',
-        message: `GraphQL requests are sent as POST with Content-Type: application/json (not ${mediaType || 'none'}).`,
-      };
+      return requestError(415, 'WRONG_MEDIA_TYPE', { got: mediaType });
     }
     return undefined;
   }
   if (!PREFLIGHT_HEADERS.some((header) => request.headers[header])) {
-    return badRequest(
-      'This GET request was refused to prevent cross-site request forgery: send it as POST with ' +
-        'Content-Type: application/json, or add the header "graphql-require-preflight: 1".',
-    );
+    return requestError(400, 'GET_WITHOUT_PREFLIGHT');
   }
   return undefined;
 }
@@ -72,24 +62,24 @@ function refuseOnRequest(request: FastifyRequest, path: string): Refusal | undef
 /** Mercurius' own body schema would refuse these too, but as an error without a code. */
 function refuseBody(body: unknown): Refusal | undefined {
   if (Array.isArray(body)) {
-    return badRequest('Batched requests (a JSON array) are not supported: send one operation per request.');
+    return requestError(400, 'BATCH_NOT_SUPPORTED');
   }
   if (body === null || typeof body !== 'object') {
-    return badRequest('The request body must be a JSON object with the operation in "query".');
+    return badRequest('body');
   }
   const { query, variables, operationName } = body as Record<string, unknown>;
   if (typeof query !== 'string' || query.trim() === '') {
-    return badRequest('The request body must carry the operation as a string in "query".');
+    return badRequest('query');
   }
   if (
     variables !== undefined &&
     variables !== null &&
     (typeof variables !== 'object' || Array.isArray(variables))
   ) {
-    return badRequest('"variables" must be a JSON object.');
+    return badRequest('variables');
   }
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
-    return badRequest('"operationName" must be a string.');
+    return badRequest('operationName');
   }
   return undefined;
 }
@@ -98,10 +88,10 @@ function refuseBody(body: unknown): Refusal | undefined {
 function refuseGetOperation(request: FastifyRequest): Refusal | undefined {
   const { query, operationName, variables } = request.query as Record<string, unknown>;
   if (typeof query !== 'string' || query.trim() === '') {
-    return badRequest('A GET request carries the operation in the query parameter "query".');
+    return badRequest('getQuery');
   }
   if (variables !== undefined && !isJsonObjectText(variables)) {
-    return badRequest('"variables" must be a JSON object.');
+    return badRequest('variables');
   }
   let operation;
   try {
@@ -110,14 +100,10 @@ function refuseGetOperation(request: FastifyRequest): Refusal | undefined {
     return undefined; // a syntax error: GraphQL answers it as BAD_USER_INPUT with its location
   }
   if (!operation) {
-    return badRequest('The document holds several operations: name one in "operationName".');
+    return requestError(400, 'OPERATION_NOT_NAMED');
   }
   if (operation.operation !== OperationTypeNode.QUERY) {
-    return {
-      status: 405,
-      code: 'BAD_REQUEST',
-      message: `A ${operation.operation} cannot be sent as GET: send it as POST with Content-Type: application/json.`,
-    };
+    return requestError(405, 'MUTATION_AS_GET', { operation: operation.operation });
   }
   return undefined;
 }
@@ -134,16 +120,15 @@ function isJsonObjectText(value: unknown): boolean {
   }
 }
 
-function badRequest(message: string): Refusal {
-  return { status: 400, code: 'BAD_REQUEST', message };
+function badRequest(problem: 'body' | 'query' | 'getQuery' | 'variables' | 'operationName'): Refusal {
+  return requestError(400, 'NOT_A_GRAPHQL_REQUEST', { problem });
 }
 
 /** An async hook that has answered returns the reply, so that Fastify stops there. */
 function sendRefusal(reply: FastifyReply, refusal: Refusal): FastifyReply {
+  const language = languageOf(reply.request.headers['accept-language']);
   if (refusal.status === 405) {
     reply.header('allow', 'POST');
   }
-  return reply
-    .status(refusal.status)
-    .send({ data: null, errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
+  return reply.status(refusal.status).send(requestErrorBody(refusal, language));
 }

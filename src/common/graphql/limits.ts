@@ -12,7 +12,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import { DomainError } from '#src/common/errors/domain-error';
+import { DomainError, domainErrorIn } from '#src/common/errors/domain-error';
 import { MAX_PAGE_SIZE } from './pagination';
 
 /** Later issues' deepest useful query is about 7 levels. */
@@ -95,26 +95,21 @@ export function checkCost(
     throw costUnknown(error);
   }
   if (cost > MAX_COST) {
-    throw new DomainError(
-      'BAD_USER_INPUT',
-      `Query is too expensive: cost ${cost} exceeds the limit of ${MAX_COST}. Ask for smaller pages ` +
-        `(first: at most ${MAX_PAGE_SIZE}, and less on nested lists) or fewer nested lists.`,
-      { cost, limit: MAX_COST, maxPageSize: MAX_PAGE_SIZE },
-    );
+    const facts = { cost, limit: MAX_COST, maxPageSize: MAX_PAGE_SIZE };
+    throw new DomainError('QUERY_TOO_EXPENSIVE', facts, facts);
   }
 }
 
-function costUnknown(error: unknown): DomainError {
+function costUnknown(error: unknown): Error {
   const reason = error instanceof Error ? error.message : String(error);
   if (/maximum allowed number of nodes/.test(reason)) {
-    return new DomainError(
-      'BAD_USER_INPUT',
-      `Query is too large: more than ${MAX_NODES} fields once its fragments are expanded.`,
-      { limit: MAX_NODES },
-    );
+    return new DomainError('QUERY_TOO_LARGE', { limit: MAX_NODES }, { limit: MAX_NODES });
+  }
+  if (error instanceof GraphQLError && domainErrorIn(error)) {
+    return error; // a scalar refused a variable: its reason, graphql-js' words on the variable in front
   }
   if (error instanceof GraphQLError) {
-    return new DomainError('BAD_USER_INPUT', reason); // variables that do not fit their types
+    return new DomainError('GRAPHQL_VALIDATION', { problem: reason }); // variables that do not fit their types
   }
-  return new DomainError('BAD_USER_INPUT', `Query refused: its cost cannot be computed (${reason}).`);
+  return new DomainError('QUERY_COST_UNKNOWN', { problem: reason });
 }

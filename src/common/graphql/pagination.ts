@@ -64,7 +64,7 @@ export const AfterArg = () => Args('after', { type: () => String, nullable: true
 /** `first` as the contract says: 0 to 100; more is BAD_USER_INPUT, not silently capped. */
 export function checkPageSize(first: number | null, field = 'first'): number {
   if (first === null || !Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw DomainError.badInput(field, `must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`);
+    throw DomainError.badInput(field, 'PAGE_SIZE_OUT_OF_RANGE', { max: MAX_PAGE_SIZE, got: first });
   }
   return first;
 }
@@ -111,7 +111,7 @@ export function decodeCursor(cursor: string, types: SortKeyType[], field = 'afte
   } catch {
     // fall through: any undecodable cursor is the caller's mistake
   }
-  throw DomainError.badInput(field, 'is not a cursor this list handed out');
+  throw DomainError.badInput(field, 'INVALID_CURSOR');
 }
 
 /**

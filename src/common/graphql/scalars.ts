@@ -9,7 +9,7 @@ function stringScalar(
 ): GraphQLScalarType {
   const parseValue = (value: unknown): string => {
     if (typeof value !== 'string') {
-      throw new DomainError('BAD_USER_INPUT', `${name} must be a string`);
+      throw new DomainError('NOT_A_STRING', { scalar: name });
     }
     return parse(value);
   };
@@ -20,7 +20,7 @@ function stringScalar(
     parseValue,
     parseLiteral: (node: ValueNode) => {
       if (node.kind !== Kind.STRING) {
-        throw new DomainError('BAD_USER_INPUT', `${name} must be a string`);
+        throw new DomainError('NOT_A_STRING', { scalar: name });
       }
       return parseValue(node.value);
     },
@@ -38,7 +38,7 @@ export function isCalendarDate(value: string): boolean {
 
 export const DateScalar = stringScalar('Date', 'A calendar date, YYYY-MM-DD', (value) => {
   if (!isCalendarDate(value)) {
-    throw new DomainError('BAD_USER_INPUT', `"${value}" is not a calendar date (YYYY-MM-DD)`);
+    throw new DomainError('INVALID_DATE', { value });
   }
   return value;
 });
@@ -64,7 +64,7 @@ export const SemVerScalar = stringScalar(
   (value) => {
     const problem = versionProblem(value);
     if (problem) {
-      throw new DomainError('BAD_USER_INPUT', problem);
+      throw new DomainError('INVALID_VERSION', { problem, value });
     }
     return value;
   },
@@ -105,26 +105,23 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
 function instantOf(value: unknown): Date {
   const date = typeof value === 'string' ? parseInstant(value) : null;
   if (!date) {
-    throw new DomainError(
-      'BAD_USER_INPUT',
-      'DateTime must be an ISO 8601 date and time with a time zone, e.g. "2027-01-31T12:00:00Z"',
-    );
+    throw new DomainError('INVALID_DATETIME');
   }
   return date;
 }
 
 /** Why a text is not a version range (npm syntax, not empty), or null: what SemVerRange refuses. */
-export function rangeSyntaxProblem(value: string): string | null {
-  return value.trim() === '' || semver.validRange(value) === null ? `"${value}" is not a semver range` : null;
+/** Whether a text is an npm range at all (what SemVerRange accepts). */
+export function isRangeSyntax(value: string): boolean {
+  return value.trim() !== '' && semver.validRange(value) !== null;
 }
 
 export const SemVerRangeScalar = stringScalar(
   'SemVerRange',
   'npm range syntax, e.g. "^2.1.0", ">=2.0.0 <3.0.0", "2.x"',
   (value) => {
-    const problem = rangeSyntaxProblem(value);
-    if (problem) {
-      throw new DomainError('BAD_USER_INPUT', problem);
+    if (!isRangeSyntax(value)) {
+      throw new DomainError('INVALID_RANGE', { value });
     }
     return value.trim();
   },

@@ -98,7 +98,7 @@ function findUnstorable(value: unknown, path: string): string | undefined {
       }
     } else if (current !== null && typeof current === 'object') {
       if (depth >= MAX_VALUE_DEPTH) {
-        throw DomainError.badInput(at, `is nested more than ${MAX_VALUE_DEPTH} levels deep`);
+        throw DomainError.badInput(at, 'VALUE_TOO_DEEP', { max: MAX_VALUE_DEPTH });
       }
       const entries = Array.isArray(current)
         ? current.map((v, i) => [String(i), v] as const)
@@ -112,8 +112,5 @@ function findUnstorable(value: unknown, path: string): string | undefined {
 }
 
 function unstorable(field: string): DomainError {
-  return DomainError.badInput(
-    field,
-    'contains a NUL character or an unpaired surrogate, which cannot be stored; remove it',
-  );
+  return DomainError.badInput(field, 'UNSTORABLE_TEXT');
 }

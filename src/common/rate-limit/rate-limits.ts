@@ -4,7 +4,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { Authenticator } from '#src/common/auth/authenticator';
 import { isGuess } from '#src/common/auth/token-verifier';
-import { DomainError } from '#src/common/errors/domain-error';
+import { isDomainError } from '#src/common/errors/domain-error';
+import { requestError, requestErrorBody } from '#src/common/errors/error-formatter';
+import { languageOf } from '#src/common/errors/language';
 import { GRAPHQL_PATH } from '#src/common/graphql/http-gate';
 import type { RateLimitConfig } from '#src/config/config';
 
@@ -88,7 +90,7 @@ export async function registerRateLimits(
     // failure counts before anything else happens, whatever the route. An expired token, or one
     // that cannot be checked while the identity provider is away, is no guess: it does not count.
     const viewer = await authenticator.viewerFor(request).catch(async (error: unknown) => {
-      if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') {
+      if (isDomainError(error) && error.code === 'UNAUTHENTICATED') {
         if (isGuess(error)) {
           await recordFailure(request);
         }
@@ -159,10 +161,15 @@ function tooMany(
   what: string,
 ): FastifyReply {
   const seconds = Math.max(1, Math.ceil(retryInMs / 1000));
-  const message = `${what}: try again in ${seconds} s.`;
+  const refusal = requestError(429, 'TOO_MANY_REQUESTS', {
+    problem: `${what}: try again in ${seconds} s.`,
+    seconds,
+  });
+  const body = requestErrorBody(refusal, languageOf(request.headers['accept-language']));
   reply.status(429).header('retry-after', String(seconds));
   if (request.routeOptions.url === GRAPHQL_PATH) {
-    return reply.send({ data: null, errors: [{ message, extensions: { code: 'TOO_MANY_REQUESTS' } }] });
+    return reply.send(body);
   }
-  return reply.send({ error: { code: 'TOO_MANY_REQUESTS', message } });
+  const [{ message, extensions }] = body.errors;
+  return reply.send({ error: { ...extensions, message } });
 }

@@ -1,7 +1,7 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainError } from '#src/common/errors/domain-error';
+import { constraintError } from './constraint-reason';
 
 /**
  * A scalar argument checked by the same decorators as input fields:
@@ -29,7 +29,7 @@ export class ArgPipe implements PipeTransform {
     const holder = plainToInstance(this.holder, { value });
     const [error] = await validate(holder);
     if (error) {
-      throw DomainError.badInput(this.field, Object.values(error.constraints ?? {})[0] ?? 'is invalid');
+      throw constraintError(this.field, error);
     }
     return holder.value;
   }

@@ -38,7 +38,9 @@ const valid = { title: ' Titel ', digest: DIGEST };
 const pipe = new InputValidationPipe();
 const run = (value: object) => pipe.transform(value, { type: 'custom', metatype: Sample, data: 'input' });
 
-async function problem(value: object): Promise<{ field: unknown; message: string }> {
+async function problem(
+  value: object,
+): Promise<{ field: unknown; message: string; reason: string; de: string }> {
   const error = (await run(value).then(
     () => null,
     (e: unknown) => e,
@@ -47,7 +49,12 @@ async function problem(value: object): Promise<{ field: unknown; message: string
     throw new Error('expected a DomainError');
   }
   expect(error.code).toBe('BAD_USER_INPUT');
-  return { field: error.details.field, message: error.message };
+  return {
+    field: error.details.field,
+    message: error.message,
+    reason: error.reason,
+    de: error.messageIn('de'),
+  };
 }
 
 describe(InputValidationPipe.name, () => {
@@ -58,20 +65,48 @@ describe(InputValidationPipe.name, () => {
   });
 
   it.each([
-    [{ title: '  ' }, 'input.title', 'input.title: must not be empty'],
-    [{ title: 'x'.repeat(11) }, 'input.title', 'input.title: must be at most 10 characters'],
-    [{ note: 'y'.repeat(11) }, 'input.note', 'input.note: must be at most 10 characters'],
-    [{ digest: 'sha256:ABC' }, 'input.digest', 'must be "sha256:" followed by 64 lower-case hex digits'],
-    [{ url: 'http://example.org' }, 'input.url', 'input.url: must be an https:// URL'],
+    [{ title: '  ' }, 'input.title', 'input.title: must not be empty', 'TEXT_EMPTY', 'darf nicht leer sein'],
+    [
+      { title: 'x'.repeat(11) },
+      'input.title',
+      'input.title: must be at most 10 characters',
+      'TEXT_TOO_LONG',
+      'input.title: darf höchstens 10 Zeichen lang sein',
+    ],
+    [
+      { note: 'y'.repeat(11) },
+      'input.note',
+      'input.note: must be at most 10 characters',
+      'TEXT_TOO_LONG',
+      'höchstens 10 Zeichen',
+    ],
+    [
+      { digest: 'sha256:ABC' },
+      'input.digest',
+      'must be "sha256:" followed by 64 lower-case hex digits',
+      'INVALID_DIGEST',
+      'muss mit „sha256:“ beginnen',
+    ],
+    [
+      { url: 'http://example.org' },
+      'input.url',
+      'input.url: must be an https:// URL',
+      'NOT_HTTPS_URL',
+      'mit https:// beginnt',
+    ],
     [
       { items: [{ name: 'ok' }, { name: ' ' }] },
       'input.items[1].name',
       'input.items[1].name: must not be empty',
+      'TEXT_EMPTY',
+      'input.items[1].name: darf nicht leer sein',
     ],
-  ])('refuses %j as %s', async (override, field, message) => {
+  ])('refuses %j as %s', async (override, field, message, reason, german) => {
     const found = await problem({ ...valid, ...override });
     expect(found.field).toBe(field);
     expect(found.message).toContain(message);
+    expect(found.reason).toBe(reason);
+    expect(found.de).toContain(german);
   });
 
   it('passes arguments whose class has no rules untouched', async () => {
@@ -94,6 +129,10 @@ describe(ArgPipe.name, () => {
     await expect(reason.transform('zu lang, viel zu lang')).rejects.toThrow(
       'reason: must be at most 8 characters',
     );
+    await expect(reason.transform('zu lang, viel zu lang')).rejects.toMatchObject({
+      reason: 'TEXT_TOO_LONG',
+      params: { max: 8 },
+    });
   });
 
   it('checks a digest argument', async () => {

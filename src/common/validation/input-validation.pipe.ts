@@ -1,7 +1,7 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validate, type ValidationError } from 'class-validator';
-import { DomainError } from '#src/common/errors/domain-error';
+import { constraintError } from './constraint-reason';
 
 type Constructor = new () => object;
 
@@ -25,10 +25,10 @@ export class InputValidationPipe implements PipeTransform {
     const instance = plainToInstance(type, value);
     const errors = await validate(instance, { forbidUnknownValues: false });
     if (errors.length > 0) {
-      const [path, message] = firstProblem(errors[0]);
-      throw DomainError.badInput(
+      const [path, problem] = firstProblem(errors[0]);
+      throw constraintError(
         [metadata.data ?? 'input', path].filter(Boolean).join('.').replace(/\.\[/g, '['),
-        message,
+        problem,
       );
     }
     return instance;
@@ -44,13 +44,13 @@ export class InputValidationPipe implements PipeTransform {
   }
 }
 
-/** The path and message of the first problem, descending into nested inputs and lists. */
-function firstProblem(error: ValidationError, prefix = ''): [string, string] {
+/** The path and the error of the first problem, descending into nested inputs and lists. */
+function firstProblem(error: ValidationError, prefix = ''): [string, ValidationError] {
   const segment = /^\d+$/.test(error.property) ? `[${error.property}]` : error.property;
   const path =
     prefix === '' ? segment : segment.startsWith('[') ? `${prefix}${segment}` : `${prefix}.${segment}`;
   if (error.constraints) {
-    return [path, Object.values(error.constraints)[0]];
+    return [path, error];
   }
   return firstProblem(error.children![0], path);
 }

@@ -1,5 +1,8 @@
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import type { ConstraintContext } from './constraint-reason';
+
+const reason = (context: ConstraintContext) => ({ context });
 
 /**
  * The one way input text is checked (domain.md, "Identifiers" for the digest): decorators on the
@@ -30,9 +33,9 @@ export function Text({ max, optional = false }: TextOptions): PropertyDecorator 
       Transform(trim)(target, key);
       // null for a required field in an update input is refused where the update rules are.
       ValidateIf((_, value) => value !== null && value !== undefined)(target, key);
-      IsNotEmpty({ message: EMPTY })(target, key);
+      IsNotEmpty({ message: EMPTY, ...reason({ reason: 'TEXT_EMPTY' }) })(target, key);
     }
-    MaxLength(max, { message: tooLong(max) })(target, key);
+    MaxLength(max, { message: tooLong(max), ...reason({ reason: 'TEXT_TOO_LONG', max }) })(target, key);
   };
 }
 
@@ -43,7 +46,10 @@ export const DIGEST_MESSAGE = 'must be "sha256:" followed by 64 lower-case hex d
 export function Digest(): PropertyDecorator {
   return (target, key) => {
     Transform(trim)(target, key);
-    Matches(DIGEST_PATTERN, { message: DIGEST_MESSAGE })(target, key);
+    Matches(DIGEST_PATTERN, { message: DIGEST_MESSAGE, ...reason({ reason: 'INVALID_DIGEST' }) })(
+      target,
+      key,
+    );
   };
 }
 
@@ -62,12 +68,15 @@ export function HttpsUrl(): PropertyDecorator {
   return (target, key) => {
     Transform(trimToNull)(target, key);
     ValidateIf((_, value) => value != null)(target, key);
-    ValidateBy({
-      name: 'httpsUrl',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && httpsUrlProblem(value) === null,
-        defaultMessage: () => 'must be an https:// URL',
+    ValidateBy(
+      {
+        name: 'httpsUrl',
+        validator: {
+          validate: (value: unknown) => typeof value === 'string' && httpsUrlProblem(value) === null,
+          defaultMessage: () => 'must be an https:// URL',
+        },
       },
-    })(target, key);
+      reason({ reason: 'NOT_HTTPS_URL' }),
+    )(target, key);
   };
 }

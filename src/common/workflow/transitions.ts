@@ -39,12 +39,14 @@ export function checkTransition<State extends string, Capacity extends string>(
   subject: TransitionSubject<State, Capacity>,
 ): State {
   if (!rule.by.some((capacity) => subject.capacities.has(capacity))) {
-    throw DomainError.forbidden(subject.forbidden);
+    throw DomainError.forbidden('ACTION_FORBIDDEN', { problem: subject.forbidden });
   }
   if (!rule.from.includes(subject.state)) {
-    throw DomainError.conflict(`Cannot ${subject.verb} ${subject.what}: it is ${subject.state}`, {
-      state: subject.state,
-    });
+    throw DomainError.conflict(
+      'WRONG_STATE',
+      { verb: subject.verb, what: subject.what, state: subject.state },
+      { state: subject.state },
+    );
   }
   return rule.to === 'same' || rule.to === 'derived' ? subject.state : rule.to;
 }
