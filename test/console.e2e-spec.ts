@@ -89,8 +89,10 @@ describe('the console, served by the service', () => {
   it('names the identity provider in connect-src when the console signs in by OIDC', async () => {
     const oidc = await startTestApp(
       {
+        AUTH_JWKS_URL: 'https://login.example.org/realms/ozg/protocol/openid-connect/certs',
+        AUTH_ISSUER: 'https://login.example.org/realms/ozg',
+        AUTH_AUDIENCE: 'registry',
         CONSOLE_OIDC_CLIENT_ID: 'registry-console',
-        CONSOLE_OIDC_AUTHORITY: 'https://login.example.org/realms/ozg',
       },
       { consoleDirectory: built },
     );

@@ -117,6 +117,8 @@ describe('sign-in outside production: the demo personas', () => {
     expect(unknown.body).toEqual({
       error: {
         code: 'BAD_USER_INPUT',
+        reason: 'UNKNOWN_PERSONA',
+        field: 'persona',
         message: 'persona: no demo persona "kim.kiell" (GET /auth/dev/personas lists them)',
       },
     });
@@ -160,6 +162,7 @@ describe('sign-in outside production: the demo personas', () => {
     expect(response.status).toBe(409);
     expect(response.body.error).toEqual({
       code: 'CONFLICT',
+      reason: 'PERSONA_ORGANISATION_MISSING',
       message:
         'Persona olaf.operator belongs to organisation itvsh, which is not registered here: start the service with the demo data (SEED_DEMO_DATA=true)',
     });

@@ -106,7 +106,7 @@ export class SubscriptionsService implements OnModuleInit {
       const problem =
         text.length > RANGE_MAX
           ? { problemReason: 'TEXT_TOO_LONG', problem: messageOf('TEXT_TOO_LONG', language, { max: RANGE_MAX }) }
-          : { problemReason: 'INVALID_RANGE', problem: messageOf('INVALID_RANGE', language, { value: range }) };
+          : { problemReason: 'INVALID_RANGE', problem: messageOf('INVALID_RANGE', language, { value: text }) };
       return { range, valid: false, ...problem, ...none };
     }
     const published = await this.published(loaders, serviceId);
