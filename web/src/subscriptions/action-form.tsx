@@ -81,6 +81,7 @@ export function TextActionForm({
   const [value, setValue] = useState('');
   const [missing, setMissing] = useState(false);
   const headingId = useId();
+  const control = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const { fieldProblem, others } = splitProblems(error, field);
   const fieldError = missing ? requiredMessage : fieldProblem?.message;
 
@@ -96,6 +97,7 @@ export function TextActionForm({
         }
         if (!optional && value.trim() === '') {
           setMissing(true);
+          control.current?.focus();
           return;
         }
         setMissing(false);
@@ -108,24 +110,26 @@ export function TextActionForm({
       {intro ? <div className="kern-body">{intro}</div> : null}
       <Problems problems={others} />
       <Field label={label} optional={optional} error={fieldError}>
-        {(control) =>
+        {(props) =>
           multiline ? (
             <textarea
+              ref={control}
               className={inputClass(fieldError)}
               rows={3}
               value={value}
               onChange={(event) => setValue(event.target.value)}
               autoFocus
-              {...control}
+              {...props}
             />
           ) : (
             <input
+              ref={control}
               className={inputClass(fieldError)}
               type="text"
               value={value}
               onChange={(event) => setValue(event.target.value)}
               autoFocus
-              {...control}
+              {...props}
             />
           )
         }

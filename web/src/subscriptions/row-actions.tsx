@@ -35,7 +35,8 @@ export function buttonId(subscriptionId: string, action: SubscriptionAction): st
 
 /**
  * A row's action button: the visible verb, and for screen readers the row it acts on
- * ("Einsatz melden: Baugenehmigung beantragen"). It opens its form below the row.
+ * ("Einsatz melden: Baugenehmigung beantragen", an aria-label that starts with the visible words;
+ * KERN takes a button with kern-sr-only text for an icon button). It opens its form below the row.
  */
 export function RowActionButton({
   subscriptionId,
@@ -61,14 +62,12 @@ export function RowActionButton({
       type="button"
       id={buttonId(subscriptionId, action)}
       className={`kern-btn kern-btn--${variant} kern-btn--x-small`}
+      aria-label={`${label}: ${context}`}
       aria-expanded={expanded}
       aria-controls={expanded ? controls : undefined}
       onClick={onClick}
     >
-      <span className="kern-label">
-        {label}
-        <span className="kern-sr-only">: {context}</span>
-      </span>
+      <span className="kern-label">{label}</span>
     </button>
   );
 }

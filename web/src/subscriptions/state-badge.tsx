@@ -7,7 +7,7 @@ const TONE: Record<SubscriptionState, string> = {
   ACTIVE: 'kern-badge--success',
   SUSPENDED: 'kern-badge--warning',
   REJECTED: 'kern-badge--danger',
-  TERMINATED: '',
+  TERMINATED: 'badge-neutral',
 };
 
 type Tone = 'info' | 'success' | 'warning' | 'danger';

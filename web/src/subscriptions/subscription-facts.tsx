@@ -1,4 +1,5 @@
 import { formatDate } from '../ui/labels';
+import { isOpen } from './subscription-actions';
 import type { SubscriptionView } from './subscription-fields';
 import { UpdateBadge } from './state-badge';
 
@@ -33,7 +34,10 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-/** "1.2.0" and the badge "Update verfügbar" when the deployed version is lower (the API says so). */
+/**
+ * "1.2.0" and the badge "Update verfügbar" when the deployed version is lower (the API says so), as
+ * long as the subscription is open: a terminated or rejected one has nothing to update.
+ */
 export function TargetVersion({ subscription }: { subscription: SubscriptionView }) {
   if (!subscription.targetRelease) {
     return <>Keine veröffentlichte Version im Bereich</>;
@@ -41,7 +45,7 @@ export function TargetVersion({ subscription }: { subscription: SubscriptionView
   return (
     <span className="inline-actions">
       <span>{subscription.targetRelease.version}</span>
-      {subscription.upgradeAvailable ? <UpdateBadge /> : null}
+      {subscription.upgradeAvailable && isOpen(subscription.state) ? <UpdateBadge /> : null}
     </span>
   );
 }

@@ -179,7 +179,7 @@ function MunicipalityPanel({ service, organisationKey }: { service: ServiceRef; 
           {previous ? (
             <p className="kern-body">
               Ihre letzte Nachnutzung dieser Leistung: <StateBadge state={previous.state} />
-              {previous.stateReason ? ` Grund: ${previous.stateReason}` : ''} Sie können erneut eine
+              {previous.stateReason ? ` Grund: „${previous.stateReason}“.` : ''} Sie können erneut eine
               Nachnutzung beantragen.
             </p>
           ) : null}

@@ -1,5 +1,11 @@
 import { render } from '@testing-library/react';
-import { CombinedError, getOperationName, type Client, type Operation, type OperationResult } from '@urql/core';
+import {
+  CombinedError,
+  getOperationName,
+  type Client,
+  type Operation,
+  type OperationResult,
+} from '@urql/core';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { Provider } from 'urql';
 import { vi } from 'vitest';
@@ -59,7 +65,9 @@ export const KIEL = {
 
 export const LUEBECK = { id: 'org-luebeck', name: 'Hansestadt Lübeck' };
 
-export function subscription(overrides: Partial<SubscriptionFieldsFragment> = {}): SubscriptionFieldsFragment {
+export function subscription(
+  overrides: Partial<SubscriptionFieldsFragment> = {},
+): SubscriptionFieldsFragment {
   return {
     id: 'sub-1',
     state: 'ACTIVE',

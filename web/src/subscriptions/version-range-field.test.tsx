@@ -27,7 +27,14 @@ function resolution(range: string) {
     };
   }
   if (range === '^3.0.0') {
-    return { ...base, valid: true, version: null, problem: 'none', matchingVersions: [], deployableVersions: [] };
+    return {
+      ...base,
+      valid: true,
+      version: null,
+      problem: 'none',
+      matchingVersions: [],
+      deployableVersions: [],
+    };
   }
   return {
     ...base,
@@ -41,7 +48,9 @@ function resolution(range: string) {
 
 function setup() {
   const fake = fakeClient((name, variables) =>
-    name === 'ResolveVersionRange' ? { data: { resolveVersionRange: resolution(String(variables.range)) } } : {},
+    name === 'ResolveVersionRange'
+      ? { data: { resolveVersionRange: resolution(String(variables.range)) } }
+      : {},
   );
   function Harness() {
     const [value, setValue] = useState('');
@@ -73,13 +82,17 @@ describe('VersionRangeField', () => {
     const input = screen.getByLabelText('Versionsbereich');
     await userEvent.type(input, '^3.0.0');
     await waitFor(() =>
-      expect(screen.getByRole('status')).toHaveTextContent(/^Keine veröffentlichte Version passt zu diesem Bereich$/),
+      expect(screen.getByRole('status')).toHaveTextContent(
+        /^Keine veröffentlichte Version passt zu diesem Bereich$/,
+      ),
     );
 
     await userEvent.clear(input);
     await userEvent.type(input, '^0.9.0');
     expect(await screen.findByText(/nur abgekündigte Versionen \(0\.9\.0\)/)).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('Keine veröffentlichte Version passt zu diesem Bereich');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Keine veröffentlichte Version passt zu diesem Bereich',
+    );
   });
 
   it('says why a range is invalid', async () => {
