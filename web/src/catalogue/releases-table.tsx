@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { ReleaseState } from '../graphql/generated/enums';
 import { formatDate } from '../ui/labels';
 import { ReleaseStateBadge } from './release-badge';
@@ -44,13 +45,15 @@ export function ReleasesTable({
   totalCount: number;
   latestId: string | null;
 }) {
+  const captionId = useId();
   if (releases.length === 0) {
     return <p className="kern-body">Von dieser Leistung ist noch keine Version veröffentlicht.</p>;
   }
   return (
-    <div className="kern-table-responsive">
+    // On a narrow screen the table scrolls sideways: the region is focusable, so the keyboard can scroll it.
+    <div className="kern-table-responsive" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="kern-table">
-        <caption className="kern-title">
+        <caption className="kern-title" id={captionId}>
           {totalCount > releases.length
             ? `Die ${releases.length} neuesten von ${totalCount} Versionen von ${serviceName}`
             : `Versionen von ${serviceName}, die neueste zuerst`}

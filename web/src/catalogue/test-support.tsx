@@ -40,11 +40,15 @@ export function fakeClient(answers: Answers) {
         typeof answer === 'function'
           ? (answer as (v: Record<string, unknown>) => unknown)(variables)
           : answer;
+      if (result === undefined) {
+        return never; // still running
+      }
       // The answer, then the source stays open like the real client's (urql clears an error when
       // the source ends).
-      const value = (result instanceof Error
-        ? { error: result }
-        : { data: result }) as unknown as OperationResult;
+      const value = {
+        operation: request,
+        ...(result instanceof Error ? { error: result } : { data: result }),
+      } as unknown as OperationResult;
       return concat([fromValue(value), never]);
     },
     executeMutation: () => never,

@@ -159,6 +159,20 @@ describe('CataloguePage', () => {
     });
   });
 
+  it('does not show the previous count while the next search runs', async () => {
+    const user = userEvent.setup();
+    renderAt('/leistungen', routes, {
+      CatalogueServices: (variables: { filter: { search?: string } }) =>
+        variables.filter.search ? undefined : page([service(1), service(2)], 2),
+      CatalogueFilterOptions: options,
+    });
+    await screen.findByText('2 Leistungen gefunden');
+    await user.type(screen.getByRole('searchbox', { name: 'Suche' }), 'Kita');
+    await user.click(screen.getByRole('button', { name: 'Suchen' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Suche läuft …');
+    expect(screen.queryByRole('list', { name: 'Suchergebnisse' })).not.toBeInTheDocument();
+  });
+
   it('pages by cursor with "Nächste Seite" and "Vorherige Seite", both in the URL', async () => {
     const user = userEvent.setup();
     const { router } = renderAt('/leistungen?themenfeld=BILDUNG', routes, {

@@ -88,10 +88,14 @@ export function CataloguePage() {
   const position = useMemo(() => positionFrom(params), [params]);
   const filter = useMemo(() => serviceFilter(filters), [filters]);
 
-  const [results] = useQuery({
-    query: CatalogueServices,
-    variables: { filter, first: PAGE_SIZE, after: position.after },
-  });
+  const variables = useMemo(
+    () => ({ filter, first: PAGE_SIZE, after: position.after }),
+    [filter, position.after],
+  );
+  const [results] = useQuery({ query: CatalogueServices, variables });
+  // urql keeps the previous search's answer while the next one runs: show it as running instead,
+  // so that the count announced is always the count of what the form and URL say.
+  const current = JSON.stringify(results.operation?.variables) === JSON.stringify(variables);
   const [choices] = useQuery({ query: CatalogueFilterOptions, requestPolicy: 'cache-first' });
   const options = useMemo(() => filterOptions(choices.data), [choices.data]);
 
@@ -99,7 +103,7 @@ export function CataloguePage() {
   // there, and after Page has put it on the heading for the navigation).
   const count = useRef<HTMLParagraphElement>(null);
   const focusResults = useRef(false);
-  const answered = !results.fetching && (results.data ?? results.error);
+  const answered = current && !results.fetching && (results.data ?? results.error);
   useEffect(() => {
     if (!focusResults.current || !answered) {
       return;
@@ -116,8 +120,8 @@ export function CataloguePage() {
     setParams(searchParamsFor(next));
   };
 
-  const connection = results.data?.services;
-  const problems = problemsOf(results.error);
+  const connection = current ? results.data?.services : undefined;
+  const problems = current ? problemsOf(results.error) : [];
   const previous = previousPosition(position);
   const page = pageNumber(position);
   const formKey = searchParamsFor(filters).toString();
