@@ -150,7 +150,6 @@ describe('ServicePage', () => {
       'Gebrauchstauglichkeit: Bestanden (2 von 2 Freigaben)',
       'Sicherheit: Ausnahme erteilt bis 1. März 2027',
     ]);
-    expect(screen.getByRole('heading', { level: 2, name: 'Nachnutzung' })).toBeInTheDocument();
   });
 
   it('says so when nothing is published yet', async () => {

@@ -192,12 +192,8 @@ export function ServicePage() {
         </h2>
         <QaEvidence version={latest?.version ?? null} evidence={latest?.qaEvidence ?? []} />
       </section>
-      <section aria-labelledby="nachnutzung" className="stack">
-        <h2 className="kern-heading-large" id="nachnutzung">
-          Nachnutzung
-        </h2>
-        <SubscriptionPanel service={{ id: service.id, slug: service.slug, name: service.name }} />
-      </section>
+      {/* The panel brings its own h2 "Nachnutzung" (web/src/subscriptions/subscription-panel.tsx). */}
+      <SubscriptionPanel service={{ id: service.id, slug: service.slug, name: service.name }} />
     </Page>
   );
 }
