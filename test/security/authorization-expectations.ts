@@ -229,6 +229,13 @@ export const QUERIES = {
     denied: 'HIDDEN',
     deniedAs: each(NO_RIGHTS, 'FORBIDDEN'),
   }),
+  // Campaign targets on Kiel's subscriptions: as far as the caller may read those subscriptions.
+  campaignTargetsAffecting: operation(
+    `${READ_SUBSCRIPTIONS_RULE}; read campaigns and their targets: anyone signed in (with a role)`,
+    SUBSCRIPTION_READERS,
+    { denied: 'HIDDEN', deniedAs: each(NO_RIGHTS, 'FORBIDDEN') },
+  ),
+  resolveVersionRange: field('read PUBLISHED releases: anyone', EVERYONE),
   // The probe reads a DRAFT: a release that is not PUBLISHED is null for those who may not see it.
   release: field(
     "read releases that are not PUBLISHED: the owner's MAINTAINER, any reviewer, OPERATOR",

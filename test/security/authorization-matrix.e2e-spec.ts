@@ -301,6 +301,20 @@ const QUERY_PROBES: Record<keyof typeof QUERIES, Probe> = {
     variables: () => ({ slug: MATRIX.activeServiceSlug }),
     shows: (data, w) => ids(data.subscriptions).includes(w.subscriptions.active),
   },
+  campaignTargetsAffecting: {
+    query: `query($key: String) { campaignTargetsAffecting(organisationKey: $key) { target { id } subscription { id } } }`,
+    variables: () => ({ key: KIEL }),
+    shows: (data, w) =>
+      data.campaignTargetsAffecting.some(
+        (item: any) =>
+          item.target.id === w.targets.onSubscribed && item.subscription.id === w.subscriptions.active,
+      ),
+  },
+  resolveVersionRange: {
+    query: `query($slug: String!) { resolveVersionRange(serviceSlug: $slug, range: "^1.0.0") { version } }`,
+    variables: () => ({ slug: MATRIX.activeServiceSlug }),
+    shows: (data) => data.resolveVersionRange?.version === '1.0.0',
+  },
   release: {
     query: `query($id: ID!) { release(id: $id) { id } }`,
     variables: (w) => ({ id: w.releases.listed }),

@@ -78,7 +78,8 @@ export interface MatrixWorld {
   subscriptions: { requested: string; active: string; suspended: string };
   campaigns: { active: string; toClose: string };
   /** Targets of the active campaign. */
-  targets: { included: string; excluded: string; toPlan: string; toLink: string };
+  /** Targets of the active campaign; `onSubscribed` is on m-sub-active, which Kiel subscribes to. */
+  targets: { included: string; excluded: string; toPlan: string; toLink: string; onSubscribed: string };
   deliveries: { skipped: string };
   /** A version of m-releases no release has yet. */
   nextVersion(): string;
@@ -268,6 +269,7 @@ async function startMatrixWorld(): Promise<MatrixWorld> {
     excluded: await addTarget(active, await service(), true),
     toPlan: await addTarget(active, await service()),
     toLink: await addTarget(active, linkService),
+    onSubscribed: await addTarget(active, activeService),
   };
   const fulfilling = await release(linkService, '1.0.0', 'PUBLISHED', { fulfils: [active] });
   const toLink = await release(linkService, '1.1.0', 'DRAFT');
