@@ -14,7 +14,7 @@ const FEATURES = [
   'effort',
   'github',
 ];
-const ROOT = ['seed', 'health', 'console', 'cli', 'app', 'app.module', 'main', 'entities', 'data-source'];
+const ROOT = ['seed', 'sign-in', 'health', 'console', 'cli', 'app', 'app.module', 'main', 'entities', 'data-source'];
 
 // A regex: in gitignore-style `group` patterns a leading # starts a comment.
 const forbid = (folders) => `^#src/(${folders.map((f) => f.replace('.', '\\.')).join('|')})(/|$)`;

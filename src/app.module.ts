@@ -34,6 +34,7 @@ import { CampaignsModule } from '#src/campaigns/campaigns.module';
 import { EffortModule } from '#src/effort/effort.module';
 import { GithubModule } from '#src/github/github.module';
 import { SeedModule } from '#src/seed/seed.module';
+import { SignInModule } from '#src/sign-in/sign-in.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -158,6 +159,7 @@ export class AppModule {
         EffortModule,
         GithubModule,
         SeedModule,
+        SignInModule.forRoot(config),
       ],
       controllers: [HealthController],
       providers: [

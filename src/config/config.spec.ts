@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from './config';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, PROJECT_ROOT } from './config';
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -91,6 +92,87 @@ describe('configuration', () => {
       generateDevSecret: false,
       jwtSecret: undefined,
       rolesClaim: 'realm_access.roles',
+    });
+  });
+
+  it('resolves a relative DATA_DIR against the project root, whatever the working directory', () => {
+    expect(PROJECT_ROOT).toBe(join(__dirname, '..', '..'));
+    expect(loadConfig({}).dataDir).toBe(join(PROJECT_ROOT, '.data'));
+    expect(loadConfig({ DATA_DIR: '../elsewhere/data' }).dataDir).toBe(
+      join(PROJECT_ROOT, '..', 'elsewhere', 'data'),
+    );
+    expect(loadConfig({ DATA_DIR: '/var/lib/registry' }).dataDir).toBe('/var/lib/registry');
+  });
+
+  describe('the console', () => {
+    const OIDC = {
+      AUTH_JWKS_URL: 'https://idp.example/realms/sh/protocol/openid-connect/certs',
+      AUTH_ISSUER: 'https://idp.example/realms/sh',
+      AUTH_AUDIENCE: 'ozg-registry',
+    };
+    const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u@db/registry', ...OIDC };
+
+    it('has no OIDC client unless CONSOLE_OIDC_CLIENT_ID is set, in production too', () => {
+      expect(loadConfig({}).console).toEqual({ oidc: null });
+      expect(loadConfig(PRODUCTION).console).toEqual({ oidc: null });
+    });
+
+    it('takes the issuer as the authority and asks for "openid profile" by default', () => {
+      expect(loadConfig({ ...PRODUCTION, CONSOLE_OIDC_CLIENT_ID: 'nachnutzungsregister' }).console).toEqual({
+        oidc: {
+          authority: 'https://idp.example/realms/sh',
+          clientId: 'nachnutzungsregister',
+          scope: 'openid profile',
+        },
+      });
+    });
+
+    it('takes an authority and scopes of its own', () => {
+      const config = loadConfig({
+        ...OIDC,
+        CONSOLE_OIDC_CLIENT_ID: 'console',
+        CONSOLE_OIDC_AUTHORITY: 'http://localhost:8080/realms/dev/',
+        CONSOLE_OIDC_SCOPE: 'openid profile email',
+      });
+      expect(config.console.oidc).toEqual({
+        authority: 'http://localhost:8080/realms/dev',
+        clientId: 'console',
+        scope: 'openid profile email',
+      });
+    });
+
+    it('names each bad console setting', () => {
+      expect(problems({ ...OIDC, CONSOLE_OIDC_CLIENT_ID: 'my console' })).toEqual([
+        'CONSOLE_OIDC_CLIENT_ID: must be the client id: up to 255 printable characters, no spaces',
+      ]);
+      expect(
+        problems({ ...OIDC, CONSOLE_OIDC_CLIENT_ID: 'console', CONSOLE_OIDC_SCOPE: 'profile email' }),
+      ).toEqual(['CONSOLE_OIDC_SCOPE: must include openid']);
+      expect(problems({ CONSOLE_OIDC_AUTHORITY: 'https://idp.example/realms/sh' })).toEqual([
+        'CONSOLE_OIDC_CLIENT_ID: required with CONSOLE_OIDC_AUTHORITY',
+      ]);
+      expect(problems({ CONSOLE_OIDC_CLIENT_ID: 'console' }).join('\n')).toMatch(
+        /CONSOLE_OIDC_CLIENT_ID: needs AUTH_JWKS_URL/,
+      );
+      expect(
+        problems({
+          ...PRODUCTION,
+          CONSOLE_OIDC_CLIENT_ID: 'console',
+          CONSOLE_OIDC_AUTHORITY: 'http://idp.example/realms/sh',
+        }),
+      ).toEqual(['CONSOLE_OIDC_AUTHORITY: must be https in production']);
+      expect(problems({ ...PRODUCTION, CONSOLE_OIDC_CLIENT_ID: 'console', AUTH_ISSUER: 'sh-realm' })).toEqual(
+        ["AUTH_ISSUER: the console's OIDC authority must be an http(s) URL (the provider's issuer)"],
+      );
+    });
+
+    it('allows an http authority on the loopback host in production (browsers treat it as secure)', () => {
+      const config = loadConfig({
+        ...PRODUCTION,
+        CONSOLE_OIDC_CLIENT_ID: 'console',
+        CONSOLE_OIDC_AUTHORITY: 'http://127.0.0.1:9090',
+      });
+      expect(config.console.oidc?.authority).toBe('http://127.0.0.1:9090');
     });
   });
 

@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -11,11 +12,15 @@ export interface AppConfig {
   port: number;
   /** Unset: the embedded PostgreSQL under dataDir is started and used. */
   databaseUrl: string | undefined;
-  /** Project-local folder for the embedded database and the development signing secret. */
+  /**
+   * Folder for the embedded database and the development signing secret: DATA_DIR, relative to
+   * the project root (PROJECT_ROOT), by default `.data` there.
+   */
   dataDir: string;
   embeddedPostgresPort: number;
   seedDemoData: boolean;
   auth: AuthConfig;
+  console: ConsoleConfig;
   graphql: { introspection: boolean; ide: boolean; fieldSuggestions: boolean };
   /**
    * QA_DEFAULT_POLICY as given ("USABILITY=1,SECURITY=1,INTERFACES=1"), the policy of services
@@ -35,8 +40,6 @@ export interface AppConfig {
    */
   trustProxy: false | number | string[];
   logLevel: string;
-  /** The web console's sign-in at the identity provider; null: not configured. */
-  console: { oidc: { authority: string; clientId: string; scope: string } | null };
 }
 
 /** The GitHub integration (docs/github.md): each half is on only when configured. */
@@ -90,6 +93,17 @@ export interface AuthConfig {
   authorizedParty: string | undefined;
 }
 
+/** How the web console signs people in (docs/operations.md, "Signing in to the console"). */
+export interface ConsoleConfig {
+  /**
+   * The console's OIDC client (Authorization Code with PKCE, a public client): the provider's
+   * issuer URL (its discovery document lives below it), the client id and the scopes asked for.
+   * Null when CONSOLE_OIDC_CLIENT_ID is not set: the console then signs in with the demo personas
+   * outside production, and offers browsing only in production.
+   */
+  oidc: { authority: string; clientId: string; scope: string } | null;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -126,6 +140,23 @@ const schema = z.object({
   ),
   AUTH_TOKEN_TYPE: optionalText,
   AUTH_AUTHORIZED_PARTY: optionalText,
+  CONSOLE_OIDC_CLIENT_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[\x21-\x7e]{1,255}$/, 'must be the client id: up to 255 printable characters, no spaces')
+      .optional(),
+  ),
+  CONSOLE_OIDC_AUTHORITY: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  CONSOLE_OIDC_SCOPE: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/,
+        'must be scopes separated by single spaces',
+      )
+      .refine((scope) => scope.split(' ').includes('openid'), 'must include openid')
+      .default('openid profile'),
+  ),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
   RATE_LIMIT_FAILED_AUTH: z.coerce.number().int().min(1).max(100_000).default(20),
   RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).max(10_000_000).default(0),
@@ -159,7 +190,26 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = process.cwd()): AppConfig {
+/**
+ * The folder of the project's package.json, found from this file (src/config in the sources,
+ * dist/src/config in the build). Relative paths (DATA_DIR, AUDIT_CHECKPOINT_FILE) are resolved
+ * against it, not against the working directory, so the service, `npm run token` and the other
+ * commands find the same development secret and database wherever they are started from.
+ */
+export const PROJECT_ROOT = projectRootOf(__dirname);
+
+function projectRootOf(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) {
+      return dir;
+    }
+    if (dirname(dir) === dir) {
+      return process.cwd();
+    }
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = PROJECT_ROOT): AppConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(
@@ -190,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
   } else if (e.AUTH_JWKS_URL && (!e.AUTH_ISSUER || !e.AUTH_AUDIENCE)) {
     problems.push('AUTH_ISSUER and AUTH_AUDIENCE: required together with AUTH_JWKS_URL');
   }
+  const consoleSettings = consoleConfig(e, problems, production);
   const github = githubConfig(e, problems, production);
   const audit = auditConfig(env, problems, projectRoot);
   if (problems.length > 0) {
@@ -214,6 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
       tokenType: e.AUTH_TOKEN_TYPE,
       authorizedParty: e.AUTH_AUTHORIZED_PARTY,
     },
+    console: consoleSettings,
     rateLimit: {
       windowMs: e.RATE_LIMIT_WINDOW_MS,
       failedAuthPerWindow: e.RATE_LIMIT_FAILED_AUTH,
@@ -228,8 +280,46 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     github,
     audit,
     logLevel: e.LOG_LEVEL,
-    console: { oidc: null },
   };
+}
+
+function consoleConfig(e: z.infer<typeof schema>, problems: string[], production: boolean): ConsoleConfig {
+  const clientId = e.CONSOLE_OIDC_CLIENT_ID;
+  if (!clientId) {
+    if (e.CONSOLE_OIDC_AUTHORITY) {
+      problems.push('CONSOLE_OIDC_CLIENT_ID: required with CONSOLE_OIDC_AUTHORITY');
+    }
+    return { oidc: null };
+  }
+  // The console's tokens come back as bearer tokens: the service must be able to verify them.
+  if (!e.AUTH_JWKS_URL) {
+    problems.push(
+      "CONSOLE_OIDC_CLIENT_ID: needs AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE (the service verifies the console's tokens)",
+    );
+  }
+  const authority = (e.CONSOLE_OIDC_AUTHORITY ?? e.AUTH_ISSUER)?.replace(/\/+$/, '');
+  if (!authority) {
+    problems.push('CONSOLE_OIDC_AUTHORITY: required with CONSOLE_OIDC_CLIENT_ID when AUTH_ISSUER is not set');
+    return { oidc: null };
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(authority);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    problems.push(
+      `${e.CONSOLE_OIDC_AUTHORITY ? 'CONSOLE_OIDC_AUTHORITY' : 'AUTH_ISSUER'}: the console's OIDC authority must be an http(s) URL (the provider's issuer)`,
+    );
+    return { oidc: null };
+  }
+  // Browsers treat the loopback host as a secure context; anything else needs TLS in production.
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (production && url.protocol !== 'https:' && !loopback) {
+    problems.push('CONSOLE_OIDC_AUTHORITY: must be https in production');
+  }
+  return { oidc: { authority, clientId, scope: e.CONSOLE_OIDC_SCOPE } };
 }
 
 function trustProxyOf(value: string | undefined): false | number | string[] {

@@ -1,3 +1,4 @@
+import { Role } from '#src/common/auth/role';
 import { InterfaceKind, OrganisationKind } from '#src/organisations/organisation-kind';
 
 /**
@@ -77,12 +78,103 @@ export const DEMO_STANDARDS: { key: string; name: string; kind: InterfaceKind }[
   { key: 'epayment', name: 'ePayment', kind: InterfaceKind.PORTAL_COMPONENT },
 ];
 
-/** Whom the start-up banner's tokens speak for, one per role. */
-export const DEMO_USERS = {
-  OPERATOR: { sub: 'olaf.operator', name: 'Olaf Operator', org: 'itvsh' },
-  MAINTAINER: { sub: 'mia.maintainer', name: 'Mia Maintainer', org: 'dataport' },
-  REVIEWER_USABILITY: { sub: 'uwe.usability', name: 'Uwe Usability', org: 'itvsh' },
-  REVIEWER_SECURITY: { sub: 'sina.security', name: 'Sina Security', org: 'itvsh' },
-  REVIEWER_INTERFACES: { sub: 'ingo.interfaces', name: 'Ingo Interfaces', org: 'itvsh' },
-  MUNICIPALITY_ADMIN: { sub: 'kim.kiel', name: 'Kim Kiel', org: '010020000000' },
-} as const;
+/**
+ * The demo's people, outside production only: the console's sign-in page offers them and
+ * `npm run token -- --persona <id>` signs a token for one. The id is the token's subject. Each
+ * label names the person, the organisation and, in brackets, what they do there, in German as the
+ * console shows it. Every owner of demo services (demo-scenario.ts) has a maintainer, every gate
+ * kind a reviewer; two municipalities show that one does not see the other's subscriptions (both
+ * subscribe to the Apothekenbetriebserlaubnis).
+ */
+export interface DemoPersona {
+  id: string;
+  name: string;
+  organisationKey: string;
+  roles: Role[];
+  label: string;
+}
+
+export const DEMO_PERSONAS: readonly DemoPersona[] = [
+  persona(
+    'kim.kiel',
+    'Kim Kiel',
+    '010020000000',
+    [Role.MUNICIPALITY_ADMIN],
+    'Landeshauptstadt Kiel',
+    'Nachnutzende Kommune',
+  ),
+  persona(
+    'luca.luebeck',
+    'Luca Lübeck',
+    '010030000000',
+    [Role.MUNICIPALITY_ADMIN],
+    'Hansestadt Lübeck',
+    'Nachnutzende Kommune',
+  ),
+  persona('mia.maintainer', 'Mia Maintainer', 'dataport', [Role.MAINTAINER], 'Dataport', 'Maintainer'),
+  persona('karla.komfit', 'Karla Komfit', 'komfit', [Role.MAINTAINER], 'KomFIT', 'Maintainer'),
+  persona(
+    'lars.land',
+    'Lars Land',
+    '010000000000',
+    [Role.MAINTAINER],
+    'Land Schleswig-Holstein',
+    'Maintainer',
+  ),
+  persona('kai.kiel', 'Kai Kiel', '010020000000', [Role.MAINTAINER], 'Landeshauptstadt Kiel', 'Maintainer'),
+  persona('leo.luebeck', 'Leo Lübeck', '010030000000', [Role.MAINTAINER], 'Hansestadt Lübeck', 'Maintainer'),
+  persona(
+    'sina.security',
+    'Sina Security',
+    'itvsh',
+    [Role.REVIEWER_SECURITY],
+    'ITVSH',
+    'Reviewer Sicherheit',
+  ),
+  persona(
+    'uwe.usability',
+    'Uwe Usability',
+    'itvsh',
+    [Role.REVIEWER_USABILITY],
+    'ITVSH',
+    'Reviewer Barrierefreiheit/Usability',
+  ),
+  persona(
+    'ingo.interfaces',
+    'Ingo Interfaces',
+    'itvsh',
+    [Role.REVIEWER_INTERFACES],
+    'ITVSH',
+    'Reviewer Schnittstellen',
+  ),
+  persona('olaf.operator', 'Olaf Operator', 'itvsh', [Role.OPERATOR], 'ITVSH', 'Betrieb'),
+];
+
+/** `organisation` is the organisation's short name, as people say it; `does` what they do there. */
+function persona(
+  id: string,
+  name: string,
+  organisationKey: string,
+  roles: Role[],
+  organisation: string,
+  does: string,
+): DemoPersona {
+  return { id, name, organisationKey, roles, label: `${name}, ${organisation} (${does})` };
+}
+
+/** The demo organisation's registered name (the persona's organisation in the API). */
+export function demoOrganisationName(key: string): string {
+  const found = DEMO_ORGANISATIONS.find((organisation) => organisation.key === key);
+  if (!found) {
+    throw new Error(`Demo data: no organisation ${key}`);
+  }
+  return found.name;
+}
+
+/** One demo user per role (the first persona with it), as the start-up banner named them before. */
+export const DEMO_USERS = Object.fromEntries(
+  Object.values(Role).map((role) => {
+    const found = DEMO_PERSONAS.find((p) => p.roles.includes(role))!;
+    return [role, { sub: found.id, name: found.name, org: found.organisationKey }];
+  }),
+) as Record<Role, { sub: string; name: string; org: string }>;
