@@ -1,10 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
 
 /**
  * The console's browser tests (`npm run test:browser`): the journeys of issue 14 against the real
  * service (started once by support/global-setup.ts on the demo data), in Debian's Chromium or the
  * one CHROMIUM_PATH names. One worker: the journeys share that one service and its data.
  */
+// CHROMIUM_PATH, else Debian's Chromium, else the one `npx playwright install chromium` put in place.
+const chromium =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const runsAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 export default defineConfig({
@@ -25,7 +29,7 @@ export default defineConfig({
     timezoneId: 'Europe/Berlin',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromium,
       // Chromium's sandbox refuses to start as root (CI containers).
       args: runsAsRoot ? ['--no-sandbox'] : [],
     },
