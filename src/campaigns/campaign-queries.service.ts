@@ -2,17 +2,22 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '#src/common/auth/viewer';
 import { Clock } from '#src/common/clock';
+import { DomainError } from '#src/common/errors/domain-error';
 import { estimateOf } from '#src/common/estimates/three-point';
 import { isUuid } from '#src/common/ids';
 import { inKeyOrder, type RequestLoaders } from '#src/common/graphql/request-context';
+import { OrganisationRepository } from '#src/organisations/organisation.repository';
+import { ReleaseRepository } from '#src/releases/release.repository';
+import { SubscriptionsService } from '#src/subscriptions/subscriptions.service';
 import { mayReadCampaigns } from './campaign.access';
 import type { CampaignEntity } from './campaign.entity';
-import type { CampaignProgress, CampaignTarget } from './campaign.model';
+import type { CampaignProgress, CampaignTarget, SubscriptionCampaignTarget } from './campaign.model';
 import { CampaignRepository, type TargetFilter, type TargetRecord } from './campaign.repository';
 import {
   burndown,
   CampaignTargetState,
   isAtRisk,
+  isCompliant,
   isOverdue,
   targetState,
   type CampaignState,
@@ -20,6 +25,7 @@ import {
 
 /** A target with its derived facts (CampaignTarget as the API shows it, plus what the burndown needs). */
 export interface TargetView extends CampaignTarget {
+  effectiveDate: string;
   addedAt: Date;
   exclusions: { from: Date; until: Date | null }[];
   fulfilledAt: Date | null;
@@ -31,6 +37,9 @@ export class CampaignQueries {
   constructor(
     private readonly repository: CampaignRepository,
     private readonly clock: Clock,
+    private readonly organisations: OrganisationRepository,
+    private readonly subscriptions: SubscriptionsService,
+    private readonly releases: ReleaseRepository,
   ) {}
 
   byId(loaders: RequestLoaders, id: string): Promise<CampaignEntity | null> {
@@ -106,6 +115,57 @@ export class CampaignQueries {
       .load(releaseId);
   }
 
+  /**
+   * The targets of ACTIVE campaigns, not excluded, on the services the organisation subscribes
+   * to (REQUESTED, ACTIVE or SUSPENDED: at most one such subscription per service), each with
+   * that subscription and whether it is compliant; only subscriptions the viewer may read, so a
+   * municipality sees its own, the owner's MAINTAINER those to its services, an OPERATOR all.
+   * Earliest deadline first. The organisation is the viewer's unless `organisationKey` names one.
+   */
+  async affecting(
+    viewer: Viewer,
+    organisationKey: string | null,
+  ): Promise<(SubscriptionCampaignTarget & { target: TargetView })[]> {
+    const key = organisationKey?.trim() || viewer.organisation?.key;
+    if (!key) {
+      throw DomainError.badInput('organisationKey', 'name the organisation (your token names none)');
+    }
+    const organisation = await this.organisations.findByKey(key);
+    if (!organisation) {
+      throw DomainError.badInput('organisationKey', `no organisation with key ${key}`);
+    }
+    if (!mayReadCampaigns(viewer)) {
+      return [];
+    }
+    const subscriptions = await this.subscriptions.openOf(viewer, organisation.id);
+    if (subscriptions.length === 0) {
+      return [];
+    }
+    const byService = new Map(subscriptions.map((s) => [s.serviceId, s]));
+    const targets = await this.views({ affectingServices: [...byService.keys()] });
+    const fulfilling = await this.releases.byIds(targets.flatMap((t) => (t.releaseId ? [t.releaseId] : [])));
+    const versionOf = new Map(fulfilling.map((r) => [r.id, r.version]));
+    return targets
+      .map((target) => {
+        const subscription = byService.get(target.serviceId)!;
+        return {
+          target,
+          subscriptionId: subscription.id,
+          effectiveDate: target.effectiveDate,
+          compliant: isCompliant(
+            subscription.deployedVersion,
+            target.releaseId ? (versionOf.get(target.releaseId) ?? null) : null,
+          ),
+        };
+      })
+      .sort(
+        (a, b) =>
+          a.effectiveDate.localeCompare(b.effectiveDate) ||
+          a.target.campaignId.localeCompare(b.target.campaignId) ||
+          a.target.id.localeCompare(b.target.id),
+      );
+  }
+
   /** The targets with their derived state, overdue and at risk (`manager`: inside a transaction). */
   async views(filter: TargetFilter, manager?: EntityManager): Promise<TargetView[]> {
     const today = this.clock.today();
@@ -134,6 +194,7 @@ export class CampaignQueries {
       overdue: isOverdue(state, today, record.effectiveDate),
       atRisk: isAtRisk(state, record.plannedReleaseDate, record.effectiveDate),
       exclusionReason: record.exclusionReason,
+      effectiveDate: record.effectiveDate,
       addedAt: record.addedAt,
       exclusions: record.exclusions,
       fulfilledAt: record.publishedAt,

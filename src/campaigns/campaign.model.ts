@@ -136,3 +136,27 @@ export class CampaignProgress {
   @Field(() => [BurndownPoint])
   burndown!: BurndownPoint[];
 }
+
+@ObjectType({
+  description:
+    'A target of an ACTIVE campaign on a service that an organisation subscribes to, with that subscription (campaignTargetsAffecting)',
+})
+export class SubscriptionCampaignTarget {
+  @Field(() => CampaignTarget, {
+    description:
+      'The target: its campaign (norm, amendment, effectiveDate), service, state, overdue, atRisk, release',
+  })
+  target!: CampaignTarget;
+
+  /** The subscriptions module's row; the resolver's field shows it as a ServiceSubscription. */
+  subscriptionId!: string;
+
+  @Field(() => DateScalar, { description: "The campaign's effective date: the deadline" })
+  effectiveDate!: string;
+
+  @Field({
+    description:
+      "The subscriber reports a deployed version at least as high as the target's fulfilling release (false while none is published or nothing is reported)",
+  })
+  compliant!: boolean;
+}

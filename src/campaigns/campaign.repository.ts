@@ -47,8 +47,12 @@ interface TargetRow {
   exclusions: { from: string; until: string | null }[];
 }
 
-/** Which targets a read is about. */
-export type TargetFilter = { campaignIds: readonly string[] } | { targetId: string };
+/**
+ * Which targets a read is about: those of campaigns, one target, or the targets of ACTIVE
+ * campaigns on these services that are not excluded (what affects the services' subscribers).
+ */
+export type TargetFilter =
+  { campaignIds: readonly string[] } | { targetId: string } | { affectingServices: readonly string[] };
 
 /**
  * The one home of the SQL over campaign, campaign_target, campaign_target_exclusion and
@@ -90,7 +94,12 @@ export class CampaignRepository {
     const [where, params] =
       'targetId' in filter
         ? ['t.id = $1', [filter.targetId]]
-        : ['t.campaign_id = ANY($1::uuid[])', [filter.campaignIds]];
+        : 'affectingServices' in filter
+          ? [
+              `t.service_id = ANY($1::uuid[]) AND c.state = 'ACTIVE' AND t.excluded_at IS NULL`,
+              [filter.affectingServices],
+            ]
+          : ['t.campaign_id = ANY($1::uuid[])', [filter.campaignIds]];
     const rows: TargetRow[] = await manager.query(
       `SELECT t.*, c.effective_date::text AS effective_date, t.planned_release_date::text AS planned_release_date,
               f.id AS release_id, f.published_at,

@@ -1,3 +1,4 @@
+import semver from 'semver';
 import { normaliseProvision } from '#src/catalogue/catalogue.rules';
 import { DomainError } from '#src/common/errors/domain-error';
 import { checkTransition, type TransitionTable } from '#src/common/workflow/transitions';
@@ -154,6 +155,18 @@ export function targetState(f: TargetFacts): CampaignTargetState {
     return CampaignTargetState.PLANNED;
   }
   return CampaignTargetState.OPEN;
+}
+
+/**
+ * One subscriber is compliant with a target when it reports a deployed version at least as high
+ * as the fulfilling release (SemVer precedence); without a fulfilling release or a reported
+ * deployment it is not. The per-subscription twin of the count that `subscribersCompliant` and
+ * ROLLED_OUT use (`releaseSql.versionAtLeast` in the targets' statement).
+ */
+export function isCompliant(deployedVersion: string | null, fulfillingVersion: string | null): boolean {
+  return (
+    deployedVersion !== null && fulfillingVersion !== null && semver.gte(deployedVersion, fulfillingVersion)
+  );
 }
 
 const OPENISH: readonly CampaignTargetState[] = [CampaignTargetState.OPEN, CampaignTargetState.PLANNED];

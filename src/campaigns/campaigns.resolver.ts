@@ -2,6 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { InputValidationPipe } from '#src/common/validation/input-validation.pipe';
 import { LegalNorm, OnlineService } from '#src/catalogue/catalogue.model';
 import { LegalNormsService } from '#src/catalogue/legal-norms.service';
+import { SERVICE_ID_ARG, SERVICE_SLUG_ARG } from '#src/catalogue/service-ref';
 import { ServicesService } from '#src/catalogue/services.service';
 import { CurrentViewer, Roles } from '#src/common/auth/decorators';
 import { Role } from '#src/common/auth/role';
@@ -12,12 +13,20 @@ import { User } from '#src/organisations/organisation.model';
 import { Release } from '#src/releases/release.model';
 import type { ReleaseEntity } from '#src/releases/release.entity';
 import { ReleasesService } from '#src/releases/releases.service';
+import { ServiceSubscription } from '#src/subscriptions/subscription.model';
+import { SubscriptionsService } from '#src/subscriptions/subscriptions.service';
 import { toUser } from '#src/releases/releases.resolver';
 import { ArgPipe } from '#src/common/validation/arg.pipe';
 import { Text } from '#src/common/validation/text';
 import { CampaignQueries, type TargetView } from './campaign-queries.service';
 import type { CampaignEntity } from './campaign.entity';
-import { Campaign, CampaignConnection, CampaignProgress, CampaignTarget } from './campaign.model';
+import {
+  Campaign,
+  CampaignConnection,
+  CampaignProgress,
+  CampaignTarget,
+  SubscriptionCampaignTarget,
+} from './campaign.model';
 import { CampaignState } from './campaign.rules';
 import { CampaignsService } from './campaigns.service';
 import { OpenCampaignInput, PlanCampaignTargetInput } from './dto/campaign.inputs';
@@ -30,6 +39,7 @@ export class CampaignsResolver {
     private readonly campaignService: CampaignsService,
     private readonly queries: CampaignQueries,
     private readonly norms: LegalNormsService,
+    private readonly services: ServicesService,
   ) {}
 
   @Query(() => Campaign, { nullable: true })
@@ -46,6 +56,22 @@ export class CampaignsResolver {
     return this.queries.list(state, first, after);
   }
 
+  @Query(() => [SubscriptionCampaignTarget], {
+    description:
+      "The targets of ACTIVE campaigns (not excluded) on services the organisation subscribes to (REQUESTED, ACTIVE or SUSPENDED), each with that subscription, earliest deadline first: for a municipality's start page. The organisation is the viewer's unless organisationKey names one; only subscriptions the viewer may read count (a municipality its own, the owner's MAINTAINERs those to its services, OPERATORs any). Anyone signed in (with a role)",
+  })
+  campaignTargetsAffecting(
+    @CurrentViewer() viewer: Viewer,
+    @Args('organisationKey', {
+      type: () => String,
+      nullable: true,
+      description: "Defaults to the viewer's organisation (an OPERATOR without one must name it)",
+    })
+    organisationKey: string | null,
+  ) {
+    return this.queries.affecting(viewer, organisationKey);
+  }
+
   @Roles(...CAMPAIGNERS)
   @Mutation(() => Campaign)
   openCampaign(
@@ -57,12 +83,14 @@ export class CampaignsResolver {
 
   @Roles(...CAMPAIGNERS)
   @Mutation(() => CampaignTarget)
-  addCampaignTarget(
+  async addCampaignTarget(
     @CurrentViewer() viewer: Viewer,
     @Args('campaignId', { type: () => ID }) campaignId: string,
-    @Args('serviceId', { type: () => ID }) serviceId: string,
+    @Args('serviceId', SERVICE_ID_ARG) serviceId: string | null,
+    @Args('serviceSlug', SERVICE_SLUG_ARG) serviceSlug: string | null,
   ) {
-    return this.campaignService.addTarget(viewer, campaignId, serviceId);
+    const ref = await this.services.resolveRef({ serviceId, serviceSlug });
+    return this.campaignService.addTarget(viewer, campaignId, ref.serviceId);
   }
 
   @Roles(...CAMPAIGNERS)
@@ -180,5 +208,15 @@ export class ReleaseCampaignsResolver {
     @Context() ctx: RequestContext,
   ) {
     return this.queries.fulfilledBy(ctx.loaders, viewer, release.id);
+  }
+}
+
+@Resolver(() => SubscriptionCampaignTarget)
+export class SubscriptionCampaignTargetsResolver {
+  constructor(private readonly subscriptions: SubscriptionsService) {}
+
+  @ResolveField(() => ServiceSubscription, { description: 'The subscription the target concerns' })
+  async subscription(@Parent() item: SubscriptionCampaignTarget, @Context() ctx: RequestContext) {
+    return (await this.subscriptions.byId(ctx.loaders, item.subscriptionId))!;
   }
 }

@@ -22,6 +22,7 @@ import { RegisterServiceInput } from './dto/register-service.input';
 import { ServiceFilter } from './dto/service-filter.input';
 import { UpdateServiceInput } from './dto/update-service.input';
 import { LegalNormsService } from './legal-norms.service';
+import { SERVICE_ID_ARG, SERVICE_SLUG_ARG } from './service-ref';
 import { ServicesService } from './services.service';
 import type { OnlineServiceEntity } from './catalogue.entity';
 
@@ -76,12 +77,14 @@ export class ServicesResolver {
 
   @Roles(Role.OPERATOR)
   @Mutation(() => OnlineService)
-  setQaPolicy(
+  async setQaPolicy(
     @CurrentViewer() viewer: Viewer,
-    @Args('serviceId', { type: () => ID }) serviceId: string,
+    @Args('serviceId', SERVICE_ID_ARG) serviceId: string | null,
+    @Args('serviceSlug', SERVICE_SLUG_ARG) serviceSlug: string | null,
     @Args('rules', { type: () => [QaGateRuleInput] }) rules: QaGateRuleInput[],
   ) {
-    return this.catalogue.setQaPolicy(viewer, serviceId, rules);
+    const ref = await this.catalogue.resolveRef({ serviceId, serviceSlug });
+    return this.catalogue.setQaPolicy(viewer, ref.serviceId, rules);
   }
 
   @ResolveField(() => Organisation)

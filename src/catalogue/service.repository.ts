@@ -170,6 +170,12 @@ export class ServiceRepository {
         { standard: filter.interfaceStandard.trim() },
       );
     }
+    if (filter?.maturityLevel != null) {
+      query.andWhere('s.maturity_level = :maturityLevel', { maturityLevel: filter.maturityLevel });
+    }
+    if (filter?.minMaturityLevel != null) {
+      query.andWhere('s.maturity_level >= :minMaturityLevel', { minMaturityLevel: filter.minMaturityLevel });
+    }
     if (filter?.hasPublishedRelease != null) {
       query.andWhere(
         `${filter.hasPublishedRelease ? '' : 'NOT '}${this.releaseFacts.get().anyPublished('s.id')}`,

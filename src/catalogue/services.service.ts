@@ -12,7 +12,7 @@ import { QaPolicies } from '#src/qa/qa-policies';
 import { checkQaPolicy, type QaRule } from '#src/qa/qa-policy.rules';
 import { ServiceLifecycle, SubscriptionApproval } from './catalogue-enums';
 import type { OnlineServiceEntity } from './catalogue.entity';
-import { checkLegalBases, slugProblem } from './catalogue.rules';
+import { checkLegalBases, maturityProblem, slugProblem } from './catalogue.rules';
 import type { LegalReferenceInput, RegisterServiceInput } from './dto/register-service.input';
 import type { ServiceFilter } from './dto/service-filter.input';
 import type { UpdateServiceInput } from './dto/update-service.input';
@@ -24,6 +24,7 @@ import {
   registerCatalogueVisibility,
 } from './service.access';
 import { checkServiceFields, type ServiceFields } from './service-fields';
+import { checkServiceRef, type ServiceRef, type WithServiceId } from './service-ref';
 import { ServiceRepository, type LegalReferenceRow, type PagePrefetch } from './service.repository';
 
 export { checkServiceFields, type ServiceFields } from './service-fields';
@@ -52,6 +53,27 @@ export class ServicesService implements OnModuleInit {
 
   findBySlug(slug: string): Promise<OnlineServiceEntity | null> {
     return this.services.findBySlug(slug);
+  }
+
+  /**
+   * The input with its service (`serviceId` or `serviceSlug`, exactly one: `checkServiceRef`)
+   * resolved to the id; an unknown slug is NOT_FOUND, like an unknown id in the use cases.
+   */
+  async resolveRef<T extends ServiceRef>(input: T, prefix = ''): Promise<WithServiceId<T>> {
+    const ref = checkServiceRef(input, prefix);
+    let serviceId: string;
+    if ('id' in ref) {
+      serviceId = ref.id;
+    } else {
+      const service = await this.services.findBySlug(ref.slug);
+      if (!service) {
+        throw DomainError.notFound('Service', ref.slug);
+      }
+      serviceId = service.id;
+    }
+    const resolved: ServiceRef = { ...input, serviceId };
+    delete resolved.serviceSlug;
+    return resolved as WithServiceId<T>;
   }
 
   byId(loaders: RequestLoaders, id: string): Promise<OnlineServiceEntity | null> {
@@ -87,6 +109,13 @@ export class ServicesService implements OnModuleInit {
     after: string | null | undefined,
     prefetch?: PagePrefetch & { loaders: RequestLoaders },
   ): Promise<Connection<OnlineServiceEntity>> {
+    for (const key of ['maturityLevel', 'minMaturityLevel'] as const) {
+      const level = filter?.[key];
+      const problem = level == null ? null : maturityProblem(level);
+      if (problem) {
+        throw DomainError.badInput(`filter.${key}`, problem);
+      }
+    }
     return this.services.page(filter, first, after, prefetch, (service, { owner, legalBases }) => {
       if (owner) {
         this.organisations.primeById(prefetch!.loaders, owner);

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { SERVICE_ID_DESCRIPTION, SERVICE_SLUG_DESCRIPTION } from '#src/catalogue/service-ref';
 import { ConnectionType } from '#src/common/graphql/pagination';
 import { DateScalar } from '#src/common/graphql/scalars';
 import { Text } from '#src/common/validation/text';
@@ -86,8 +87,11 @@ export class EffortEntryConnection extends ConnectionType(EffortEntry) {}
 
 @InputType()
 export class RecordEffortInput {
-  @Field(() => ID)
-  serviceId!: string;
+  @Field(() => ID, { nullable: true, description: SERVICE_ID_DESCRIPTION })
+  serviceId?: string | null;
+
+  @Field(() => String, { nullable: true, description: SERVICE_SLUG_DESCRIPTION })
+  serviceSlug?: string | null;
 
   @Field(() => ID, { nullable: true })
   campaignTargetId?: string | null;

@@ -1,9 +1,10 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InputValidationPipe } from '#src/common/validation/input-validation.pipe';
 import { CampaignQueries } from '#src/campaigns/campaign-queries.service';
 import { CampaignTarget } from '#src/campaigns/campaign.model';
 import { OnlineService } from '#src/catalogue/catalogue.model';
 import type { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
+import { SERVICE_ID_ARG, SERVICE_SLUG_ARG } from '#src/catalogue/service-ref';
 import { ServicesService } from '#src/catalogue/services.service';
 import { CurrentViewer, Roles } from '#src/common/auth/decorators';
 import { Role } from '#src/common/auth/role';
@@ -38,33 +39,37 @@ export class EffortResolver {
 
   @Roles(...OWNERS)
   @Mutation(() => OnlineService)
-  setMaintenanceBaseline(
+  async setMaintenanceBaseline(
     @CurrentViewer() viewer: Viewer,
-    @Args('serviceId', { type: () => ID }) serviceId: string,
+    @Args('serviceId', SERVICE_ID_ARG) serviceId: string | null,
+    @Args('serviceSlug', SERVICE_SLUG_ARG) serviceSlug: string | null,
     @Args('estimate', { type: () => ThreePointInput }, new ArgPipe('estimate', ValidThreePoint()))
     estimate: ThreePointInput,
   ) {
-    return this.effort.setBaseline(viewer, serviceId, estimate);
+    const ref = await this.services.resolveRef({ serviceId, serviceSlug });
+    return this.effort.setBaseline(viewer, ref.serviceId, estimate);
   }
 
   @Roles(...OWNERS)
   @Mutation(() => EffortEntry)
-  recordEffort(
+  async recordEffort(
     @CurrentViewer() viewer: Viewer,
     @Args('input', InputValidationPipe) input: RecordEffortInput,
   ) {
-    return this.effort.record(viewer, input);
+    return this.effort.record(viewer, await this.services.resolveRef(input, 'input'));
   }
 
   @Roles(...OWNERS)
   @Query(() => EffortEntryConnection)
-  effortEntries(
+  async effortEntries(
     @CurrentViewer() viewer: Viewer,
-    @Args('serviceId', { type: () => ID }) serviceId: string,
+    @Args('serviceId', SERVICE_ID_ARG) serviceId: string | null,
+    @Args('serviceSlug', SERVICE_SLUG_ARG) serviceSlug: string | null,
     @FirstArg(50) first: number | null,
     @AfterArg() after: string | null,
   ) {
-    return this.effort.entries(viewer, serviceId, first, after);
+    const ref = await this.services.resolveRef({ serviceId, serviceSlug });
+    return this.effort.entries(viewer, ref.serviceId, first, after);
   }
 
   @Roles(...OWNERS)

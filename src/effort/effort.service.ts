@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CampaignRepository } from '#src/campaigns/campaign.repository';
 import type { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
 import { serviceReads } from '#src/catalogue/service.sql';
+import type { WithServiceId } from '#src/catalogue/service-ref';
 import { actorOf, type Viewer } from '#src/common/auth/viewer';
 import { Clock } from '#src/common/clock';
 import { DomainError } from '#src/common/errors/domain-error';
@@ -59,7 +60,7 @@ export class EffortService {
     });
   }
 
-  async record(viewer: Viewer, input: RecordEffortInput): Promise<EffortEntryEntity> {
+  async record(viewer: Viewer, input: WithServiceId<RecordEffortInput>): Promise<EffortEntryEntity> {
     if (!Number.isFinite(input.hours) || input.hours <= 0 || input.hours > 24) {
       throw DomainError.badInput('input.hours', 'must be more than 0 and at most 24 per entry');
     }

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { UserRef } from '#src/common/auth/user-ref';
 import { QaGateStatus, Verdict } from './qa-enums';
 import { QaGateKind } from './qa-policy.rules';
-import { waiverExpired, type GateView } from './qa.rules';
+import { waiverExpired, type GateEvidence, type GateView } from './qa.rules';
 
 /** The GraphQL types of QA: gates, sign-offs and waivers, and how a gate as read becomes one. */
 
@@ -83,6 +83,40 @@ export class QaGate {
     description: 'What is missing, in words, when it is neither PASSED nor WAIVED',
   })
   blockedReason!: string | null;
+}
+
+@ObjectType({
+  description:
+    "The public QA evidence of one gate of a PUBLISHED release: what anyone may read. The reviewers' names and comments stay in Release.gates, for those who may read them",
+})
+export class QaEvidence {
+  @Field(() => QaGateKind)
+  kind!: QaGateKind;
+
+  @Field(() => QaGateStatus, {
+    description: 'The status the gate had when the release was published: PASSED or WAIVED',
+  })
+  status!: QaGateStatus;
+
+  @Field(() => Int, { description: "The approvals the gate needed (the service's QA policy at submission)" })
+  requiredApprovals!: number;
+
+  @Field(() => Int, { description: 'Current, non-outdated APPROVE sign-offs' })
+  approvals!: number;
+
+  @Field(() => Date, { nullable: true, description: "The waiver's expiry, for a WAIVED gate" })
+  waiverExpiresAt!: Date | null;
+
+  @Field({ description: 'A waiver exists and its expiry has passed (now, not at publication)' })
+  waiverExpired!: boolean;
+}
+
+/** A gate's public evidence as the API shows it at `now`. */
+export function toEvidence(evidence: GateEvidence, now: Date): QaEvidence {
+  return {
+    ...evidence,
+    waiverExpired: evidence.waiverExpiresAt !== null && evidence.waiverExpiresAt.getTime() <= now.getTime(),
+  };
 }
 
 /** A gate as read (with its derived outcome) as the API shows it at `now`. */

@@ -193,3 +193,47 @@ export interface GateView {
   signOffs: SignOffEntity[];
   outcome: GateOutcome;
 }
+
+// ------------------------------------------------------------------ public evidence
+
+/** What anyone may read of a gate of a PUBLISHED release: no reviewers, no comments. */
+export interface GateEvidence {
+  kind: QaGateKind;
+  status: QaGateStatus;
+  requiredApprovals: number;
+  approvals: number;
+  waiverExpiresAt: Date | null;
+}
+
+/**
+ * A gate's public evidence: its status at the moment of publication. Publication needed every
+ * gate PASSED or WAIVED and no expired waiver, and a published release takes no sign-offs,
+ * waivers or artifacts, so this is PASSED or WAIVED for good; a waiver that expires later, or a
+ * baseline published later, does not reopen a review that ended (hence no inconsistency here).
+ */
+export function evidenceOf(view: Pick<GateView, 'gate' | 'signOffs'>, publishedAt: Date): GateEvidence {
+  const { gate } = view;
+  const waiverExpiresAt = gate.waiver ? new Date(gate.waiver.expiresAt) : null;
+  const outcome = gateOutcome(
+    {
+      kind: gate.kind,
+      requiredApprovals: gate.requiredApprovals,
+      signOffs: view.signOffs.map((s) => ({
+        verdict: s.verdict,
+        reviewerName: '',
+        comment: null,
+        outdated: s.outdated,
+      })),
+      waiverExpiresAt,
+      inconsistency: null,
+    },
+    publishedAt,
+  );
+  return {
+    kind: gate.kind,
+    status: outcome.status,
+    requiredApprovals: gate.requiredApprovals,
+    approvals: outcome.approvals,
+    waiverExpiresAt,
+  };
+}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ServiceFacts } from '#src/catalogue/service.sql';
+import type { WithServiceId } from '#src/catalogue/service-ref';
 import { userOf } from '#src/common/auth/user-ref';
 import { actorOf, type Viewer } from '#src/common/auth/viewer';
 import { DomainError } from '#src/common/errors/domain-error';
@@ -92,7 +93,7 @@ export class ReleaseLifecycleService {
   ) {}
 
   /** `input` has passed the input rules (trimmed, digest and URLs checked: see dto/release.inputs.ts). */
-  async create(viewer: Viewer, input: CreateReleaseInput): Promise<ReleaseEntity> {
+  async create(viewer: Viewer, input: WithServiceId<CreateReleaseInput>): Promise<ReleaseEntity> {
     const digest = input.artifactDigest;
     const changes = this.checkChanges(input.changes ?? []);
     return this.transactions

@@ -12,7 +12,7 @@ import { DomainError } from '#src/common/errors/domain-error';
 import type { RequestContext } from '#src/common/graphql/request-context';
 import { User } from '#src/organisations/organisation.model';
 import { CreateReleaseInput, SignOffInput, UpdateReleaseInput, WaiveGateInput } from './dto/release.inputs';
-import { QaGate, toGate } from '#src/qa/qa.model';
+import { QaEvidence, QaGate, toEvidence, toGate } from '#src/qa/qa.model';
 import { toUser } from '#src/qa/qa.resolver';
 import type { InterfaceUse } from './release-enums';
 import { ReleaseState } from './release-enums';
@@ -27,7 +27,7 @@ import {
 } from './release.model';
 import { ReleasesService, type Evaluation } from './releases.service';
 import { QaGateKind } from '#src/qa/qa-policy.rules';
-import { REVIEWER_ROLES } from '#src/qa/qa.rules';
+import { evidenceOf, REVIEWER_ROLES } from '#src/qa/qa.rules';
 
 /**
  * The Release type: its query, its mutations and its fields. Who may do what is decided below
@@ -76,11 +76,11 @@ export class ReleasesResolver {
 
   @Roles(...OWNERS)
   @Mutation(() => Release)
-  createRelease(
+  async createRelease(
     @CurrentViewer() viewer: Viewer,
     @Args('input', InputValidationPipe) input: CreateReleaseInput,
   ) {
-    return this.releases.create(viewer, input);
+    return this.releases.create(viewer, await this.services.resolveRef(input, 'input'));
   }
 
   @Roles(...OWNERS)
@@ -203,6 +203,19 @@ export class ReleasesResolver {
     }
     const now = this.clock.now();
     return (await this.releases.evaluation(ctx.loaders, release)).gates.map((view) => toGate(view, now));
+  }
+
+  @ResolveField(() => [QaEvidence], {
+    description:
+      "The public QA evidence of a PUBLISHED release (deprecated ones too), one entry per gate: kind, status at publication (PASSED or WAIVED), approvals, a waiver's expiry; no reviewers, no comments. Anyone may read it; empty for a release that is not PUBLISHED",
+  })
+  async qaEvidence(@Parent() release: ReleaseEntity, @Context() ctx: RequestContext): Promise<QaEvidence[]> {
+    if (release.state !== ReleaseState.PUBLISHED || !release.publishedAt) {
+      return [];
+    }
+    const now = this.clock.now();
+    const { gates } = await this.releases.evaluation(ctx.loaders, release);
+    return gates.map((view) => toEvidence(evidenceOf(view, release.publishedAt!), now));
   }
 
   @ResolveField(() => InterfaceImpact)

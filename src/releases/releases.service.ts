@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
+import type { WithServiceId } from '#src/catalogue/service-ref';
 import { ServicesService } from '#src/catalogue/services.service';
 import { Access } from '#src/common/auth/access';
 import type { Viewer } from '#src/common/auth/viewer';
@@ -116,7 +117,7 @@ export class ReleasesService implements OnModuleInit {
 
   // ------------------------------------------------------------------ changes, delegated
 
-  create(viewer: Viewer, input: CreateReleaseInput): Promise<ReleaseEntity> {
+  create(viewer: Viewer, input: WithServiceId<CreateReleaseInput>): Promise<ReleaseEntity> {
     return this.lifecycle.create(viewer, input);
   }
 

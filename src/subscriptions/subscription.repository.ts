@@ -10,7 +10,7 @@ import { organisationSql } from '#src/organisations/organisation.sql';
 import type { InterfaceUse } from '#src/releases/release-enums';
 import { subscriptionAccessSql } from './subscription.access';
 import { SubscriptionEntity } from './subscription.entity';
-import { openSubscriptionExists } from './subscription.rules';
+import { OPEN_STATES, openSubscriptionExists } from './subscription.rules';
 import type { SubscriptionState } from './subscription-state';
 
 /**
@@ -91,6 +91,16 @@ export class SubscriptionRepository {
       },
       { expression: 'sub.id', direction: 'DESC', type: 'uuid', value: (s) => s.id },
     ]);
+  }
+
+  /** The organisation's REQUESTED, ACTIVE and SUSPENDED subscriptions that the viewer may read. */
+  openOf(viewer: Viewer | null, organisationId: string): Promise<SubscriptionEntity[]> {
+    return this.visibleQuery(viewer)
+      .andWhere('sub.organisation_id = :orgId', { orgId: organisationId })
+      .andWhere('sub.state IN (:...open)', { open: OPEN_STATES })
+      .orderBy('sub.requested_at')
+      .addOrderBy('sub.id')
+      .getMany();
   }
 
   /** Subscriptions by id (no visibility check: for loaders behind the policy). */

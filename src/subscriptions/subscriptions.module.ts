@@ -5,6 +5,7 @@ import { ReleasesModule } from '#src/releases/releases.module';
 import {
   ImpactSubscriptionsResolver,
   OrganisationSubscriptionsResolver,
+  RangeResolutionResolver,
   ServiceSubscriptionsResolver,
   SubscriptionsResolver,
 } from './subscriptions.resolver';
@@ -22,6 +23,7 @@ import { SubscriptionsService } from './subscriptions.service';
     OrganisationSubscriptionsResolver,
     ServiceSubscriptionsResolver,
     ImpactSubscriptionsResolver,
+    RangeResolutionResolver,
   ],
   exports: [SubscriptionsService, SubscriptionWorkflowService],
 })

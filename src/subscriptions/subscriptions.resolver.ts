@@ -3,7 +3,7 @@ import { InputValidationPipe } from '#src/common/validation/input-validation.pip
 import { OnlineService } from '#src/catalogue/catalogue.model';
 import type { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
 import { ServicesService } from '#src/catalogue/services.service';
-import { CurrentViewer } from '#src/common/auth/decorators';
+import { CurrentViewer, Public } from '#src/common/auth/decorators';
 import type { Viewer } from '#src/common/auth/viewer';
 import { AfterArg, FirstArg } from '#src/common/graphql/pagination';
 import type { RequestContext } from '#src/common/graphql/request-context';
@@ -19,6 +19,7 @@ import { REASON_MAX, upgradeAvailable } from './subscription.rules';
 import { RequestSubscriptionInput } from './dto/request-subscription.input';
 import type { SubscriptionEntity } from './subscription.entity';
 import {
+  RangeResolution,
   ServiceFleet,
   ServiceSubscription,
   ServiceSubscriptionConnection,
@@ -51,12 +52,27 @@ export class SubscriptionsResolver {
     return this.subscriptionService.list(viewer, { organisationKey, serviceSlug, state }, first, after);
   }
 
+  @Public()
+  @Query(() => RangeResolution, {
+    nullable: true,
+    description:
+      "Resolves a version range against the service's PUBLISHED releases by the rules of a subscription: the version it would target, the versions in range, or why it cannot be requested. The range is a String, so that a range still being typed is an answer (valid: false), not an error. Null for an unknown service. Anyone may ask.",
+  })
+  async resolveVersionRange(
+    @Args('serviceSlug') serviceSlug: string,
+    @Args('range') range: string,
+    @Context() ctx: RequestContext,
+  ) {
+    const service = await this.services.findBySlug(serviceSlug.trim());
+    return service ? this.subscriptionService.resolveRange(ctx.loaders, service.id, range) : null;
+  }
+
   @Mutation(() => ServiceSubscription)
-  requestSubscription(
+  async requestSubscription(
     @CurrentViewer() viewer: Viewer,
     @Args('input', InputValidationPipe) input: RequestSubscriptionInput,
   ) {
-    return this.workflow.request(viewer, input);
+    return this.workflow.request(viewer, await this.services.resolveRef(input, 'input'));
   }
 
   @Mutation(() => ServiceSubscription)
@@ -206,5 +222,15 @@ export class ImpactSubscriptionsResolver {
   ) {
     const release = await this.releases.byId(ctx.loaders, impact.releaseId);
     return release ? this.subscriptionService.affected(viewer, release) : [];
+  }
+}
+
+@Resolver(() => RangeResolution)
+export class RangeResolutionResolver {
+  constructor(private readonly releases: ReleasesService) {}
+
+  @ResolveField(() => Release, { nullable: true, description: 'The release of `version`' })
+  release(@Parent() resolution: RangeResolution, @Context() ctx: RequestContext) {
+    return resolution.releaseId ? this.releases.byId(ctx.loaders, resolution.releaseId) : null;
   }
 }

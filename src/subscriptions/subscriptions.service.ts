@@ -2,12 +2,18 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Access } from '#src/common/auth/access';
 import type { Viewer } from '#src/common/auth/viewer';
 import { inKeyOrder, type RequestLoaders } from '#src/common/graphql/request-context';
+import { rangeSyntaxProblem } from '#src/common/graphql/scalars';
 import type { ReleaseEntity } from '#src/releases/release.entity';
 import { ReleaseRepository } from '#src/releases/release.repository';
+import { adoptableReleases } from '#src/releases/release.rules';
 import { maySeeFleet } from './subscription.access';
 import type { SubscriptionEntity } from './subscription.entity';
 import { SubscriptionRepository, type SubscriptionFilter } from './subscription.repository';
-import { highestFirst, targetVersion } from './subscription.rules';
+import type { RangeResolution } from './subscription.model';
+import { highestFirst, inRange, rangeProblem, targetVersion } from './subscription.rules';
+
+/** The longest range resolveVersionRange reads (it is public; a range is short). */
+const RANGE_MAX = 256;
 
 /**
  * Reading subscriptions: pages, the target release, counts, the owner's fleet, the subscriptions a
@@ -58,12 +64,17 @@ export class SubscriptionsService implements OnModuleInit {
    * Worked out once per service and range in a request: a page of subscriptions shares a few ranges.
    */
   target(loaders: RequestLoaders, subscription: SubscriptionEntity): Promise<ReleaseEntity | null> {
+    return this.targetOf(loaders, subscription.serviceId, subscription.versionRange);
+  }
+
+  /** The target of a range on a service: what `target` answers for a subscription with this range. */
+  private targetOf(loaders: RequestLoaders, serviceId: string, range: string): Promise<ReleaseEntity | null> {
     return loaders
       .get<string, ReleaseEntity | null>('targetByServiceAndRange', (keys) =>
         Promise.all(
           keys.map(async (key) => {
             const [serviceId, range] = [key.slice(0, 36), key.slice(37)];
-            const candidates = (await this.published(loaders, serviceId)).filter((r) => !r.deprecation);
+            const candidates = adoptableReleases(await this.published(loaders, serviceId));
             const version = targetVersion(
               range,
               candidates.map((r) => r.version),
@@ -72,7 +83,44 @@ export class SubscriptionsService implements OnModuleInit {
           }),
         ),
       )
-      .load(`${subscription.serviceId}|${subscription.versionRange}`);
+      .load(`${serviceId}|${range}`);
+  }
+
+  /**
+   * A range (as typed, possibly not a range yet) resolved against the service's PUBLISHED
+   * releases, by the rules of a subscription: its target (`targetOf`, the same loader), the
+   * request's `rangeProblem`, the deployment report's `inRange`. Public: it reads only PUBLISHED
+   * releases.
+   */
+  async resolveRange(loaders: RequestLoaders, serviceId: string, text: string): Promise<RangeResolution> {
+    const syntax =
+      text.length > RANGE_MAX ? `must be at most ${RANGE_MAX} characters` : rangeSyntaxProblem(text);
+    const range = text.trim();
+    if (syntax) {
+      const none = { version: null, releaseId: null, matchingVersions: [], deployableVersions: [] };
+      return { range, valid: false, problem: syntax, ...none };
+    }
+    const published = await this.published(loaders, serviceId);
+    const candidates = adoptableReleases(published).map((r) => r.version);
+    const target = await this.targetOf(loaders, serviceId, range);
+    const within = (versions: string[]) => highestFirst(versions.filter((v) => inRange(v, range)));
+    return {
+      range,
+      valid: true,
+      problem: rangeProblem(range, candidates),
+      version: target?.version ?? null,
+      releaseId: target?.id ?? null,
+      matchingVersions: within(candidates),
+      deployableVersions: within(published.map((r) => r.version)),
+    };
+  }
+
+  /**
+   * The organisation's open subscriptions (REQUESTED, ACTIVE, SUSPENDED: at most one per service)
+   * that the viewer may read (`subscriptionAccessSql.visible`).
+   */
+  openOf(viewer: Viewer | null, organisationId: string): Promise<SubscriptionEntity[]> {
+    return this.subscriptions.openOf(viewer, organisationId);
   }
 
   activeCount(loaders: RequestLoaders, serviceId: string): Promise<number> {

@@ -1,4 +1,4 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
 import { ServiceLifecycle, Themenfeld } from '../catalogue-enums';
 
 @InputType()
@@ -29,4 +29,17 @@ export class ServiceFilter {
 
   @Field(() => Boolean, { nullable: true })
   hasPublishedRelease?: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Reifegrad exactly this level (0 to 4, model 1.1); services without a Reifegrad never match',
+  })
+  maturityLevel?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Reifegrad at least this level (0 to 4, model 1.1; 3 = OZG-compliant); services without a Reifegrad never match',
+  })
+  minMaturityLevel?: number | null;
 }

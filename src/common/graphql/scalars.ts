@@ -113,12 +113,18 @@ function instantOf(value: unknown): Date {
   return date;
 }
 
+/** Why a text is not a version range (npm syntax, not empty), or null: what SemVerRange refuses. */
+export function rangeSyntaxProblem(value: string): string | null {
+  return value.trim() === '' || semver.validRange(value) === null ? `"${value}" is not a semver range` : null;
+}
+
 export const SemVerRangeScalar = stringScalar(
   'SemVerRange',
   'npm range syntax, e.g. "^2.1.0", ">=2.0.0 <3.0.0", "2.x"',
   (value) => {
-    if (value.trim() === '' || semver.validRange(value) === null) {
-      throw new DomainError('BAD_USER_INPUT', `"${value}" is not a semver range`);
+    const problem = rangeSyntaxProblem(value);
+    if (problem) {
+      throw new DomainError('BAD_USER_INPUT', problem);
     }
     return value.trim();
   },

@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Digest, HttpsUrl, Text } from '#src/common/validation/text';
+import { SERVICE_ID_DESCRIPTION, SERVICE_SLUG_DESCRIPTION } from '#src/catalogue/service-ref';
 import { SemVerScalar } from '#src/common/graphql/scalars';
 import { ChangeType, InterfaceDirection, Verdict } from '../release-enums';
 import { QaGateKind } from '#src/qa/qa-policy.rules';
@@ -31,8 +32,11 @@ export class InterfaceUseInput {
 
 @InputType()
 export class CreateReleaseInput {
-  @Field(() => ID)
-  serviceId!: string;
+  @Field(() => ID, { nullable: true, description: SERVICE_ID_DESCRIPTION })
+  serviceId?: string | null;
+
+  @Field(() => String, { nullable: true, description: SERVICE_SLUG_DESCRIPTION })
+  serviceSlug?: string | null;
 
   @Field(() => SemVerScalar)
   version!: string;

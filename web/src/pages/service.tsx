@@ -1,13 +1,203 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { InterfacesList } from '../catalogue/interfaces-list';
+import { LegalBases } from '../catalogue/legal-bases';
+import { maturityText } from '../catalogue/maturity';
+import { QaEvidence } from '../catalogue/qa-evidence';
+import { ReleasesTable } from '../catalogue/releases-table';
+import { graphql } from '../graphql/generated';
+import { problemsOf } from '../graphql/errors';
 import { SubscriptionPanel } from '../subscriptions/subscription-panel';
+import { Loading, Problems } from '../ui/alert';
+import { DescriptionList } from '../ui/description-list';
+import { formatNumber, LIFECYCLE, REUSE_MODEL, THEMENFELD } from '../ui/labels';
 import { Page } from '../ui/page';
 
-/** One service (/leistungen/:slug). */
+/** Everything the service page shows, in one query. */
+const ServicePageQuery = graphql(`
+  query ServicePage($slug: String!, $releases: Int!) {
+    service(slug: $slug) {
+      id
+      slug
+      name
+      summary
+      description
+      leikaKeys
+      themenfeld
+      maturityLevel
+      reuseModel
+      license
+      lifecycle
+      subscriptionCount
+      owner {
+        id
+        key
+        name
+      }
+      legalBases {
+        provision
+        norm {
+          id
+          abbreviation
+          title
+          url
+        }
+      }
+      latestRelease {
+        id
+        version
+        interfaces {
+          direction
+          version
+          standard {
+            key
+            name
+          }
+        }
+        qaEvidence {
+          kind
+          status
+          approvals
+          requiredApprovals
+          waiverExpiresAt
+          waiverExpired
+        }
+      }
+      releases(first: $releases) {
+        totalCount
+        edges {
+          node {
+            id
+            version
+            state
+            publishedAt
+            deprecation {
+              reason
+            }
+            withdrawal {
+              reason
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const RELEASES_SHOWN = 20;
+
+/** One service (/leistungen/:slug): its facts, legal bases, interfaces, releases, QA and Nachnutzung. */
 export function ServicePage() {
   const { slug = '' } = useParams();
+  const [{ data, fetching, error }] = useQuery({
+    query: ServicePageQuery,
+    variables: { slug, releases: RELEASES_SHOWN },
+  });
+  const problems = problemsOf(error);
+
+  if (!data) {
+    return (
+      <Page title="Leistung">
+        {problems.length > 0 ? (
+          <Problems problems={problems} title="Die Leistung konnte nicht geladen werden" />
+        ) : null}
+        {fetching ? <Loading /> : null}
+      </Page>
+    );
+  }
+  const service = data.service;
+  if (!service) {
+    return (
+      <Page title="Leistung nicht gefunden">
+        <p className="kern-body">
+          Unter dieser Adresse gibt es im Nachnutzungsregister keine Leistung. Vielleicht wurde der Link
+          falsch kopiert.
+        </p>
+        <p className="kern-body">
+          <Link className="kern-link" to="/leistungen">
+            Zurück zu den Leistungen
+          </Link>
+        </p>
+      </Page>
+    );
+  }
+
+  const latest = service.latestRelease ?? null;
   return (
-    <Page title={slug}>
-      <SubscriptionPanel service={{ id: '', slug, name: slug }} />
+    <Page title={service.name} lead={service.summary}>
+      {problems.length > 0 ? <Problems problems={problems} /> : null}
+      {service.description
+        ? service.description
+            .split(/\n\s*\n/)
+            .filter((paragraph) => paragraph.trim())
+            .map((paragraph, index) => (
+              <p className="kern-body" key={index}>
+                {paragraph.trim()}
+              </p>
+            ))
+        : null}
+      <DescriptionList
+        items={[
+          { term: 'Eigentümer', value: service.owner.name },
+          {
+            term: 'LeiKa-Schlüssel',
+            value:
+              service.leikaKeys.length > 0 ? (
+                <ul className="service-facts__keys">
+                  {service.leikaKeys.map((key) => (
+                    <li key={key}>{key}</li>
+                  ))}
+                </ul>
+              ) : (
+                'Keine eingetragen'
+              ),
+          },
+          {
+            term: 'Themenfeld',
+            value: service.themenfeld ? THEMENFELD[service.themenfeld] : 'Nicht zugeordnet',
+          },
+          { term: 'Reifegrad', value: maturityText(service.maturityLevel) },
+          { term: 'Nachnutzungsmodell', value: REUSE_MODEL[service.reuseModel] },
+          { term: 'Lizenz', value: service.license ?? 'Nicht angegeben' },
+          { term: 'Lebensphase', value: LIFECYCLE[service.lifecycle] },
+          { term: 'Nachnutzende', value: formatNumber(service.subscriptionCount) },
+        ]}
+      />
+      <section aria-labelledby="rechtsgrundlagen" className="stack">
+        <h2 className="kern-heading-large" id="rechtsgrundlagen">
+          Rechtsgrundlagen
+        </h2>
+        <LegalBases legalBases={service.legalBases} />
+      </section>
+      <section aria-labelledby="schnittstellen" className="stack">
+        <h2 className="kern-heading-large" id="schnittstellen">
+          Schnittstellen
+        </h2>
+        <InterfacesList version={latest?.version ?? null} interfaces={latest?.interfaces ?? []} />
+      </section>
+      <section aria-labelledby="versionen" className="stack">
+        <h2 className="kern-heading-large" id="versionen">
+          Versionen
+        </h2>
+        <ReleasesTable
+          serviceName={service.name}
+          releases={service.releases.edges.map((edge) => edge.node)}
+          totalCount={service.releases.totalCount}
+          latestId={latest?.id ?? null}
+        />
+      </section>
+      <section aria-labelledby="qualitaetssicherung" className="stack">
+        <h2 className="kern-heading-large" id="qualitaetssicherung">
+          Qualitätssicherung
+        </h2>
+        <QaEvidence version={latest?.version ?? null} evidence={latest?.qaEvidence ?? []} />
+      </section>
+      <section aria-labelledby="nachnutzung" className="stack">
+        <h2 className="kern-heading-large" id="nachnutzung">
+          Nachnutzung
+        </h2>
+        <SubscriptionPanel service={{ id: service.id, slug: service.slug, name: service.name }} />
+      </section>
     </Page>
   );
 }
