@@ -120,7 +120,7 @@ export class CampaignQueries {
    * to (REQUESTED, ACTIVE or SUSPENDED: at most one such subscription per service), each with
    * that subscription and whether it is compliant; only subscriptions the viewer may read, so a
    * municipality sees its own, the owner's MAINTAINER those to its services, an OPERATOR all.
-   * Earliest deadline first. The organisation is the viewer's unless `organisationKey` names one.
+   * Earliest deadline first, then by campaign and service slug. The organisation is the viewer's unless `organisationKey` names one.
    */
   async affecting(
     viewer: Viewer,
@@ -145,6 +145,7 @@ export class CampaignQueries {
     const targets = await this.views({ affectingServices: [...byService.keys()] });
     const fulfilling = await this.releases.byIds(targets.flatMap((t) => (t.releaseId ? [t.releaseId] : [])));
     const versionOf = new Map(fulfilling.map((r) => [r.id, r.version]));
+    const slugOf = await this.repository.serviceSlugs(undefined, [...byService.keys()]);
     return targets
       .map((target) => {
         const subscription = byService.get(target.serviceId)!;
@@ -162,7 +163,7 @@ export class CampaignQueries {
         (a, b) =>
           a.effectiveDate.localeCompare(b.effectiveDate) ||
           a.target.campaignId.localeCompare(b.target.campaignId) ||
-          a.target.id.localeCompare(b.target.id),
+          slugOf.get(a.target.serviceId)!.localeCompare(slugOf.get(b.target.serviceId)!),
       );
   }
 

@@ -202,7 +202,10 @@ export class CampaignRepository {
   }
 
   /** The slugs of the services, by id. */
-  async serviceSlugs(manager: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+  async serviceSlugs(
+    manager: EntityManager = this.db.manager,
+    ids: readonly string[],
+  ): Promise<Map<string, string>> {
     const rows: { id: string; slug: string }[] = await manager.query(serviceSql.byIds('$1::uuid[]'), [ids]);
     return new Map(rows.map((row) => [row.id, row.slug]));
   }

@@ -24,6 +24,7 @@ describe('catalogue search, filters and paging', () => {
       themenfeld: 'BAUEN_WOHNEN',
       lifecycle: 'ACTIVE',
       leikaKeys: ['99095001001000'],
+      maturityLevel: 3,
       legalBases: [{ norm: 'BauGB' }],
     });
     ids.wohngeld = await registerService(t, {
@@ -34,6 +35,7 @@ describe('catalogue search, filters and paging', () => {
       description: 'Der Antrag wird online gestellt und digital beschieden.',
       themenfeld: 'BAUEN_WOHNEN',
       leikaKeys: ['99107023037000'],
+      maturityLevel: 4,
       legalBases: [{ norm: 'WoGG', provision: '§ 22' }],
     });
     ids.hund = await registerService(t, {
@@ -95,8 +97,39 @@ describe('catalogue search, filters and paging', () => {
       ['bauantrag'],
     ],
     [{ themenfeld: 'STEUERN_ZOLL', legalNorm: 'WoGG' }, []],
+    // Reifegrad: bauantrag 3, wohngeld 4, hundesteuer none (never matches a Reifegrad filter).
+    [{ maturityLevel: 3 }, ['bauantrag']],
+    [{ maturityLevel: 4 }, ['wohngeld']],
+    [{ maturityLevel: 0 }, []],
+    [{ minMaturityLevel: 3 }, ['bauantrag', 'wohngeld']],
+    [{ minMaturityLevel: 4 }, ['wohngeld']],
+    [{ minMaturityLevel: 0 }, ['bauantrag', 'wohngeld']],
+    [{ minMaturityLevel: 3, maturityLevel: 4 }, ['wohngeld']],
+    [{ maturityLevel: 3, ownerKey: KOMFIT }, []],
+    [{ minMaturityLevel: 3, search: 'Antrag' }, ['bauantrag', 'wohngeld']],
   ])('filters by %j', async (filter, expected) => {
     expect(await slugs(filter)).toEqual(expected);
+  });
+
+  it.each([
+    ['maturityLevel', 5],
+    ['maturityLevel', -1],
+    ['minMaturityLevel', 7],
+  ])('refuses a Reifegrad filter %s: %d outside 0 to 4 as BAD_USER_INPUT naming it', async (field, level) => {
+    const result = await t.gql(`query($f: ServiceFilter) { services(filter: $f) { totalCount } }`, {
+      f: { [field]: level },
+    });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: `filter.${field}`,
+    });
+    expect(result.errors?.[0]?.message).toContain('between 0 and 4');
+  });
+
+  it('refuses a Reifegrad filter that is not a whole number (GraphQL Int)', async () => {
+    const result = await t.gql(`{ services(filter: { maturityLevel: 2.5 }) { totalCount } }`);
+    expect(result.errors?.[0]?.extensions.code).toMatch(/GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT/);
+    expect(result.data).toBeNull();
   });
 
   it('pages with keyset cursors: inserts while paging neither skip nor repeat a row', async () => {
