@@ -1,4 +1,4 @@
-import { expect, screenshotForGuide, searchField, test, visited } from './support/console';
+import { expect, screenshotForGuide, searchField, subscriptionPanel, test, visited } from './support/console';
 
 /** Journeys of an anonymous visitor through the catalogue (issue 14, part 10: a, d, g). */
 
@@ -38,7 +38,7 @@ test('a visitor searches "Wohngeld" on the start page, opens the service and see
       qa.getByText(new RegExp(`^${gate}.*: Bestanden \\(\\d+ von \\d+ Freigaben?\\)$`)),
     ).toBeVisible();
   }
-  await expect(page.getByRole('region', { name: 'Nachnutzung' })).toContainText(
+  await expect(subscriptionPanel(page)).toContainText(
     'Melden Sie sich an, um eine Nachnutzung zu beantragen.',
   );
   await screenshotForGuide(page, 'leistung');

@@ -65,3 +65,16 @@ export async function screenshotForGuide(page: Page, name: string): Promise<void
 export function searchField(scope: Page | Locator): Locator {
   return scope.getByRole('searchbox', { name: 'Suche' }).or(scope.getByRole('textbox', { name: 'Suche' }));
 }
+
+/**
+ * The service page's "Nachnutzung" panel (SubscriptionPanel). The innermost region of that name:
+ * the page's section and the panel are both labelled "Nachnutzung" at the moment.
+ */
+export function subscriptionPanel(page: Page): Locator {
+  return page.getByRole('region', { name: 'Nachnutzung' }).last();
+}
+
+/** The panel's line "Ihre Nachnutzung: <state>". */
+export function ownSubscription(panel: Locator): Locator {
+  return panel.getByRole('paragraph').filter({ hasText: 'Ihre Nachnutzung:' });
+}
