@@ -9,9 +9,9 @@ describe('the start-up banner', () => {
       'http://localhost:3000',
       '/srv/registry/.data/dev-jwt-secret',
     );
-    expect(banner).toContain('\n  Console    http://localhost:3000/\n');
-    expect(banner).toContain('\n  Sign-in    http://localhost:3000/anmelden\n');
-    expect(banner).toContain('\n  GraphQL    http://localhost:3000/graphql\n');
+    expect(banner).toContain('\n  Console   http://localhost:3000/\n');
+    expect(banner).toContain('\n  Sign-in   http://localhost:3000/anmelden\n');
+    expect(banner).toContain('\n  GraphQL   http://localhost:3000/graphql\n');
     for (const persona of DEMO_PERSONAS) {
       expect(banner).toMatch(new RegExp(`^    ${persona.id.replace('.', '\\.')} +\\S`, 'm'));
       expect(banner).toContain(persona.label);

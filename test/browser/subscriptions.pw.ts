@@ -89,6 +89,13 @@ test('a municipality requests a subscription, the owner accepts it, the municipa
     const panel = subscriptionPanel(page);
     await expect(ownSubscription(panel)).toContainText('Aktiv');
     await expect(panel.getByText('Update verfügbar')).toBeVisible();
+
+    // The start page names it under "Was jetzt ansteht".
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Start' }).click();
+    await visited(page, 'Start');
+    const updates = page.getByRole('region', { name: 'Updates verfügbar' });
+    await expect(updates.getByRole('link', { name: 'Wohngeld beantragen' })).toBeVisible();
+    await screenshotForGuide(page, 'start-kommune');
   });
 });
 
