@@ -69,6 +69,12 @@ export function SessionProvider({
   }, []);
 
   const expire = useCallback(() => {
+    // Once: a second UNAUTHENTICATED (another request of the old token) must not turn the page to
+    // return to into the sign-in page itself.
+    if (!readStoredSession() || window.location.pathname.startsWith('/anmelden')) {
+      clear();
+      return;
+    }
     clear();
     onExpired(window.location.pathname + window.location.search);
   }, [clear, onExpired]);
@@ -77,10 +83,14 @@ export function SessionProvider({
     const session = current;
     clear();
     if (session?.via === 'oidc') {
-      await signOutAtProvider(session.idToken);
-    } else {
-      onSignedOut?.();
+      try {
+        await signOutAtProvider(session.idToken);
+        return;
+      } catch {
+        // The provider is unreachable: signed out here at least; its own session ends with its expiry.
+      }
     }
+    onSignedOut?.();
   }, [current, clear, onSignedOut]);
 
   // A token that runs out while the page is open ends the session at that moment, not at the next click.
@@ -93,7 +103,12 @@ export function SessionProvider({
       expire();
       return;
     }
-    const timer = window.setTimeout(expire, Math.min(left, 2 ** 31 - 1));
+    // setTimeout takes at most 2^31-1 ms (24.8 days): a longer token is looked at again then.
+    const MAX_DELAY = 2 ** 31 - 1;
+    const timer = window.setTimeout(
+      () => (left > MAX_DELAY ? setCurrent({ ...current }) : expire()),
+      Math.min(left, MAX_DELAY),
+    );
     return () => window.clearTimeout(timer);
   }, [current, expire]);
 
