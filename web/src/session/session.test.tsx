@@ -65,9 +65,13 @@ describe('SessionProvider', () => {
         </SessionProvider>,
       );
       act(() => into.api!.signIn(session(5_000)));
-      act(() => vi.advanceTimersByTime(4_000));
+      act(() => {
+        vi.advanceTimersByTime(4_000);
+      });
       expect(onExpired).not.toHaveBeenCalled();
-      act(() => vi.advanceTimersByTime(2_000));
+      act(() => {
+        vi.advanceTimersByTime(2_000);
+      });
       expect(onExpired).toHaveBeenCalledTimes(1);
     } finally {
       vi.useRealTimers();
