@@ -7,7 +7,11 @@ import { Role } from '#src/common/auth/role';
 import type { Viewer } from '#src/common/auth/viewer';
 import { AfterArg, FirstArg } from '#src/common/graphql/pagination';
 import type { RequestContext } from '#src/common/graphql/request-context';
-import { Organisation } from '#src/organisations/organisation.model';
+import {
+  Organisation,
+  OrganisationConnection,
+  OrganisationKind,
+} from '#src/organisations/organisation.model';
 import { OrganisationsService } from '#src/organisations/organisations.service';
 import {
   LegalNorm,
@@ -23,6 +27,7 @@ import { ServiceFilter } from './dto/service-filter.input';
 import { UpdateServiceInput } from './dto/update-service.input';
 import { LegalNormsService } from './legal-norms.service';
 import { SERVICE_ID_ARG, SERVICE_SLUG_ARG } from './service-ref';
+import { serviceSql } from './service.sql';
 import { ServicesService } from './services.service';
 import type { OnlineServiceEntity } from './catalogue.entity';
 
@@ -32,6 +37,32 @@ export class ServicesResolver {
     private readonly catalogue: ServicesService,
     private readonly organisations: OrganisationsService,
   ) {}
+
+  /**
+   * The organisations' list lives here, not in the organisations module, because of its
+   * `ownsServices` filter: only the catalogue knows who owns a service (layers point one way).
+   */
+  @Public()
+  @Query(() => OrganisationConnection, {
+    name: 'organisations',
+    description: 'Organisations by key, filtered',
+  })
+  organisationList(
+    @Args('kind', { type: () => OrganisationKind, nullable: true }) kind: OrganisationKind | null,
+    @Args('ownsServices', {
+      type: () => Boolean,
+      nullable: true,
+      description:
+        "true: only organisations that own at least one service (the catalogue's owners); false: only those that own none",
+    })
+    ownsServices: boolean | null,
+    @FirstArg(50) first: number | null,
+    @AfterArg() after: string | null,
+  ): Promise<OrganisationConnection> {
+    const owns = serviceSql.ownsAny('o.id');
+    const condition = ownsServices === null ? null : ownsServices ? owns : `NOT ${owns}`;
+    return this.organisations.list(kind, first, after, condition);
+  }
 
   @Public()
   @Query(() => OnlineService, { nullable: true })

@@ -18,6 +18,10 @@ export const serviceSql = {
   idsOwnedBy: (organisationId: string) =>
     `(SELECT o.id FROM online_service o WHERE o.owner_id = ${organisationId})`,
 
+  /** Condition: the organisation `organisationId` (an SQL expression) owns at least one service. */
+  ownsAny: (organisationId: string) =>
+    `EXISTS (SELECT 1 FROM online_service owned WHERE owned.owner_id = ${organisationId})`,
+
   /** Scalar sub-select: the owner (organisation id) of the service `serviceId` (an SQL expression). */
   ownerOf: (serviceId: string) => `(SELECT o.owner_id FROM online_service o WHERE o.id = ${serviceId})`,
 

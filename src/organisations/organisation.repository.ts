@@ -31,15 +31,23 @@ export class OrganisationRepository {
     return this.db.getRepository(OrganisationEntity).findBy({ key: In([...keys]) });
   }
 
-  /** A page of organisations, optionally of one kind, by key (keyset cursor over the unique key). */
+  /**
+   * A page of organisations, optionally of one kind, by key (keyset cursor over the unique key).
+   * `condition`: an SQL condition over the organisation `o` from a higher module that knows more
+   * of it (the catalogue: "owns a service"), without parameters.
+   */
   page(
     kind: OrganisationKind | string | null | undefined,
     first: number | null,
     after: string | null | undefined,
+    condition: string | null = null,
   ): Promise<Connection<OrganisationEntity>> {
-    const query = this.db.getRepository(OrganisationEntity).createQueryBuilder('o');
+    const query = this.db.getRepository(OrganisationEntity).createQueryBuilder('o').where('TRUE');
     if (kind) {
-      query.where('o.kind = :kind', { kind });
+      query.andWhere('o.kind = :kind', { kind });
+    }
+    if (condition) {
+      query.andWhere(condition);
     }
     return paginate(query, { first, after }, [
       { expression: 'o.key', direction: 'ASC', type: 'text', value: (o) => o.key },

@@ -3,7 +3,6 @@ import { InputValidationPipe } from '#src/common/validation/input-validation.pip
 import { CurrentViewer, Public, Roles } from '#src/common/auth/decorators';
 import { Role } from '#src/common/auth/role';
 import type { Viewer as AuthViewer } from '#src/common/auth/viewer';
-import { AfterArg, FirstArg } from '#src/common/graphql/pagination';
 import type { RequestContext } from '#src/common/graphql/request-context';
 import { InterfaceStandardInput } from './dto/register-interface-standard.input';
 import { RegisterOrganisationInput } from './dto/register-organisation.input';
@@ -12,8 +11,6 @@ import {
   InterfaceCapability,
   InterfaceStandard,
   Organisation,
-  OrganisationConnection,
-  OrganisationKind,
   User,
   Viewer,
 } from './organisation.model';
@@ -28,16 +25,6 @@ export class OrganisationsResolver {
   @Query(() => Organisation, { nullable: true })
   organisation(@Args('key') key: string): Promise<Organisation | null> {
     return this.service.findByKey(key);
-  }
-
-  @Public()
-  @Query(() => OrganisationConnection)
-  organisations(
-    @Args('kind', { type: () => OrganisationKind, nullable: true }) kind: OrganisationKind | null,
-    @FirstArg(50) first: number | null,
-    @AfterArg() after: string | null,
-  ): Promise<OrganisationConnection> {
-    return this.service.list(kind, first, after);
   }
 
   @Roles(Role.OPERATOR)

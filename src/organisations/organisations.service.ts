@@ -80,8 +80,9 @@ export class OrganisationsService implements OnModuleInit {
     kind: OrganisationKind | string | null | undefined,
     first: number | null,
     after: string | null | undefined,
+    condition: string | null = null,
   ): Promise<Connection<OrganisationEntity>> {
-    return this.repository.page(kind, first, after);
+    return this.repository.page(kind, first, after, condition);
   }
 
   capabilities(loaders: RequestLoaders, organisationId: string): Promise<OrganisationCapabilityEntity[]> {

@@ -22,6 +22,8 @@ import type { SubscriptionState } from './subscription-state';
 export interface SubscriptionFilter {
   organisationId?: string;
   organisationKey?: string | null;
+  /** Subscriptions to the services owned by the organisation with this key (none if the key is unknown). */
+  ownerKey?: string | null;
   serviceSlug?: string | null;
   state?: SubscriptionState | null;
 }
@@ -76,6 +78,11 @@ export class SubscriptionRepository {
         orgKey: filter.organisationKey,
       });
     }
+    if (filter.ownerKey) {
+      query.andWhere(`sub.service_id IN ${serviceSql.idsOwnedBy(organisationSql.idByKey(':ownerKey'))}`, {
+        ownerKey: filter.ownerKey,
+      });
+    }
     if (filter.serviceSlug) {
       query.andWhere(`sub.service_id = ${serviceSql.idBySlug(':slug')}`, { slug: filter.serviceSlug });
     }
@@ -115,6 +122,14 @@ export class SubscriptionRepository {
       [serviceIds],
     );
     return new Map(rows.map((row) => [row.service_id, row.n]));
+  }
+
+  /** The number of ACTIVE subscriptions in the registry (a public figure, no names). */
+  async activeTotal(): Promise<number> {
+    const rows: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM service_subscription WHERE state = 'ACTIVE'`,
+    );
+    return rows[0].n;
   }
 
   /** The services' ACTIVE subscriptions counted per deployed version (null: none reported). */

@@ -41,16 +41,44 @@ export class SubscriptionsResolver {
     private readonly services: ServicesService,
   ) {}
 
-  @Query(() => ServiceSubscriptionConnection, { description: 'Subscriptions the viewer may read, filtered' })
+  @Query(() => ServiceSubscriptionConnection, {
+    description:
+      'Subscriptions the viewer may read, filtered; the filters only narrow, and an unknown key or slug matches nothing',
+  })
   subscriptions(
     @CurrentViewer() viewer: Viewer,
-    @Args('organisationKey', { type: () => String, nullable: true }) organisationKey: string | null,
+    @Args('organisationKey', {
+      type: () => String,
+      nullable: true,
+      description: 'Only the subscriptions of the organisation with this key (the subscriber)',
+    })
+    organisationKey: string | null,
+    @Args('ownerKey', {
+      type: () => String,
+      nullable: true,
+      description: 'Only the subscriptions to the services owned by the organisation with this key',
+    })
+    ownerKey: string | null,
     @Args('serviceSlug', { type: () => String, nullable: true }) serviceSlug: string | null,
     @Args('state', { type: () => SubscriptionState, nullable: true }) state: SubscriptionState | null,
     @FirstArg(50) first: number | null,
     @AfterArg() after: string | null,
   ) {
-    return this.subscriptionService.list(viewer, { organisationKey, serviceSlug, state }, first, after);
+    return this.subscriptionService.list(
+      viewer,
+      { organisationKey, ownerKey, serviceSlug, state },
+      first,
+      after,
+    );
+  }
+
+  @Public()
+  @Query(() => Int, {
+    description:
+      "The number of ACTIVE subscriptions in the registry, for the catalogue's figures (a number, no names: public, as OnlineService.subscriptionCount is)",
+  })
+  activeSubscriptionCount(): Promise<number> {
+    return this.subscriptionService.activeTotal();
   }
 
   @Public()

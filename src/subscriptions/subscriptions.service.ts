@@ -51,6 +51,11 @@ export class SubscriptionsService implements OnModuleInit {
     return this.subscriptions.page(viewer, filter, first, after);
   }
 
+  /** The number of ACTIVE subscriptions in the registry (public). */
+  activeTotal(): Promise<number> {
+    return this.subscriptions.activeTotal();
+  }
+
   /** Every PUBLISHED release of a page of services, in one statement. */
   published(loaders: RequestLoaders, serviceId: string): Promise<ReleaseEntity[]> {
     return loaders
@@ -105,8 +110,14 @@ export class SubscriptionsService implements OnModuleInit {
       const none = { version: null, releaseId: null, matchingVersions: [], deployableVersions: [] };
       const problem =
         text.length > RANGE_MAX
-          ? { problemReason: 'TEXT_TOO_LONG', problem: messageOf('TEXT_TOO_LONG', language, { max: RANGE_MAX }) }
-          : { problemReason: 'INVALID_RANGE', problem: messageOf('INVALID_RANGE', language, { value: text }) };
+          ? {
+              problemReason: 'TEXT_TOO_LONG',
+              problem: messageOf('TEXT_TOO_LONG', language, { max: RANGE_MAX }),
+            }
+          : {
+              problemReason: 'INVALID_RANGE',
+              problem: messageOf('INVALID_RANGE', language, { value: text }),
+            };
       return { range, valid: false, ...problem, ...none };
     }
     const published = await this.published(loaders, serviceId);

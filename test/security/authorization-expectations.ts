@@ -236,6 +236,7 @@ export const QUERIES = {
     { denied: 'HIDDEN', deniedAs: each(NO_RIGHTS, 'FORBIDDEN') },
   ),
   resolveVersionRange: field('read PUBLISHED releases: anyone', EVERYONE),
+  activeSubscriptionCount: field('count ACTIVE subscriptions (a number, no names): anyone', EVERYONE),
   // The probe reads a DRAFT: a release that is not PUBLISHED is null for those who may not see it.
   release: field(
     "read releases that are not PUBLISHED: the owner's MAINTAINER, any reviewer, OPERATOR",

@@ -315,6 +315,10 @@ const QUERY_PROBES: Record<keyof typeof QUERIES, Probe> = {
     variables: () => ({ slug: MATRIX.activeServiceSlug }),
     shows: (data) => data.resolveVersionRange?.version === '1.0.0',
   },
+  activeSubscriptionCount: {
+    query: `{ activeSubscriptionCount }`,
+    shows: (data) => data.activeSubscriptionCount > 0,
+  },
   release: {
     query: `query($id: ID!) { release(id: $id) { id } }`,
     variables: (w) => ({ id: w.releases.listed }),

@@ -8,7 +8,12 @@ const routes = [
   { path: '/leistungen', element: <p>Katalog</p> },
 ];
 
-const figures = { all: { totalCount: 72 }, published: { totalCount: 1 }, compliant: { totalCount: 0 } };
+const figures = {
+  all: { totalCount: 72 },
+  published: { totalCount: 1 },
+  compliant: { totalCount: 0 },
+  activeSubscriptionCount: 1234,
+};
 
 describe('StartSearch', () => {
   it('shows the catalogue figures from one query', async () => {
@@ -18,6 +23,7 @@ describe('StartSearch', () => {
       '72 Leistungen im Katalog',
       '1 mit veröffentlichter Version',
       '0 mit Reifegrad 3 oder höher (OZG-konform)',
+      '1.234 Aktive Nachnutzungen',
     ]);
     expect(requests.map((r) => r.operationName)).toEqual(['StartFigures']);
   });

@@ -17,6 +17,7 @@ const StartFiguresQuery = graphql(`
     compliant: services(first: 0, filter: { minMaturityLevel: 3 }) {
       totalCount
     }
+    activeSubscriptionCount
   }
 `);
 
@@ -71,6 +72,10 @@ export function StartSearch() {
             />
             <Figure value={data.published.totalCount} label="mit veröffentlichter Version" />
             <Figure value={data.compliant.totalCount} label="mit Reifegrad 3 oder höher (OZG-konform)" />
+            <Figure
+              value={data.activeSubscriptionCount}
+              label={data.activeSubscriptionCount === 1 ? 'Aktive Nachnutzung' : 'Aktive Nachnutzungen'}
+            />
           </ul>
         ) : (
           <p className="kern-body">Die Zahlen werden geladen …</p>

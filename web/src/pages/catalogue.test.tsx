@@ -34,11 +34,11 @@ const options = {
     { id: 'n1', abbreviation: 'WoGG', title: 'Wohngeldgesetz' },
     { id: 'n2', abbreviation: 'BauGB', title: 'Baugesetzbuch' },
   ],
-  ownedServices: {
+  // The API answers owners by key; the select offers them by name.
+  owners: {
     edges: [
-      { node: { id: 's1', owner: { id: 'o1', key: 'dataport', name: 'Dataport AöR' } } },
-      { node: { id: 's2', owner: { id: 'o2', key: 'komfit', name: 'KomFIT e.V.' } } },
-      { node: { id: 's3', owner: { id: 'o1', key: 'dataport', name: 'Dataport AöR' } } },
+      { node: { id: 'o2', key: 'komfit', name: 'KomFIT e.V.' } },
+      { node: { id: 'o1', key: 'dataport', name: 'Dataport AöR' } },
     ],
   },
 };
@@ -112,7 +112,7 @@ describe('CataloguePage', () => {
     });
   });
 
-  it('offers the owners of services (each once) and the legal norms, each filter with "Alle"', async () => {
+  it('offers the owners of services (by name) and the legal norms, each filter with "Alle"', async () => {
     renderAt('/leistungen', routes, { CatalogueServices: page([], 0), CatalogueFilterOptions: options });
     await screen.findByText('Keine Leistung gefunden');
     const owner = screen.getByRole('combobox', { name: 'Eigentümer' });

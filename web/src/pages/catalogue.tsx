@@ -53,9 +53,9 @@ const CatalogueServices = graphql(`
 `);
 
 /**
- * The filters' choices. "Eigentümer" offers the organisations that own a service: the API has no
- * list of owners, so they are read from the catalogue's services (the first 100, which covers the
- * catalogue today; an owner beyond them can still be filtered by a link with ?eigentuemer=).
+ * The filters' choices. "Eigentümer" offers the organisations that own a service
+ * (`organisations(ownsServices: true)`, the first 100; an owner beyond them can still be filtered
+ * by a link with ?eigentuemer=).
  * A query of its own, beside the results' (in parallel, not after it): the choices do not change
  * with the search, so they are fetched once and not again with every page.
  */
@@ -66,15 +66,12 @@ const CatalogueFilterOptions = graphql(`
       abbreviation
       title
     }
-    ownedServices: services(first: 100) {
+    owners: organisations(ownsServices: true, first: 100) {
       edges {
         node {
           id
-          owner {
-            id
-            key
-            name
-          }
+          key
+          name
         }
       }
     }
@@ -168,13 +165,9 @@ function filterOptions(data: FilterOptionsData | undefined): FilterOptions | nul
   if (!data) {
     return null;
   }
-  const owners = new Map<string, string>();
-  for (const { node } of data.ownedServices.edges) {
-    owners.set(node.owner.key, node.owner.name);
-  }
   return {
-    owners: [...owners]
-      .map(([key, name]) => ({ key, name }))
+    owners: data.owners.edges
+      .map(({ node }) => ({ key: node.key, name: node.name }))
       .sort((a, b) => a.name.localeCompare(b.name, 'de')),
     legalNorms: [...data.legalNorms].sort((a, b) => a.abbreviation.localeCompare(b.abbreviation, 'de')),
   };

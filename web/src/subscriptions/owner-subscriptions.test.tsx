@@ -19,16 +19,7 @@ const SUSPENDED = subscription({
   stateReason: 'Sicherheitsvorfall',
   organisation: { id: 'org-nms', key: '010040000000', name: 'Neumünster' },
 });
-// A subscription of the viewer's own organisation to another owner's service: not the owner's business here.
-const ELSEWHERE = subscription({
-  id: 'other',
-  state: 'REQUESTED',
-  service: {
-    ...REQUEST.service,
-    name: 'Wohngeld beantragen',
-    owner: { id: 'org-dataport', name: 'Dataport' },
-  },
-});
+const LUEBECK_KEY = '010030000000';
 
 const edges = (...nodes: unknown[]) => ({ edges: nodes.map((node) => ({ node })) });
 
@@ -36,12 +27,15 @@ function setup(extra: Record<string, Answer> = {}) {
   signIn();
   const answers: Record<string, Answer> = {
     OwnerSubscriptions: {
-      data: { requested: edges(REQUEST, ELSEWHERE), active: edges(ACTIVE), suspended: edges(SUSPENDED) },
+      data: { requested: edges(REQUEST), active: edges(ACTIVE), suspended: edges(SUSPENDED) },
     },
     ...extra,
   };
-  const fake = fakeClient((name) => answers[name] ?? {});
-  renderWith(fake.client, <OwnerSubscriptions organisation={LUEBECK} />);
+  // The API filters by owner: it answers only when asked for Lübeck's services.
+  const fake = fakeClient((name, variables) =>
+    name === 'OwnerSubscriptions' && variables.ownerKey !== LUEBECK_KEY ? {} : (answers[name] ?? {}),
+  );
+  renderWith(fake.client, <OwnerSubscriptions organisation={{ ...LUEBECK, key: LUEBECK_KEY }} />);
   return fake;
 }
 

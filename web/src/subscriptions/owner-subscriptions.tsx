@@ -14,22 +14,22 @@ import type { SubscriptionView } from './subscription-fields';
 import { ResumeSubscriptionMutation } from './subscription-mutations';
 
 const OwnerSubscriptionsQuery = graphql(`
-  query OwnerSubscriptions {
-    requested: subscriptions(state: REQUESTED, first: 100) {
+  query OwnerSubscriptions($ownerKey: String!) {
+    requested: subscriptions(ownerKey: $ownerKey, state: REQUESTED, first: 100) {
       edges {
         node {
           ...SubscriptionFields
         }
       }
     }
-    active: subscriptions(state: ACTIVE, first: 100) {
+    active: subscriptions(ownerKey: $ownerKey, state: ACTIVE, first: 100) {
       edges {
         node {
           ...SubscriptionFields
         }
       }
     }
-    suspended: subscriptions(state: SUSPENDED, first: 100) {
+    suspended: subscriptions(ownerKey: $ownerKey, state: SUSPENDED, first: 100) {
       edges {
         node {
           ...SubscriptionFields
@@ -43,13 +43,12 @@ type Nodes = { edges: { node: SubscriptionView }[] } | undefined;
 
 /**
  * For a maintainer of an owner: h2 "Anträge auf Nachnutzung" (requests to its services, to accept
- * or reject) and h2 "Nachnutzende Ihrer Leistungen" (to suspend or resume). The API lists what the
- * viewer may read; only subscriptions to the organisation's own services are shown here.
+ * or reject) and h2 "Nachnutzende Ihrer Leistungen" (to suspend or resume). The API's `ownerKey`
+ * filter answers only subscriptions to the organisation's own services.
  */
-export function OwnerSubscriptions({ organisation }: { organisation: { id: string; name: string } }) {
-  const [result] = useQuery({ query: OwnerSubscriptionsQuery });
-  const ours = (nodes: Nodes) =>
-    (nodes?.edges.map((edge) => edge.node) ?? []).filter((s) => s.service.owner.id === organisation.id);
+export function OwnerSubscriptions({ organisation }: { organisation: { key: string; name: string } }) {
+  const [result] = useQuery({ query: OwnerSubscriptionsQuery, variables: { ownerKey: organisation.key } });
+  const ours = (nodes: Nodes) => nodes?.edges.map((edge) => edge.node) ?? [];
   const requests = ours(result.data?.requested).sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
   const subscribers = [...ours(result.data?.active), ...ours(result.data?.suspended)].sort(
     (a, b) =>

@@ -105,8 +105,8 @@ describe('StartWork', () => {
     expect(screen.getByText(/Keine laufende Kampagne/)).toBeInTheDocument();
   });
 
-  it("shows an owner's maintainer the requests waiting for it, with a link to decide them", async () => {
-    setup({
+  it("shows an owner's maintainer the requests to its services, asked of the API by its key", async () => {
+    const { executeQuery } = setup({
       Viewer: viewerAnswer(['MAINTAINER'], {
         ...LUEBECK,
         __typename: 'Organisation',
@@ -115,27 +115,14 @@ describe('StartWork', () => {
       }),
       StartWorkOwner: {
         data: {
-          subscriptions: {
-            edges: [
-              subscription({ state: 'REQUESTED' }),
-              subscription({
-                id: 'x',
-                state: 'REQUESTED',
-                service: {
-                  ...subscription().service,
-                  name: 'Fremde Leistung',
-                  owner: { id: 'org-dataport', name: 'Dataport' },
-                },
-              }),
-            ].map((node) => ({ node })),
-          },
+          subscriptions: { edges: [subscription({ state: 'REQUESTED' })].map((node) => ({ node })) },
         },
       },
     });
     const requests = await screen.findByRole('region', { name: 'Anträge auf Nachnutzung' });
     expect(requests).toHaveTextContent('Ein Antrag wartet auf Ihre Entscheidung:');
     expect(requests).toHaveTextContent('Landeshauptstadt Kiel für Baugenehmigung beantragen');
-    expect(requests).not.toHaveTextContent('Fremde Leistung');
+    expect(callsOf(executeQuery, 'StartWorkOwner')).toEqual([{ ownerKey: '010030000000' }]);
     expect(
       within(requests).getByRole('link', { name: 'Anträge entscheiden unter Nachnutzungen' }),
     ).toHaveAttribute('href', '/nachnutzungen');

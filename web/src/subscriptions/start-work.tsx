@@ -54,8 +54,8 @@ const StartWorkMunicipalityQuery = graphql(`
 `);
 
 const StartWorkOwnerQuery = graphql(`
-  query StartWorkOwner {
-    subscriptions(state: REQUESTED, first: 100) {
+  query StartWorkOwner($ownerKey: String!) {
+    subscriptions(ownerKey: $ownerKey, state: REQUESTED, first: 100) {
       edges {
         node {
           ...SubscriptionFields
@@ -88,7 +88,7 @@ export function StartWork() {
         Was jetzt ansteht
       </h2>
       {municipality ? <MunicipalityWork organisationKey={organisation.key} /> : null}
-      {owner ? <OwnerWork organisationId={organisation.id} /> : null}
+      {owner ? <OwnerWork ownerKey={organisation.key} /> : null}
     </section>
   );
 }
@@ -177,17 +177,15 @@ function MunicipalityWork({ organisationKey }: { organisationKey: string }) {
   );
 }
 
-function OwnerWork({ organisationId }: { organisationId: string }) {
-  const [result] = useQuery({ query: StartWorkOwnerQuery });
+function OwnerWork({ ownerKey }: { ownerKey: string }) {
+  const [result] = useQuery({ query: StartWorkOwnerQuery, variables: { ownerKey } });
   if (result.error && !result.data) {
     return <Problems problems={splitProblems(result.error, '').others} />;
   }
   if (!result.data) {
     return <Loading />;
   }
-  const requests = result.data.subscriptions.edges
-    .map((edge) => edge.node)
-    .filter((s) => s.service.owner.id === organisationId);
+  const requests = result.data.subscriptions.edges.map((edge) => edge.node);
   return (
     <Section title="Anträge auf Nachnutzung">
       {requests.length === 0 ? (
