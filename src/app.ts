@@ -36,7 +36,9 @@ export async function createApp(
     app.useLogger(app.get(Logger));
   }
   const fastify = app.getHttpAdapter().getInstance();
-  await registerSecurityHeaders(fastify, { identityProvider: options.config.console.oidc?.authority ?? null });
+  await registerSecurityHeaders(fastify, {
+    identityProvider: options.config.console.oidc?.authority ?? null,
+  });
   await registerRateLimits(app, options.config.rateLimit, app.get(Authenticator));
   await registerConsole(fastify, options.consoleDirectory);
   await app.init();

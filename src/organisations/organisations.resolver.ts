@@ -7,13 +7,7 @@ import type { RequestContext } from '#src/common/graphql/request-context';
 import { InterfaceStandardInput } from './dto/register-interface-standard.input';
 import { RegisterOrganisationInput } from './dto/register-organisation.input';
 import { InterfaceCapabilityInput } from './dto/set-capabilities.input';
-import {
-  InterfaceCapability,
-  InterfaceStandard,
-  Organisation,
-  User,
-  Viewer,
-} from './organisation.model';
+import { InterfaceCapability, InterfaceStandard, Organisation, User, Viewer } from './organisation.model';
 import { agsOf } from './organisation.rules';
 import { OrganisationsService } from './organisations.service';
 

@@ -91,7 +91,10 @@ test('a municipality requests a subscription, the owner accepts it, the municipa
     await expect(panel.getByText('Update verfügbar')).toBeVisible();
 
     // The start page names it under "Was jetzt ansteht".
-    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Start' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Start' })
+      .click();
     await visited(page, 'Start');
     const updates = page.getByRole('region', { name: 'Updates verfügbar' });
     await expect(updates.getByRole('link', { name: 'Wohngeld beantragen' })).toBeVisible();
