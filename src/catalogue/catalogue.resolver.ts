@@ -60,7 +60,8 @@ export class ServicesResolver {
     @AfterArg() after: string | null,
   ): Promise<OrganisationConnection> {
     const owns = serviceSql.ownsAny('o.id');
-    const condition = ownsServices === null ? null : ownsServices ? owns : `NOT ${owns}`;
+    // Absent, the argument is undefined (not null): no condition then.
+    const condition = ownsServices == null ? null : ownsServices ? owns : `NOT ${owns}`;
     return this.organisations.list(kind, first, after, condition);
   }
 

@@ -91,6 +91,12 @@ describe('subscriptions by owner, owning organisations and the count of ACTIVE s
     expect(others).toEqual(expect.arrayContaining([KIEL, LUEBECK]));
     expect(others).not.toContain('dataport');
     expect(others).not.toContain('komfit');
+    // Without the argument: every organisation, owners and the others.
+    const all = await w.t.gql(`{ organisations(first: 100) { totalCount edges { node { key } } } }`);
+    expect(all.data?.organisations.totalCount).toBe(owners.length + others.length);
+    expect(all.data?.organisations.edges.map((e: any) => e.node.key)).toEqual(
+      expect.arrayContaining(['dataport', KIEL]),
+    );
   });
 
   it('counts the ACTIVE subscriptions for anyone: the sum of the services\u2019 counts, and it follows approval', async () => {
