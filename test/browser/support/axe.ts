@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
-/** WCAG 2.1 A and AA, the console's bar (../shared/docs/console.md). */
+/** WCAG 2.1 A and AA, the console's bar (docs/console.md, "Accessibility"). */
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**

@@ -2,7 +2,7 @@ import type { SubscriptionState } from '../graphql/generated/enums';
 
 /**
  * Which action the console offers in which state: the transition table of the domain
- * (../shared/docs/domain.md, "Subscriptions"; src/subscriptions/subscription.rules.ts). The API
+ * (docs/domain.md, "Subscriptions"; src/subscriptions/subscription.rules.ts). The API
  * decides and refuses the rest with CONFLICT; this only keeps buttons away that could not work.
  * The API offers no "actions the viewer may take" per subscription yet, so the table is repeated
  * here, once.
