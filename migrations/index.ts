@@ -5,6 +5,7 @@ import { CreateSubscriptions1764330300000 } from './1764330300000-CreateSubscrip
 import { CreateCampaigns1764330400000 } from './1764330400000-CreateCampaigns';
 import { CreateEffort1764330500000 } from './1764330500000-CreateEffort';
 import { CreateGithub1764330600000 } from './1764330600000-CreateGithub';
+import { ServiceKeywords1764330700000 } from './1764330700000-ServiceKeywords';
 
 /** Every migration in order. Listed explicitly so that the build, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateCampaigns1764330400000,
   CreateEffort1764330500000,
   CreateGithub1764330600000,
+  ServiceKeywords1764330700000,
 ];

@@ -32,8 +32,8 @@ export class LegalNormEntity {
 }
 
 /**
- * The column `search` (a generated tsvector over name, summary and description, with its GIN index)
- * exists only in SQL: see migrations/1764330100000-CreateCatalogue.ts and ServicesRepository.
+ * The column `search` (a generated tsvector over name, keywords, summary and description, with its
+ * GIN index) exists only in SQL: see migrations/1764330700000-ServiceKeywords.ts and ServiceRepository.
  */
 @Entity('online_service')
 @Unique('online_service_slug_key', ['slug'])
@@ -61,6 +61,10 @@ export class OnlineServiceEntity {
 
   @Column({ name: 'leika_keys', type: 'text', array: true })
   leikaKeys!: string[];
+
+  /** Synonyms, colloquial names and keywords people search for; searched below the name. */
+  @Column({ type: 'text', array: true })
+  keywords!: string[];
 
   @Column({ name: 'ozg_ids', type: 'text', array: true })
   ozgIds!: string[];

@@ -79,6 +79,12 @@ export class OnlineService {
   @Field(() => [String], { description: '14-digit Leistungsschlüssel' })
   leikaKeys!: string[];
 
+  @Field(() => [String], {
+    description:
+      'Synonyms, colloquial names and keywords people search for (as FIM lists them, e.g. "Angelschein" for the Fischereischein); search ranks them below the name and above the summary',
+  })
+  keywords!: string[];
+
   @Field(() => [String])
   ozgIds!: string[];
 

@@ -129,3 +129,36 @@ export function checkLegalBases(
   }
   return { rows, problem: null };
 }
+
+export const MAX_KEYWORDS = 50;
+export const MAX_KEYWORD_LENGTH = 100;
+
+/**
+ * A service's keywords (synonyms, colloquial names): trimmed, inner whitespace collapsed, repeats
+ * dropped ignoring case, the first spelling kept. A blank or overlong keyword, or more than
+ * MAX_KEYWORDS, is a problem naming the keyword's index.
+ */
+export function normaliseKeywords(keywords: readonly string[]): {
+  keywords: string[];
+  problem: { index: number | null; reason: 'BLANK' | 'TOO_LONG' | 'TOO_MANY' } | null;
+} {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const [index, raw] of keywords.entries()) {
+    const keyword = raw.trim().replace(/\s+/g, ' ');
+    if (!keyword) {
+      return { keywords: out, problem: { index, reason: 'BLANK' } };
+    }
+    if (keyword.length > MAX_KEYWORD_LENGTH) {
+      return { keywords: out, problem: { index, reason: 'TOO_LONG' } };
+    }
+    if (!seen.has(keyword.toLocaleLowerCase('de'))) {
+      seen.add(keyword.toLocaleLowerCase('de'));
+      out.push(keyword);
+    }
+  }
+  if (out.length > MAX_KEYWORDS) {
+    return { keywords: out, problem: { index: null, reason: 'TOO_MANY' } };
+  }
+  return { keywords: out, problem: null };
+}

@@ -1,6 +1,14 @@
 import { DomainError } from '#src/common/errors/domain-error';
 import type { OnlineServiceEntity } from './catalogue.entity';
-import { leikaProblem, licenseProblem, maturityProblem, ozgIdProblem } from './catalogue.rules';
+import {
+  leikaProblem,
+  MAX_KEYWORD_LENGTH,
+  MAX_KEYWORDS,
+  normaliseKeywords,
+  licenseProblem,
+  maturityProblem,
+  ozgIdProblem,
+} from './catalogue.rules';
 import type { UpdateServiceInput } from './dto/update-service.input';
 
 /**
@@ -16,6 +24,7 @@ export type ServiceFields = Partial<
     | 'summary'
     | 'description'
     | 'leikaKeys'
+    | 'keywords'
     | 'ozgIds'
     | 'themenfeld'
     | 'maturityLevel'
@@ -32,6 +41,7 @@ const REQUIRED_ON_UPDATE = [
   'name',
   'summary',
   'leikaKeys',
+  'keywords',
   'ozgIds',
   'sdgRelevant',
   'lifecycle',
@@ -68,6 +78,9 @@ export function checkServiceFields(input: UpdateServiceInput, prefix = 'input'):
       }
     });
     out.leikaKeys = [...new Set(input.leikaKeys.map((key) => key.trim()))];
+  }
+  if (input.keywords != null) {
+    out.keywords = checkKeywords(input.keywords, f('keywords'));
   }
   if (input.ozgIds != null) {
     input.ozgIds.forEach((id, i) => {
@@ -107,6 +120,21 @@ export function checkServiceFields(input: UpdateServiceInput, prefix = 'input'):
   }
   if (input.repositoryUrl !== undefined) {
     out.repositoryUrl = input.repositoryUrl?.trim() || null;
+  }
+  return out;
+}
+
+/** The keywords normalised (catalogue.rules.ts), or BAD_USER_INPUT naming the keyword at fault. */
+export function checkKeywords(keywords: readonly string[], field: string): string[] {
+  const { keywords: out, problem } = normaliseKeywords(keywords);
+  if (problem?.reason === 'TOO_MANY') {
+    throw DomainError.badInput(field, 'TOO_MANY_KEYWORDS', { max: MAX_KEYWORDS, got: out.length });
+  }
+  if (problem) {
+    throw DomainError.badInput(`${field}[${problem.index}]`, 'INVALID_KEYWORD', {
+      blank: problem.reason === 'BLANK',
+      max: MAX_KEYWORD_LENGTH,
+    });
   }
   return out;
 }

@@ -166,6 +166,7 @@ export class ServicesService implements OnModuleInit {
           summary: fields.summary!,
           description: fields.description ?? null,
           leikaKeys: fields.leikaKeys ?? [],
+          keywords: fields.keywords ?? [],
           ozgIds: fields.ozgIds ?? [],
           themenfeld: fields.themenfeld ?? null,
           maturityLevel: fields.maturityLevel ?? null,

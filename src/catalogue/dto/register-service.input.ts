@@ -1,5 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { HttpsUrl, Text } from '#src/common/validation/text';
+import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS } from '../catalogue.rules';
 import { ReuseModel, ServiceLifecycle, SubscriptionApproval, Themenfeld } from '../catalogue-enums';
 
 @InputType()
@@ -30,6 +31,12 @@ export class RegisterServiceInput {
 
   @Field(() => [String], { nullable: true })
   leikaKeys?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: `Synonyms, colloquial names and keywords, at most ${MAX_KEYWORDS} of at most ${MAX_KEYWORD_LENGTH} characters each`,
+  })
+  keywords?: string[] | null;
 
   @Field(() => [String], { nullable: true })
   ozgIds?: string[] | null;

@@ -336,6 +336,20 @@ export const MESSAGES = {
     (p: { problem: string }) => p.problem,
     () => 'ist keine OZG-ID: erlaubt sind Buchstaben, Ziffern, „_“, „.“ und „-“, höchstens 40 Zeichen.',
   ),
+  INVALID_KEYWORD: m(
+    'BAD_USER_INPUT',
+    (p: { blank: boolean; max: number }) =>
+      p.blank ? 'a keyword must not be blank' : `a keyword must be at most ${p.max} characters`,
+    (p) =>
+      p.blank
+        ? 'Ein Suchbegriff darf nicht leer sein.'
+        : `Ein Suchbegriff darf höchstens ${p.max} Zeichen lang sein.`,
+  ),
+  TOO_MANY_KEYWORDS: m(
+    'BAD_USER_INPUT',
+    (p: { max: number; got: number }) => `at most ${p.max} keywords, got ${p.got}`,
+    (p) => `Höchstens ${p.max} Suchbegriffe, nicht ${p.got}.`,
+  ),
   INVALID_MATURITY: m(
     'BAD_USER_INPUT',
     (p: { problem: string }) => p.problem,
