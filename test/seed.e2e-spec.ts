@@ -76,6 +76,23 @@ describe('the demo data', () => {
     });
   });
 
+  it.each([
+    ['Angelschein', 'fischereischein-beantragen'],
+    ['Umzug', 'wohnsitz-anmelden'],
+    ['Bauantrag', 'baugenehmigung-beantragen'],
+    ['Gewerbeanmeldung', 'gewerbe-anmelden'],
+    ['Hartz IV', 'buergergeld-beantragen'],
+    ['Gesundheitszeugnis', 'belehrung-infektionsschutzgesetz-bescheinigung'],
+  ])('finds the demo service by a colloquial name: "%s" first finds %s', async (search, slug) => {
+    const result = await t.gql(
+      `query($s: String) { services(first: 3, filter: { search: $s }) { edges { node { slug } } } }`,
+      {
+        s: search,
+      },
+    );
+    expect(result.data!.services.edges[0]?.node.slug).toBe(slug);
+  });
+
   it('dates every fact in the past, from the launch on, spread over many days', async () => {
     const [row] = await t.db.query(
       `SELECT min(at) AS earliest, max(at) AS latest, count(DISTINCT at::date)::int AS days FROM audit_event`,

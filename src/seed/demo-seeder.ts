@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DEMO_SEARCH_TERMS } from './demo-search-terms';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -139,6 +140,7 @@ export class DemoSeeder {
           name: service.name,
           summary: service.summary,
           leikaKeys: service.leikaKeys,
+          keywords: DEMO_SEARCH_TERMS[service.slug]?.terms ?? [],
           themenfeld: service.themenfeld as Themenfeld,
           maturityLevel: service.maturityLevel,
           sdgRelevant: service.sdgRelevant,
