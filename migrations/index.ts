@@ -6,6 +6,7 @@ import { CreateCampaigns1764330400000 } from './1764330400000-CreateCampaigns';
 import { CreateEffort1764330500000 } from './1764330500000-CreateEffort';
 import { CreateGithub1764330600000 } from './1764330600000-CreateGithub';
 import { ServiceKeywords1764330700000 } from './1764330700000-ServiceKeywords';
+import { SearchVocabulary1764330800000 } from './1764330800000-SearchVocabulary';
 
 /** Every migration in order. Listed explicitly so that the build, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateEffort1764330500000,
   CreateGithub1764330600000,
   ServiceKeywords1764330700000,
+  SearchVocabulary1764330800000,
 ];

@@ -32,8 +32,9 @@ export class LegalNormEntity {
 }
 
 /**
- * The column `search` (a generated tsvector over name, keywords, summary and description, with its
- * GIN index) exists only in SQL: see migrations/1764330700000-ServiceKeywords.ts and ServiceRepository.
+ * The column `search` (a generated tsvector over name, keywords, summary, description and the
+ * endings of the compounds in name and keywords), with its GIN index, exists only in SQL: see
+ * migrations/1764330700000-ServiceKeywords.ts, 1764330800000-SearchVocabulary.ts and docs/search.md.
  */
 @Entity('online_service')
 @Unique('online_service_slug_key', ['slug'])

@@ -59,6 +59,23 @@ export class QaPolicy {
   rules!: QaGateRule[];
 }
 
+@ObjectType({
+  description: 'A service suggested while typing: its name or one of its keywords begins with what was typed',
+})
+export class ServiceSuggestion {
+  @Field()
+  slug!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The keyword that matched, when it was a keyword and not the name ("Angelschein")',
+  })
+  matchedKeyword!: string | null;
+}
+
 @ObjectType()
 export class OnlineService {
   @Field(() => ID)

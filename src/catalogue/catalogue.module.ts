@@ -6,6 +6,8 @@ import { CatalogueReleaseFacts } from './catalogue-release-facts';
 import { LegalNormRepository } from './legal-norm.repository';
 import { LegalNormsService } from './legal-norms.service';
 import { ServiceRepository } from './service.repository';
+import { SearchExpansion } from './search/search-expansion';
+import { SearchSuggestions } from './search/search-suggestions';
 import { ServicesService } from './services.service';
 
 @Module({
@@ -13,6 +15,8 @@ import { ServicesService } from './services.service';
   providers: [
     CatalogueReleaseFacts,
     ServiceRepository,
+    SearchExpansion,
+    SearchSuggestions,
     LegalNormRepository,
     ServicesService,
     LegalNormsService,

@@ -1,4 +1,15 @@
-import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { InputValidationPipe } from '#src/common/validation/input-validation.pipe';
 import type { GraphQLResolveInfo } from 'graphql';
 import { selectedUnder } from '#src/common/graphql/selection';
@@ -19,6 +30,7 @@ import {
   OnlineService,
   OnlineServiceConnection,
   QaPolicy,
+  ServiceSuggestion,
 } from './catalogue.model';
 import { QaGateRuleInput } from './dto/qa-gate-rule.input';
 import { RegisterLegalNormInput } from './dto/register-legal-norm.input';
@@ -26,6 +38,7 @@ import { RegisterServiceInput } from './dto/register-service.input';
 import { ServiceFilter } from './dto/service-filter.input';
 import { UpdateServiceInput } from './dto/update-service.input';
 import { LegalNormsService } from './legal-norms.service';
+import { SearchSuggestions } from './search/search-suggestions';
 import { SERVICE_ID_ARG, SERVICE_SLUG_ARG } from './service-ref';
 import { serviceSql } from './service.sql';
 import { ServicesService } from './services.service';
@@ -36,6 +49,7 @@ export class ServicesResolver {
   constructor(
     private readonly catalogue: ServicesService,
     private readonly organisations: OrganisationsService,
+    private readonly suggestions: SearchSuggestions,
   ) {}
 
   /**
@@ -69,6 +83,20 @@ export class ServicesResolver {
   @Query(() => OnlineService, { nullable: true })
   service(@Args('slug') slug: string): Promise<OnlineServiceEntity | null> {
     return this.catalogue.findBySlug(slug);
+  }
+
+  @Public()
+  @Query(() => [ServiceSuggestion], {
+    description:
+      'Services whose name or a keyword begins, at one of its words, with the prefix (umlauts and their transliterations alike): fast enough for every keystroke',
+  })
+  serviceSuggestions(
+    @Args('prefix', { description: 'What was typed: at least 2 letters or digits, at most 100 characters' })
+    prefix: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 8, description: '1 to 20' })
+    first: number | null,
+  ) {
+    return this.suggestions.suggest(prefix, first);
   }
 
   @Public()

@@ -9,6 +9,9 @@ import type { QaRule } from '#src/qa/qa-policy.rules';
 import { CatalogueReleaseFacts } from './catalogue-release-facts';
 import { LegalNormEntity, OnlineServiceEntity, ServiceLegalBasisEntity } from './catalogue.entity';
 import type { ServiceFilter } from './dto/service-filter.input';
+import { SearchExpansion } from './search/search-expansion';
+import { parseSearch } from './search/search-query';
+import { rankSearch } from './search/search-ranking';
 import { serviceSql } from './service.sql';
 
 /** A service's legal basis with its norm, as the API shows it. */
@@ -54,6 +57,7 @@ export class ServiceRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly releaseFacts: CatalogueReleaseFacts,
+    private readonly searchExpansion: SearchExpansion,
   ) {}
 
   findBySlug(slug: string): Promise<OnlineServiceEntity | null> {
@@ -76,11 +80,15 @@ export class ServiceRepository {
   async insert(manager: EntityManager, fields: NewService): Promise<OnlineServiceEntity> {
     const service = manager.create(OnlineServiceEntity, fields);
     await manager.insert(OnlineServiceEntity, service);
+    this.searchExpansion.forget();
     return service;
   }
 
   async update(manager: EntityManager, id: string, changes: ServiceChanges): Promise<void> {
     await manager.update(OnlineServiceEntity, { id }, changes);
+    if (['name', 'keywords', 'summary', 'description'].some((column) => column in changes)) {
+      this.searchExpansion.forget();
+    }
   }
 
   setQaPolicy(manager: EntityManager, id: string, rules: QaRule[], now: Date): Promise<void> {
@@ -120,11 +128,11 @@ export class ServiceRepository {
   }
 
   /**
-   * The catalogue page: filters combine with AND; with `search`, ranked by relevance (name above
-   * summary above description), else by name. Keyset cursors over (rank, id) or (name, id).
+   * The catalogue page: filters combine with AND; with `search`, ranked by relevance (see
+   * search/search-ranking.ts), else by name. Keyset cursors over the ranking's keys or (name, id).
    * `onPrefetched` sees each row's owner and legal bases when `prefetch` asks for them.
    */
-  page(
+  async page(
     filter: ServiceFilter | null | undefined,
     first: number | null,
     after: string | null | undefined,
@@ -147,7 +155,7 @@ export class ServiceRepository {
         'prefetch_legal_bases',
       );
     }
-    const search = filter?.search?.trim();
+    const search = filter?.search?.trim() ? filter.search : undefined;
     if (filter?.themenfeld) {
       query.andWhere('s.themenfeld = :themenfeld', { themenfeld: filter.themenfeld });
     }
@@ -182,23 +190,13 @@ export class ServiceRepository {
       );
     }
 
-    let keys: SortKey<OnlineServiceEntity>[];
-    if (search) {
-      // float8: the rank survives the round trip through the cursor exactly (float4 would not).
-      const rank = `ts_rank(s.search, websearch_to_tsquery('german', :search))::float8`;
-      query
-        .andWhere(`s.search @@ websearch_to_tsquery('german', :search)`, { search })
-        .addSelect(rank, 'rank');
-      keys = [
-        { expression: rank, direction: 'DESC', type: 'number', value: (_row, raw) => raw.rank as number },
-        { expression: 's.id', direction: 'ASC', type: 'uuid', value: (row) => row.id },
-      ];
-    } else {
-      keys = [
-        { expression: 's.name', direction: 'ASC', type: 'text', value: (row) => row.name },
-        { expression: 's.id', direction: 'ASC', type: 'uuid', value: (row) => row.id },
-      ];
-    }
+    // The search's expansion is one statement before the page (docs/search.md).
+    const keys: SortKey<OnlineServiceEntity>[] = search
+      ? rankSearch(query, await this.searchExpansion.expand(parseSearch(search)), 's')
+      : [
+          { expression: 's.name', direction: 'ASC', type: 'text', value: (row) => row.name },
+          { expression: 's.id', direction: 'ASC', type: 'uuid', value: (row) => row.id },
+        ];
     return paginate(query, { first, after }, keys, (service, raw) => {
       if (!prefetch || !onPrefetched) {
         return;

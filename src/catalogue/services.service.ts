@@ -15,6 +15,7 @@ import type { OnlineServiceEntity } from './catalogue.entity';
 import { checkLegalBases, maturityProblem, slugProblem } from './catalogue.rules';
 import type { LegalReferenceInput, RegisterServiceInput } from './dto/register-service.input';
 import type { ServiceFilter } from './dto/service-filter.input';
+import { MAX_SEARCH_LENGTH } from './search/search-query';
 import type { UpdateServiceInput } from './dto/update-service.input';
 import { LegalNormRepository } from './legal-norm.repository';
 import {
@@ -115,6 +116,9 @@ export class ServicesService implements OnModuleInit {
       if (problem) {
         throw DomainError.badInput(`filter.${key}`, 'INVALID_MATURITY', { problem });
       }
+    }
+    if (filter?.search && filter.search.length > MAX_SEARCH_LENGTH) {
+      throw DomainError.badInput('filter.search', 'SEARCH_TOO_LONG', { max: MAX_SEARCH_LENGTH });
     }
     return this.services.page(filter, first, after, prefetch, (service, { owner, legalBases }) => {
       if (owner) {

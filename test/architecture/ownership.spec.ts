@@ -13,6 +13,8 @@ const OWNERS: Record<string, string> = {
   organisation_capability: 'src/organisations/',
   legal_norm: 'src/catalogue/',
   online_service: 'src/catalogue/',
+  search_word: 'src/catalogue/',
+  search_suggestion: 'src/catalogue/',
   service_legal_basis: 'src/catalogue/',
   release: 'src/releases/',
   qa_gate: 'src/qa/',

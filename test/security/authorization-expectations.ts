@@ -249,6 +249,7 @@ export const QUERIES = {
   organisations: field('read organisations: anyone', EVERYONE),
   service: field('read services: anyone', EVERYONE),
   services: field('read services: anyone', EVERYONE),
+  serviceSuggestions: field('read services: anyone', EVERYONE),
   viewer: field('viewer: anyone', EVERYONE),
 } satisfies Record<string, Expectation>;
 

@@ -346,6 +346,11 @@ const QUERY_PROBES: Record<keyof typeof QUERIES, Probe> = {
     variables: () => ({ slug: MATRIX.catalogueServiceSlug }),
     shows: (data) => data.service !== null,
   },
+  serviceSuggestions: {
+    query: `query($prefix: String!) { serviceSuggestions(prefix: $prefix) { slug } }`,
+    variables: () => ({ prefix: `Service ${MATRIX.catalogueServiceSlug}` }),
+    shows: (data) => data.serviceSuggestions.some((s: any) => s.slug === MATRIX.catalogueServiceSlug),
+  },
   services: {
     query: `{ services(first: 5) { totalCount } }`,
     shows: (data) => data.services.totalCount > 0,

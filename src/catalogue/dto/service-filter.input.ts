@@ -5,7 +5,8 @@ import { ServiceLifecycle, Themenfeld } from '../catalogue-enums';
 export class ServiceFilter {
   @Field(() => String, {
     nullable: true,
-    description: 'Full text over name, summary, description (German stemming), ranked',
+    description:
+      'Full text over name, keywords, summary and description, ranked: German stemming, compounds, typos, umlaut transliterations, the last word as a prefix; web search syntax ("phrase", -word, or). Services matching more words rank first.',
   })
   search?: string | null;
 

@@ -350,6 +350,22 @@ export const MESSAGES = {
     (p: { max: number; got: number }) => `at most ${p.max} keywords, got ${p.got}`,
     (p) => `Höchstens ${p.max} Suchbegriffe, nicht ${p.got}.`,
   ),
+  SUGGESTION_PREFIX_LENGTH: m(
+    'BAD_USER_INPUT',
+    (p: { min: number; max: number }) =>
+      `must hold at least ${p.min} letters or digits and at most ${p.max} characters`,
+    (p) => `muss mindestens ${p.min} Buchstaben oder Ziffern und darf höchstens ${p.max} Zeichen enthalten.`,
+  ),
+  SUGGESTION_COUNT_OUT_OF_RANGE: m(
+    'BAD_USER_INPUT',
+    (p: { max: number; got: number | null }) => `must be between 1 and ${p.max}, got ${p.got}`,
+    (p) => `muss zwischen 1 und ${p.max} liegen (erhalten: ${p.got}).`,
+  ),
+  SEARCH_TOO_LONG: m(
+    'BAD_USER_INPUT',
+    (p: { max: number }) => `must be at most ${p.max} characters`,
+    (p) => `darf höchstens ${p.max} Zeichen lang sein.`,
+  ),
   INVALID_MATURITY: m(
     'BAD_USER_INPUT',
     (p: { problem: string }) => p.problem,
