@@ -1,3 +1,4 @@
+import { expectNoAxeViolations } from './support/axe';
 import { expect, screenshotForGuide, searchField, subscriptionPanel, test, visited } from './support/console';
 
 /** Journeys of an anonymous visitor through the catalogue (issue 14, part 10: a, d, g). */
@@ -42,6 +43,40 @@ test('a visitor searches "Wohngeld" on the start page, opens the service and see
     'Melden Sie sich an, um eine Nachnutzung zu beantragen.',
   );
   await screenshotForGuide(page, 'leistung');
+});
+
+test('a visitor types a colloquial name, picks a suggestion with the keyboard, and finds compounds and typos', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await visited(page, /Nachnutzungsregister|Start/);
+  const field = searchField(page);
+  await field.pressSequentially('Angel', { delay: 30 });
+  const list = page.getByRole('listbox', { name: 'Vorschläge' });
+  // Named by the shortest keyword that begins with what was typed ("Angeln" or "Angelschein").
+  const option = list.getByRole('option', { name: /^Fischereischein beantragen \(Stichwort „Angel\w*“\)$/ });
+  await expect(option).toBeVisible();
+  await expect(field).toHaveAttribute('aria-expanded', 'true');
+  await expectNoAxeViolations(page);
+  await screenshotForGuide(page, 'start-vorschlaege');
+
+  await field.press('ArrowDown');
+  await expect(option).toHaveAttribute('aria-selected', 'true');
+  await field.press('Enter');
+  await expect(page).toHaveURL(/\/leistungen\/fischereischein-beantragen$/);
+  await visited(page, 'Fischereischein beantragen');
+
+  // The search itself: a compound split into the catalogue's words, and a typo.
+  for (const [typed, first] of [
+    ['Wohngeldantrag', 'Wohngeld beantragen'],
+    ['Baugenehmigumg', 'Baugenehmigung beantragen'],
+  ]) {
+    await page.goto(`/leistungen?suche=${encodeURIComponent(typed)}`);
+    await visited(page, 'Leistungen');
+    await expect(
+      page.getByRole('list', { name: 'Suchergebnisse' }).getByRole('heading', { level: 2 }).first(),
+    ).toHaveText(first);
+  }
 });
 
 test('a deep link to a page with a query keeps the page and its query when reloaded', async ({ page }) => {

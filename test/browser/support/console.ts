@@ -61,9 +61,9 @@ export async function screenshotForGuide(page: Page, name: string): Promise<void
   await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
-/** The field "Suche" (type search or text). */
+/** The field "Suche": a combobox with suggestions while typing (web/src/catalogue/search-field.tsx). */
 export function searchField(scope: Page | Locator): Locator {
-  return scope.getByRole('searchbox', { name: 'Suche' }).or(scope.getByRole('textbox', { name: 'Suche' }));
+  return scope.getByRole('combobox', { name: 'Suche' });
 }
 
 /**

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { Themenfeld } from '../graphql/generated/enums';
-import { Field, inputClass } from '../ui/field';
+import { Field } from '../ui/field';
 import { THEMENFELD } from '../ui/labels';
 import { MATURITY_LEVELS, type CatalogueFilters } from './catalogue-url';
 import { maturityText } from './maturity';
+import { SearchField } from './search-field';
 
 export interface FilterOptions {
   owners: { key: string; name: string }[];
@@ -15,7 +16,8 @@ const THEMENFELDER = (Object.entries(THEMENFELD) as [Themenfeld, string][]).sort
 );
 
 /**
- * The catalogue's search form (role search): "Suche" and the four filters, each with "Alle".
+ * The catalogue's search form (role search): "Suche" (with suggestions while typing) and the four
+ * filters, each with "Alle".
  * It changes nothing until "Suchen" (WCAG 3.2.2: choosing an option does not start a search). It
  * starts from `filters`; the parent remounts it (key) when the URL changes, so the back button
  * shows the form as it was.
@@ -48,18 +50,7 @@ export function CatalogueSearchForm({
   return (
     <form role="search" aria-label="Leistungen durchsuchen" className="catalogue-search" onSubmit={submit}>
       <div className="catalogue-search__text">
-        <Field label="Suche" hint="Name, Beschreibung oder Stichwort, z. B. „Wohngeld“">
-          {(control) => (
-            <input
-              {...control}
-              className={inputClass()}
-              type="search"
-              name="suche"
-              value={draft.search}
-              onChange={(event) => set('search', event.target.value)}
-            />
-          )}
-        </Field>
+        <SearchField value={draft.search} onChange={(text) => set('search', text)} />
       </div>
       <div className="catalogue-search__filters">
         <SelectField

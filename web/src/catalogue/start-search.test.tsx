@@ -31,7 +31,7 @@ describe('StartSearch', () => {
   it('searches the catalogue: "Suchen" leads to /leistungen?suche=…', async () => {
     const user = userEvent.setup();
     const { router } = renderAt('/', routes, { StartFigures: figures });
-    await user.type(screen.getByRole('searchbox', { name: 'Suche' }), ' Wohngeld & Miete ');
+    await user.type(screen.getByRole('combobox', { name: 'Suche' }), ' Wohngeld & Miete ');
     await user.click(screen.getByRole('button', { name: 'Suchen' }));
     expect(currentUrl(router)).toBe('/leistungen?suche=Wohngeld+%26+Miete');
     expect(await screen.findByText('Katalog')).toBeInTheDocument();

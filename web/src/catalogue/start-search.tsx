@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql/generated';
-import { Field, inputClass } from '../ui/field';
 import { formatNumber } from '../ui/labels';
+import { SearchField } from './search-field';
 
 /** The catalogue's figures, counted by the API: one query, one alias per figure. */
 const StartFiguresQuery = graphql(`
@@ -42,18 +42,7 @@ export function StartSearch() {
           Leistungen finden
         </h2>
         <form role="search" aria-labelledby="start-suche" className="start-search" onSubmit={submit}>
-          <Field label="Suche" hint="Name, Beschreibung oder Stichwort, z. B. „Wohngeld“">
-            {(control) => (
-              <input
-                {...control}
-                className={inputClass()}
-                type="search"
-                name="suche"
-                value={text}
-                onChange={(event) => setText(event.target.value)}
-              />
-            )}
-          </Field>
+          <SearchField value={text} onChange={setText} />
           <button type="submit" className="kern-btn kern-btn--primary">
             <span className="kern-icon kern-icon--search" aria-hidden="true" />
             <span className="kern-label">Suchen</span>

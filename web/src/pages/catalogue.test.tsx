@@ -94,7 +94,7 @@ describe('CataloguePage', () => {
       { CatalogueServices: page([service(1)], 1), CatalogueFilterOptions: options },
     );
     await screen.findByText('1 Leistung gefunden');
-    expect(screen.getByRole('searchbox', { name: 'Suche' })).toHaveValue('Wohngeld');
+    expect(screen.getByRole('combobox', { name: 'Suche' })).toHaveValue('Wohngeld');
     expect(screen.getByRole('combobox', { name: 'Themenfeld' })).toHaveValue('BAUEN_WOHNEN');
     expect(screen.getByRole('combobox', { name: 'Reifegrad' })).toHaveValue('2');
     expect(screen.getByRole('combobox', { name: 'Eigentümer' })).toHaveValue('komfit');
@@ -143,7 +143,7 @@ describe('CataloguePage', () => {
     });
     await screen.findByText('30 Leistungen gefunden');
 
-    await user.type(screen.getByRole('searchbox', { name: 'Suche' }), 'Kita');
+    await user.type(screen.getByRole('combobox', { name: 'Suche' }), 'Kita');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Eigentümer' }), 'Dataport AöR');
     // Choosing does not search yet.
     expect(currentUrl(router)).toBe('/leistungen?nach=c1');
@@ -167,7 +167,7 @@ describe('CataloguePage', () => {
       CatalogueFilterOptions: options,
     });
     await screen.findByText('2 Leistungen gefunden');
-    await user.type(screen.getByRole('searchbox', { name: 'Suche' }), 'Kita');
+    await user.type(screen.getByRole('combobox', { name: 'Suche' }), 'Kita');
     await user.click(screen.getByRole('button', { name: 'Suchen' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Suche läuft …');
     expect(screen.queryByRole('list', { name: 'Suchergebnisse' })).not.toBeInTheDocument();
