@@ -7,6 +7,7 @@ import { CreateEffort1764330500000 } from './1764330500000-CreateEffort';
 import { CreateGithub1764330600000 } from './1764330600000-CreateGithub';
 import { ServiceKeywords1764330700000 } from './1764330700000-ServiceKeywords';
 import { SearchVocabulary1764330800000 } from './1764330800000-SearchVocabulary';
+import { SearchEndingsUpTo121764330900000 } from './1764330900000-SearchEndingsUpTo12';
 
 /** Every migration in order. Listed explicitly so that the build, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CreateGithub1764330600000,
   ServiceKeywords1764330700000,
   SearchVocabulary1764330800000,
+  SearchEndingsUpTo121764330900000,
 ];

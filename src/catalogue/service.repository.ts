@@ -80,15 +80,11 @@ export class ServiceRepository {
   async insert(manager: EntityManager, fields: NewService): Promise<OnlineServiceEntity> {
     const service = manager.create(OnlineServiceEntity, fields);
     await manager.insert(OnlineServiceEntity, service);
-    this.searchExpansion.forget();
     return service;
   }
 
   async update(manager: EntityManager, id: string, changes: ServiceChanges): Promise<void> {
     await manager.update(OnlineServiceEntity, { id }, changes);
-    if (['name', 'keywords', 'summary', 'description'].some((column) => column in changes)) {
-      this.searchExpansion.forget();
-    }
   }
 
   setQaPolicy(manager: EntityManager, id: string, rules: QaRule[], now: Date): Promise<void> {

@@ -15,6 +15,7 @@ import type { OnlineServiceEntity } from './catalogue.entity';
 import { checkLegalBases, maturityProblem, slugProblem } from './catalogue.rules';
 import type { LegalReferenceInput, RegisterServiceInput } from './dto/register-service.input';
 import type { ServiceFilter } from './dto/service-filter.input';
+import { SearchExpansion } from './search/search-expansion';
 import { MAX_SEARCH_LENGTH } from './search/search-query';
 import type { UpdateServiceInput } from './dto/update-service.input';
 import { LegalNormRepository } from './legal-norm.repository';
@@ -46,6 +47,7 @@ export class ServicesService implements OnModuleInit {
     private readonly transactions: Transactions,
     private readonly access: Access,
     private readonly organisations: OrganisationsService,
+    private readonly searchExpansion: SearchExpansion,
   ) {}
 
   onModuleInit() {
@@ -195,6 +197,7 @@ export class ServicesService implements OnModuleInit {
         });
         return service;
       })
+      .then((service) => this.searchVocabularyChanged(service))
       .catch((error: unknown) => {
         if (uniqueViolation(error) === 'online_service_slug_key') {
           throw DomainError.conflict('SLUG_TAKEN', { slug });
@@ -206,7 +209,8 @@ export class ServicesService implements OnModuleInit {
   /** Omitted fields stay, null clears optional ones, `legalBases` (when given) replaces the whole set. */
   async update(viewer: Viewer, id: string, input: UpdateServiceInput): Promise<OnlineServiceEntity> {
     const fields = checkServiceFields(input);
-    return this.transactions.run(actorOf(viewer), async (tx) => {
+    const searched = (['name', 'keywords', 'summary', 'description'] as const).some((key) => key in fields);
+    const updated = await this.transactions.run(actorOf(viewer), async (tx) => {
       const service = await this.lock(tx, id);
       if (!mayUpdateService(viewer, service)) {
         throw DomainError.forbidden('NOT_OWNER', { subject: 'service' });
@@ -220,6 +224,16 @@ export class ServicesService implements OnModuleInit {
       tx.audit('service.update', 'OnlineService', id, changes);
       return service;
     });
+    return searched ? this.searchVocabularyChanged(updated) : updated;
+  }
+
+  /**
+   * After a commit that may have brought new words (the trigger added them to the vocabulary):
+   * cached expansions of this process would not know them (docs/search.md, "Expansion").
+   */
+  private searchVocabularyChanged<T>(result: T): T {
+    this.searchExpansion.forget();
+    return result;
   }
 
   async setQaPolicy(viewer: Viewer, id: string, rules: QaRule[]): Promise<OnlineServiceEntity> {

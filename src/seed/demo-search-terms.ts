@@ -1,5 +1,5 @@
 /**
- * Search terms for the 36 demo services of demo-catalogue.ts: synonyms, colloquial names and
+ * Search terms for the 35 demo services of demo-catalogue.ts: synonyms, colloquial names and
  * keywords that citizens and municipal staff type into a search box, in the sense of the
  * "Begriffe im Kontext" / Synonyme of a FIM/LeiKa service description. Keyed by the service's
  * slug.
@@ -241,7 +241,7 @@ export const DEMO_SEARCH_TERMS: Record<string, { terms: string[]; source: string
     source:
       'https://de.wikipedia.org/wiki/Fischereischein (read in a stored mirror, wikipedia.ddns.net, ' +
       'wikipedia_de_all_maxi_2024-04: "umgangssprachlich auch Angelschein", Fischerprüfung) and ' +
-      'Fischerprüfung) and https://www.fischereiverein-hef.de/index.php/der-verein/neue-mitglieder/leitfaden ' +
+      'https://www.fischereiverein-hef.de/index.php/der-verein/neue-mitglieder/leitfaden ' +
       '(Fischereiabgabe); Angelerlaubnis, Angeln: everyday usage; not from FIM',
   },
   // ---------------------------------------------------------------- Gesundheit

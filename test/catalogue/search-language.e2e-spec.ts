@@ -42,6 +42,8 @@ describe('search: compounds, typos, prefixes, transliterations, ranking, suggest
         [],
         'Mit dem Grundsteuerbescheid.',
       ],
+      // "Stein" is one letter from the stopword "sein", "Dienst" begins with the stopword "die".
+      ['denkmal', 'Denkmal melden', 'Einen alten Stein oder einen Dienst am Denkmal melden'],
     ];
     for (const [slug, name, summary, keywords, description] of services) {
       ids[slug] = await registerService(t, {
@@ -93,6 +95,13 @@ describe('search: compounds, typos, prefixes, transliterations, ranking, suggest
   it('corrects only words the catalogue does not know', async () => {
     // "Hund" is known: it does not also become "und" or "Bund".
     expect((await search('Hund')).slugs).toEqual(['hund']);
+  });
+
+  it('leaves stopwords alone: no corrections or completions for "sein", "die", "für"', async () => {
+    expect((await search('sein')).slugs).toEqual([]);
+    expect((await search('die')).slugs).toEqual([]);
+    expect((await search('Stein')).slugs).toEqual(['denkmal']);
+    expect(await first('Wohngeld für')).toBe('wohngeld');
   });
 
   it.each([

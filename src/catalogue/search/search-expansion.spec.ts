@@ -19,6 +19,7 @@ describe('assemble: the expansion rows into tsqueries', () => {
     ];
     expect(assemble(query, rows)).toEqual({
       groups: [{ strict: "'fuehrersch'", loose: "( 'fuehrersch' | 'fuhrerscheins' | 'fuhrerschein' )" }],
+      typedGroups: 1,
       exclusion: null,
     });
   });
@@ -54,6 +55,7 @@ describe('assemble: the expansion rows into tsqueries', () => {
     ];
     expect(assemble(parseSearch('die Antrag -Baugenehmigung'), rows)).toEqual({
       groups: [{ strict: "'antrag'", loose: "'antrag'" }],
+      typedGroups: 2,
       exclusion: "'baugenehm'",
     });
   });

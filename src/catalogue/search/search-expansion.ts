@@ -35,7 +35,10 @@ export interface ExpandedGroup {
 }
 
 export interface ExpandedSearch {
+  /** The groups that expand to something (a stopword does not). */
   groups: ExpandedGroup[];
+  /** How many groups were typed: the ranking's sort keys depend on it alone, so cursors hold. */
+  typedGroups: number;
   /** Services matching this are left out (the `-` terms), or null. */
   exclusion: string | null;
 }
@@ -103,7 +106,7 @@ export function assemble(query: SearchQuery, rows: ExpansionRow[]): ExpandedSear
     }
   }
   const exclusion = any(query.exclusions.flatMap((term) => expand(term).strict ?? []));
-  return { groups, exclusion };
+  return { groups, typedGroups: query.groups.length, exclusion };
 }
 
 /** The words and phrases of a search, each once, as the expansion statement takes them. */
@@ -122,9 +125,9 @@ export function expansionInput(query: SearchQuery): [string[], boolean[], string
 
 /**
  * Expansions are cached per process: people repeat searches, and the vocabulary changes only when
- * a service is registered or edited. This process forgets them on every such write
- * (ServiceRepository); another instance's writes show after at most `CACHE_TTL_MS`, and until then
- * only the new words' corrections, completions and compounds are missing, never exact matches.
+ * a service is registered or edited. This process forgets them after every such write commits
+ * (ServicesService); another instance's writes show after at most `CACHE_TTL_MS`: until then a
+ * new word is found as typed, not yet by its transliteration, a typo or a prefix.
  */
 const CACHE_ENTRIES = 2000;
 export const CACHE_TTL_MS = 60_000;
@@ -140,7 +143,7 @@ export class SearchExpansion {
     const input = expansionInput(query);
     const [words, , phrases] = input;
     if (words.length === 0 && phrases.length === 0) {
-      return { groups: [], exclusion: null };
+      return { groups: [], typedGroups: query.groups.length, exclusion: null };
     }
     const key = JSON.stringify(input);
     let rows = this.cache.get(key);

@@ -36,6 +36,19 @@ describe('parseSearch: web search syntax into groups', () => {
     ]);
   });
 
+  it('takes `or` and a minus as the end of a word typed, and a hyphenated exclusion as a phrase', () => {
+    expect(parseSearch('Führerschein oder').groups).toEqual([[{ word: 'führerschein', prefix: false }]]);
+    expect(parseSearch('Hund or -Katze Steuer')).toEqual({
+      groups: [[{ word: 'hund', prefix: false }], [{ word: 'steuer', prefix: true }]],
+      exclusions: [{ word: 'katze', prefix: false }],
+    });
+    expect(parseSearch('Wohnen -Kita-Platz').exclusions).toEqual([{ phrase: 'kita platz' }]);
+  });
+
+  it('reads an umlaut pasted as a letter and a combining mark as the one letter', () => {
+    expect(parseSearch('Fu\u0308hrerschein ').groups).toEqual([[{ word: 'führerschein', prefix: false }]]);
+  });
+
   it('excludes words and phrases after a minus, and does not read them as a prefix', () => {
     expect(parseSearch('Antrag -Baugenehmigung -"rotes Kennzeichen"')).toEqual({
       groups: [[{ word: 'antrag', prefix: false }]],

@@ -51,10 +51,12 @@ export function parseSearch(input: string): SearchQuery {
   const exclusions: Term[] = [];
   let joinNext = false;
   let endsWithBareWord = false;
-  for (const match of input.matchAll(TOKEN)) {
+  // NFC: umlauts pasted as a letter and a combining mark are one letter, as in the catalogue.
+  for (const match of input.normalize('NFC').matchAll(TOKEN)) {
     const [, quotedMinus, quoted, bare] = match;
     if (bare !== undefined && OR_WORDS.has(bare.toLowerCase())) {
       joinNext = groups.length > 0;
+      endsWithBareWord = false;
       continue;
     }
     const negated = quoted !== undefined ? quotedMinus === '-' : bare.startsWith('-');
@@ -64,12 +66,14 @@ export function parseSearch(input: string): SearchQuery {
     if (words.length === 0) {
       continue;
     }
+    // A quoted phrase, and a hyphenated word after a minus (-Kita-Platz), stay together.
     const terms: Term[] =
-      quoted !== undefined && words.length > 1
+      words.length > 1 && (quoted !== undefined || negated)
         ? [{ phrase: words.join(' ') }]
         : words.map((word) => ({ word, prefix: false }));
     if (negated) {
       exclusions.push(...terms);
+      joinNext = false;
       continue;
     }
     if (joinNext) {

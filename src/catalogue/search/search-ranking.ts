@@ -18,7 +18,9 @@ import { searchSql } from './search.sql';
  *     matching it), so that "beantragen" (in every other name) counts less than "Führerschein";
  *  4. then by id, so that the order is total and keyset cursors hold.
  *
- * Every key is a number computed by the database (float8: it survives the cursor exactly).
+ * The keys are numbers computed by the database (float8: they survive the cursor exactly) and
+ * the id; which keys there are depends only on the text typed, never on the catalogue's
+ * vocabulary, so a cursor stays valid while the catalogue changes.
  */
 export function rankSearch<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
@@ -54,15 +56,15 @@ export function rankSearch<T extends ObjectLiteral>(
     }
   });
   const matches = (i: number) => `${vector} @@ :search_loose_${i}::tsquery`;
-  // Any group: one tsquery, so one GIN index condition. It is written twice on purpose. PostgreSQL
-  // costs `@@` like a comparison of two numbers, while on a row it searches the whole tsvector;
-  // for a common word ("Antrag" in a quarter of the catalogue) it then prefers reading every row
-  // to the index, and is two to three times slower. The repeated condition changes nothing in
-  // the result and squares the estimated share of matching rows, which keeps the index in use
-  // (one index scan with both conditions; bench/catalogue.ts measures it).
-  parameters.search_any =
-    groups.length === 1 ? groups[0].loose : groups.map((g) => `( ${g.loose} )`).join(' | ');
-  query.andWhere(`${vector} @@ :search_any::tsquery AND ${vector} @@ :search_any::tsquery`, parameters);
+  // Any group: one tsquery, so one GIN index condition, written as (any) & (any) on purpose.
+  // PostgreSQL costs `@@` like a comparison of two numbers, while on a row it searches the whole
+  // tsvector; for a common word ("Antrag" in a quarter of the catalogue) it then prefers reading
+  // every row to the index, two to three times slower. `q & q` matches exactly what `q` matches
+  // and squares its estimated share of rows, which keeps the index in use (bench/catalogue.ts
+  // measures it; docs/search.md).
+  const any = groups.length === 1 ? groups[0].loose : groups.map((g) => `( ${g.loose} )`).join(' | ');
+  parameters.search_any = `( ${any} ) & ( ${any} )`;
+  query.andWhere(`${vector} @@ :search_any::tsquery`, parameters);
 
   const relevance = groups.map((group, i) => {
     const loose = `ts_rank(${vector}, :search_loose_${i}::tsquery)`;
@@ -76,13 +78,15 @@ export function rankSearch<T extends ObjectLiteral>(
       return rank;
     }
     // An uncorrelated sub-select: PostgreSQL runs it once per statement (an InitPlan).
-    const rarity = `(1 / ln(2 + ${searchSql.servicesMatching(`:search_loose_${i}::tsquery`)}))`;
+    // The loose query twice (q && q), for the reason given above: the index, not a full scan.
+    const twice = `(:search_loose_${i}::tsquery && :search_loose_${i}::tsquery)`;
+    const rarity = `(1 / ln(2 + ${searchSql.servicesMatching(twice)}))`;
     return `${rarity} * (${rank})`;
   });
   const score = `(${relevance.join(' + ')})::float8`;
   query.addSelect(score, 'search_score');
   const keys: SortKey<T>[] = [];
-  if (groups.length > 1) {
+  if (search.typedGroups > 1) {
     const matched = `(${groups.map((_, i) => `(${matches(i)})::int`).join(' + ')})`;
     query.addSelect(matched, 'search_matched');
     keys.push({

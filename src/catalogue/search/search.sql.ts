@@ -30,7 +30,7 @@ pieces AS (
    CROSS JOIN LATERAL (VALUES ('left', substr(q.word, 1, c.cut)), ('right', substr(q.word, c.cut + 1))) AS p(side, piece)
    -- A left piece may end in a linking s or es (Einbürgerungs-antrag, Bundes-amt).
    CROSS JOIN LATERAL (SELECT CASE WHEN p.side = 'left' AND p.piece ~ 's$' THEN regexp_replace(p.piece, 'e?s$', '') END AS unlinked) u
-   WHERE q.word !~ '[0-9]'
+   WHERE q.word !~ '[0-9]' AND q.stem IS NOT NULL
 ),
 exact_pieces AS (
   -- A word of the catalogue: the same folded form, or the same lexeme.
@@ -64,30 +64,38 @@ split AS (
                  count(DISTINCT pl.side) FILTER (WHERE pl.exact) AS exact_sides
             FROM piece_lexemes pl GROUP BY pl.word, pl.cut) c
    WHERE c.sides = 2
-   ORDER BY c.word, c.exact_sides DESC, least(c.cut, length(c.word) - c.cut) DESC
+   ORDER BY c.word, c.exact_sides DESC, least(c.cut, length(c.word) - c.cut) DESC, c.cut
 ),
 split_lexemes AS (
   SELECT DISTINCT pl.word, pl.cut, pl.side, pl.lexeme FROM piece_lexemes pl JOIN split USING (word, cut)
 )
+-- Exact forms: the word's own lexeme and those of words with its folded form (transliterations).
 SELECT s.word AS term, 'stem' AS kind, NULL::int AS cut, NULL AS side, s.lexeme FROM strict s
 UNION ALL
+-- Corrections of a word the catalogue does not know (stopwords have no lexeme and are left alone).
 SELECT q.word, 'typo', NULL, NULL, t.lexeme
   FROM q CROSS JOIN LATERAL (
     SELECT w.lexeme FROM search_word w
-     WHERE NOT q.known AND length(q.folded) >= 4
+     WHERE NOT q.known AND q.stem IS NOT NULL AND length(q.folded) >= 4
        AND w.folded % q.folded
        AND levenshtein(w.folded, q.folded) <= CASE WHEN length(q.folded) >= 8 THEN 2 ELSE 1 END
      ORDER BY levenshtein(w.folded, q.folded), similarity(w.folded, q.folded) DESC, w.folded
      LIMIT ${MAX_TYPOS}) t
 UNION ALL
+-- Completions of the word typed last: the shortest words that begin with it, in a fixed order
+-- (the same search expands the same way on every page and every instance).
 SELECT q.word, 'prefix', NULL, NULL, p.lexeme
   FROM q CROSS JOIN LATERAL (
-    SELECT DISTINCT w.lexeme FROM search_word w
-     WHERE q.prefix AND length(q.folded) >= 3 AND w.folded LIKE q.folded || '%'
+    SELECT w.lexeme FROM search_word w
+     WHERE q.prefix AND q.stem IS NOT NULL AND length(q.folded) >= 3 AND w.folded LIKE q.folded || '%'
+     GROUP BY w.lexeme
+     ORDER BY min(length(w.folded)), w.lexeme
      LIMIT ${MAX_PREFIXES}) p
 UNION ALL
+-- The two pieces of the word's split, each in its forms.
 SELECT sl.word, 'piece', sl.cut, sl.side, sl.lexeme FROM split_lexemes sl
 UNION ALL
+-- Phrases, as PostgreSQL reads them.
 SELECT p.phrase, 'phrase', NULL, NULL, phraseto_tsquery('german', p.phrase)::text FROM unnest($3::text[]) AS p(phrase)`;
 
 /**
@@ -101,8 +109,8 @@ const MAX_ENTRIES = 200;
  * Suggestions while typing: services whose name or a keyword begins, at one of its words, with
  * what was typed (folded: "fuehrersch" is "Führersch"). One statement: an ordered scan of the
  * covering index of search_suggestion (kept by a trigger; migrations/1764330800000-SearchVocabulary.ts),
- * without touching online_service. Prefixes
- * at the start of a name rank first, then names before keywords, then shorter names.
+ * without touching online_service. Prefixes at the start of a name rank first, then names before
+ * keywords, then shorter names.
  */
 export const SUGGESTIONS_SQL = `
 WITH hits AS (
@@ -115,11 +123,11 @@ WITH hits AS (
 best AS (
   SELECT DISTINCT ON (h.service_id) h.*
     FROM hits h
-   ORDER BY h.service_id, h.word_offset = 0 DESC, h.source = 'name' DESC, length(h.label)
+   ORDER BY h.service_id, h.word_offset = 0 DESC, h.source = 'name' DESC, length(h.label), h.label
 )
 SELECT b.slug, b.name, CASE WHEN b.source = 'keyword' THEN b.label END AS "matchedKeyword"
   FROM best b
- ORDER BY b.word_offset = 0 DESC, b.source = 'name' DESC, length(b.name), b.name
+ ORDER BY b.word_offset = 0 DESC, b.source = 'name' DESC, length(b.name), b.name, b.slug
  LIMIT $2`;
 
 export const searchSql = {

@@ -20,8 +20,8 @@ export const SUGGESTION_DELAY_MS = 150;
 
 const HINT = 'Name, Beschreibung oder Stichwort, z. B. „Wohngeld“ oder „Angelschein“';
 
-/** At least two letters or digits: what the API asks of a prefix. */
-const longEnough = (text: string) => (text.match(/[\p{L}\p{N}]/gu) ?? []).length >= 2;
+/** At least two letters or digits and at most 100 characters: what the API takes as a prefix. */
+const askable = (text: string) => (text.match(/[\p{L}\p{N}]/gu) ?? []).length >= 2 && text.length <= 100;
 
 /**
  * The catalogue's search field ("Suche"), an ARIA combobox with a list of suggestions (the WAI-ARIA
@@ -45,10 +45,12 @@ export function SearchField({ value, onChange }: { value: string; onChange: (val
   const [{ data }] = useQuery({
     query: SuggestionsQuery,
     variables: { prefix },
-    pause: !longEnough(prefix),
+    pause: !askable(prefix),
   });
-  const suggestions = longEnough(prefix) && prefix === value ? (data?.serviceSuggestions ?? []) : [];
+  const suggestions = askable(prefix) && prefix === value ? (data?.serviceSuggestions ?? []) : [];
   const expanded = open && suggestions.length > 0;
+  // The list may have become shorter than the option chosen before it changed.
+  const chosen = active < suggestions.length ? active : -1;
 
   const choose = (slug: string) => {
     setOpen(false);
@@ -74,9 +76,9 @@ export function SearchField({ value, onChange }: { value: string; onChange: (val
       event.preventDefault();
       setOpen(false);
       setActive(-1);
-    } else if (event.key === 'Enter' && expanded && active >= 0) {
+    } else if (event.key === 'Enter' && expanded && chosen >= 0) {
       event.preventDefault();
-      choose(suggestions[active].slug);
+      choose(suggestions[chosen].slug);
     }
   };
 
@@ -95,7 +97,7 @@ export function SearchField({ value, onChange }: { value: string; onChange: (val
             aria-autocomplete="list"
             aria-expanded={expanded}
             aria-controls={listId}
-            aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+            aria-activedescendant={expanded && chosen >= 0 ? optionId(chosen) : undefined}
             value={value}
             onChange={(event) => {
               onChange(event.target.value);
@@ -119,8 +121,9 @@ export function SearchField({ value, onChange }: { value: string; onChange: (val
             key={suggestion.slug}
             id={optionId(index)}
             role="option"
-            aria-selected={index === active}
-            className={`search-field__option${index === active ? ' search-field__option--active' : ''}`}
+            aria-selected={index === chosen}
+            className={`search-field__option${index === chosen ? ' search-field__option--active' : ''}`}
+            onMouseEnter={() => setActive(index)}
             // Keeps the focus in the field, so that the click is not lost to its blur.
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => choose(suggestion.slug)}
