@@ -148,6 +148,17 @@ export const DEMO_PERSONAS: readonly DemoPersona[] = [
     'Reviewer Schnittstellen',
   ),
   persona('olaf.operator', 'Olaf Operator', 'itvsh', [Role.OPERATOR], 'ITVSH', 'Betrieb'),
+  // Two roles in one person, as in a small IT service provider: the four-eyes principle keeps her
+  // from reviewing the releases she creates, not those of her colleagues. Last in the list, so that
+  // DEMO_USERS keeps Mia and Sina as the first of their roles.
+  persona(
+    'rita.review',
+    'Rita Review',
+    'dataport',
+    [Role.MAINTAINER, Role.REVIEWER_SECURITY],
+    'Dataport',
+    'Maintainer und Reviewer Sicherheit',
+  ),
 ];
 
 /** `organisation` is the organisation's short name, as people say it; `does` what they do there. */

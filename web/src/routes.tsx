@@ -7,6 +7,9 @@ import { NotFoundPage } from './pages/not-found';
 import { CataloguePage } from './pages/catalogue';
 import { ServicePage } from './pages/service';
 import { SubscriptionsPage } from './pages/subscriptions';
+import { ReleasePage } from './pages/release';
+import { EditReleasePage, NewReleasePage } from './pages/release-edit';
+import { ReviewsPage } from './pages/reviews';
 
 /**
  * Every page of the console and its URL. The service serves index.html for each of these paths
@@ -19,6 +22,10 @@ export const routes: RouteObject[] = [
       { path: '/', element: <StartPage /> },
       { path: '/leistungen', element: <CataloguePage /> },
       { path: '/leistungen/:slug', element: <ServicePage /> },
+      { path: '/leistungen/:slug/versionen/neu', element: <NewReleasePage /> },
+      { path: '/leistungen/:slug/versionen/:version', element: <ReleasePage /> },
+      { path: '/leistungen/:slug/versionen/:version/bearbeiten', element: <EditReleasePage /> },
+      { path: '/pruefungen', element: <ReviewsPage /> },
       { path: '/nachnutzungen', element: <SubscriptionsPage /> },
       { path: '/anmelden', element: <SignInPage /> },
       { path: '/anmelden/callback', element: <SignInCallbackPage /> },

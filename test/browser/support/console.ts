@@ -23,6 +23,11 @@ export const PERSONAS = {
   kimKiel: 'Kim Kiel, Landeshauptstadt Kiel (Nachnutzende Kommune)',
   lucaLuebeck: 'Luca Lübeck, Hansestadt Lübeck (Nachnutzende Kommune)',
   miaMaintainer: 'Mia Maintainer, Dataport (Maintainer)',
+  ritaReview: 'Rita Review, Dataport (Maintainer und Reviewer Sicherheit)',
+  uweUsability: 'Uwe Usability, ITVSH (Reviewer Barrierefreiheit/Usability)',
+  sinaSecurity: 'Sina Security, ITVSH (Reviewer Sicherheit)',
+  ingoInterfaces: 'Ingo Interfaces, ITVSH (Reviewer Schnittstellen)',
+  olafOperator: 'Olaf Operator, ITVSH (Betrieb)',
 } as const;
 
 /** The page has settled: its h1 is there and nothing says "loading". */

@@ -1,15 +1,11 @@
 import type { InterfaceDirection } from '../graphql/generated/enums';
+import { INTERFACE_DIRECTION } from '../ui/labels';
 
 export interface InterfaceUse {
   direction: InterfaceDirection;
   version: string;
   standard: { key: string; name: string };
 }
-
-const DIRECTION: Record<InterfaceDirection, string> = {
-  PROVIDES: 'stellt bereit',
-  CONSUMES: 'nutzt',
-};
 
 /** The interfaces of the latest release: "XBau 2.3 (stellt bereit)". */
 export function InterfacesList({
@@ -35,7 +31,7 @@ export function InterfacesList({
       <ul className="kern-list">
         {interfaces.map((use) => (
           <li key={`${use.standard.key}-${use.version}-${use.direction}`} className="kern-body">
-            {`${use.standard.name} ${use.version} (${DIRECTION[use.direction]})`}
+            {`${use.standard.name} ${use.version} (${INTERFACE_DIRECTION[use.direction]})`}
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Link } from 'react-router';
 import type { ReleaseState } from '../graphql/generated/enums';
 import { formatDate } from '../ui/labels';
 import { ReleaseStateBadge } from './release-badge';
@@ -30,16 +31,15 @@ function remarks(release: ReleaseRow, latestId: string | null): string {
   return notes.join('; ') || '–';
 }
 
-/**
- * The releases the viewer may see, newest first. The version is text for now; it becomes a link
- * when the release page exists.
- */
+/** The releases the viewer may see, newest first; each version links to its page. */
 export function ReleasesTable({
+  serviceSlug,
   serviceName,
   releases,
   totalCount,
   latestId,
 }: {
+  serviceSlug: string;
   serviceName: string;
   releases: ReleaseRow[];
   totalCount: number;
@@ -78,7 +78,12 @@ export function ReleasesTable({
           {releases.map((release) => (
             <tr className="kern-table__row" key={release.id}>
               <th scope="row" className="kern-table__header">
-                {release.version}
+                <Link
+                  className="kern-link"
+                  to={`/leistungen/${encodeURIComponent(serviceSlug)}/versionen/${encodeURIComponent(release.version)}`}
+                >
+                  {release.version}
+                </Link>
               </th>
               <td className="kern-table__cell">
                 <ReleaseStateBadge state={release.state} />

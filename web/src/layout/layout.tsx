@@ -6,7 +6,7 @@ import { SITE_NAME } from '../ui/page';
 /** Header, navigation, main and footer on every page, with a skip link to the content. */
 export function Layout() {
   const session = useSession();
-  const { viewer } = useViewer();
+  const { viewer, has } = useViewer();
   const location = useLocation();
   const navigate = useNavigate();
   const signedIn = Boolean(session.current);
@@ -61,6 +61,13 @@ export function Layout() {
               <li>
                 <NavLink className="kern-link" to="/nachnutzungen">
                   Nachnutzungen
+                </NavLink>
+              </li>
+            ) : null}
+            {signedIn && has('REVIEWER_USABILITY', 'REVIEWER_SECURITY', 'REVIEWER_INTERFACES') ? (
+              <li>
+                <NavLink className="kern-link" to="/pruefungen">
+                  Prüfungen
                 </NavLink>
               </li>
             ) : null}

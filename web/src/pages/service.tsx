@@ -7,6 +7,7 @@ import { QaEvidence } from '../catalogue/qa-evidence';
 import { ReleasesTable } from '../catalogue/releases-table';
 import { graphql } from '../graphql/generated';
 import { problemsOf } from '../graphql/errors';
+import { useViewer } from '../graphql/viewer';
 import { SubscriptionPanel } from '../subscriptions/subscription-panel';
 import { Loading, Problems } from '../ui/alert';
 import { DescriptionList } from '../ui/description-list';
@@ -94,6 +95,7 @@ export function ServicePage() {
     variables: { slug, releases: RELEASES_SHOWN },
   });
   const problems = problemsOf(error);
+  const { viewer, has } = useViewer();
 
   if (!data) {
     return (
@@ -123,6 +125,7 @@ export function ServicePage() {
   }
 
   const latest = service.latestRelease ?? null;
+  const mayCreateRelease = has('OPERATOR') || (has('MAINTAINER') && viewer?.organisation?.key === service.owner.key);
   return (
     <Page title={service.name} lead={service.summary}>
       {problems.length > 0 ? <Problems problems={problems} /> : null}
@@ -179,7 +182,15 @@ export function ServicePage() {
         <h2 className="kern-heading-large" id="versionen">
           Versionen
         </h2>
+        {mayCreateRelease ? (
+          <p className="kern-body">
+            <Link className="kern-btn kern-btn--secondary" to={`/leistungen/${encodeURIComponent(service.slug)}/versionen/neu`}>
+              <span className="kern-label">Neue Version anlegen</span>
+            </Link>
+          </p>
+        ) : null}
         <ReleasesTable
+          serviceSlug={service.slug}
           serviceName={service.name}
           releases={service.releases.edges.map((edge) => edge.node)}
           totalCount={service.releases.totalCount}

@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../graphql/generated';
 import { useViewer } from '../graphql/viewer';
 import { Loading, Problems } from '../ui/alert';
-import { CAMPAIGN_TARGET_STATE, formatDate } from '../ui/labels';
+import { CAMPAIGN_TARGET_STATE, formatDate, GATE_KIND } from '../ui/labels';
 import { splitProblems } from './action-form';
 import { Badge } from './state-badge';
 import type { SubscriptionView } from './subscription-fields';
@@ -68,7 +68,8 @@ const StartWorkOwnerQuery = graphql(`
 /**
  * On the start page, for a signed-in user, h2 "Was jetzt ansteht": for a municipality the updates
  * it can install, its requests still waiting and the legal-change deadlines on services it uses;
- * for an owner's maintainer the requests waiting for its decision. One query per role.
+ * for an owner's maintainer the requests waiting for its decision; for a reviewer the gates waiting
+ * for their review. One query per role.
  */
 export function StartWork() {
   const { viewer, has } = useViewer();
@@ -79,7 +80,8 @@ export function StartWork() {
   }
   const municipality = has('MUNICIPALITY_ADMIN');
   const owner = has('MAINTAINER');
-  if (!municipality && !owner) {
+  const reviewer = has('REVIEWER_USABILITY', 'REVIEWER_SECURITY', 'REVIEWER_INTERFACES');
+  if (!municipality && !owner && !reviewer) {
     return null;
   }
   return (
@@ -89,6 +91,7 @@ export function StartWork() {
       </h2>
       {municipality ? <MunicipalityWork organisationKey={organisation.key} /> : null}
       {owner ? <OwnerWork ownerKey={organisation.key} /> : null}
+      {reviewer ? <ReviewerWork /> : null}
     </section>
   );
 }
@@ -208,6 +211,64 @@ function OwnerWork({ ownerKey }: { ownerKey: string }) {
         </>
       )}
       <ToSubscriptions label="Anträge entscheiden unter Nachnutzungen" />
+    </Section>
+  );
+}
+
+const StartWorkReviewerQuery = graphql(`
+  query StartWorkReviewer {
+    reviewQueue {
+      id
+      kind
+      release {
+        id
+        version
+        service {
+          id
+          slug
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** A reviewer's gates waiting for them (the review queue), the oldest first, with the way to "Prüfungen". */
+function ReviewerWork() {
+  const [result] = useQuery({ query: StartWorkReviewerQuery });
+  if (result.error && !result.data) {
+    return <Problems problems={splitProblems(result.error, '').others} />;
+  }
+  if (!result.data) {
+    return <Loading />;
+  }
+  const queue = result.data.reviewQueue;
+  return (
+    <Section title="Prüfungen, die auf Sie warten">
+      {queue.length === 0 ? (
+        <p className="kern-body">Zurzeit wartet keine Version auf Ihre Prüfung.</p>
+      ) : (
+        <ul className="kern-list">
+          {queue.slice(0, 5).map((gate) => (
+            <li key={gate.id}>
+              <Link
+                className="kern-link"
+                to={`/leistungen/${encodeURIComponent(gate.release.service.slug)}/versionen/${encodeURIComponent(gate.release.version)}`}
+              >
+                {`${gate.release.service.name} ${gate.release.version}`}
+              </Link>
+              {`: ${GATE_KIND[gate.kind]}`}
+            </li>
+          ))}
+        </ul>
+      )}
+      {queue.length > 0 ? (
+        <p className="kern-body">
+          <Link className="kern-link" to="/pruefungen">
+            {queue.length === 1 ? 'Die Prüfung unter Prüfungen' : `Alle ${queue.length} Prüfungen unter Prüfungen`}
+          </Link>
+        </p>
+      ) : null}
     </Section>
   );
 }

@@ -1,6 +1,8 @@
 import type {
   CampaignState,
   CampaignTargetState,
+  ChangeType,
+  InterfaceDirection,
   OrganisationKind,
   QaGateKind,
   QaGateStatus,
@@ -10,6 +12,8 @@ import type {
   ServiceLifecycle,
   SubscriptionState,
   Themenfeld,
+  Verdict,
+  VersionBump,
 } from '../graphql/generated/enums';
 
 /**
@@ -61,6 +65,35 @@ export const GATE_STATUS: Record<QaGateStatus, string> = {
   PASSED: 'Bestanden',
   FAILED: 'Nicht bestanden',
   WAIVED: 'Ausnahme erteilt',
+};
+
+export const VERDICT: Record<Verdict, string> = {
+  APPROVE: 'Freigabe',
+  REJECT: 'Ablehnung',
+};
+
+/** Keep a Changelog's kinds, as the release notes name them. */
+export const CHANGE_TYPE: Record<ChangeType, string> = {
+  ADDED: 'Neu',
+  CHANGED: 'Geändert',
+  FIXED: 'Behoben',
+  REMOVED: 'Entfernt',
+  SECURITY: 'Sicherheit',
+  LEGAL: 'Rechtsänderung',
+  BREAKING: 'Inkompatible Änderung',
+};
+
+export const VERSION_BUMP: Record<VersionBump, string> = {
+  INITIAL: 'Erste Version',
+  MAJOR: 'Hauptversion (inkompatibel)',
+  MINOR: 'Nebenversion (neue Funktionen)',
+  PATCH: 'Fehlerbehebung',
+  PRERELEASE: 'Vorabversion',
+};
+
+export const INTERFACE_DIRECTION: Record<InterfaceDirection, string> = {
+  PROVIDES: 'stellt bereit',
+  CONSUMES: 'nutzt',
 };
 
 export const LIFECYCLE: Record<ServiceLifecycle, string> = {
@@ -119,4 +152,13 @@ export function formatDate(iso: string): string {
 /** "1.234" */
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat('de-DE').format(value);
+}
+
+/** "2. Dezember 2026, 14:05" */
+export function formatDateTime(iso: string): string {
+  return new Intl.DateTimeFormat('de-DE', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Berlin',
+  }).format(new Date(iso));
 }
