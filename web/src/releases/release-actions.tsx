@@ -33,8 +33,13 @@ export const ACTION_LABEL: Record<Exclude<ReleaseActionKind, 'WAIVE'>, string> =
 
 const ORDER = Object.keys(ACTION_LABEL) as (keyof typeof ACTION_LABEL)[];
 
-/** The next step of the workflow: its refusal is shown at once, the others' on request. */
-const MAIN_STEPS: ReleaseActionKind[] = ['SUBMIT', 'PUBLISH'];
+/** The next step of the workflow in a state: its refusal is shown at once, the others' on request. */
+function nextStep(state: string): ReleaseActionKind | null {
+  if (state === 'DRAFT') {
+    return 'SUBMIT';
+  }
+  return state === 'IN_REVIEW' || state === 'APPROVED' || state === 'REJECTED' ? 'PUBLISH' : null;
+}
 
 /**
  * What the owner's maintainer (or the operator) may do with the release now, as the API answers
@@ -62,7 +67,8 @@ export function ReleaseActions({
     return null;
   }
   const allowed = shown.filter((a) => a.allowed);
-  const refusedMain = shown.filter((a) => !a.allowed && MAIN_STEPS.includes(a.action) && release.state !== 'PUBLISHED' && release.state !== 'WITHDRAWN');
+  const next = nextStep(release.state);
+  const refusedMain = shown.filter((a) => !a.allowed && a.action === next);
   const refusedOther = shown.filter((a) => !a.allowed && !refusedMain.includes(a));
   const done = (message: string) => {
     setOpen(null);
