@@ -11,3 +11,9 @@ export enum Verdict {
   APPROVE = 'APPROVE',
   REJECT = 'REJECT',
 }
+
+/** What holds a gate's status whatever reviewers sign (domain.md, "QA gates"). */
+export enum QaGateHold {
+  /** The release is breaking without a major version: its INTERFACES gate stays PENDING until waived. */
+  SEMVER_INCONSISTENT = 'SEMVER_INCONSISTENT',
+}

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { UserRef } from '#src/common/auth/user-ref';
-import { QaGateStatus, Verdict } from './qa-enums';
+import { QaGateHold, QaGateStatus, Verdict } from './qa-enums';
 import { QaGateKind } from './qa-policy.rules';
 import { waiverExpired, type GateEvidence, type GateView } from './qa.rules';
 
@@ -8,6 +8,15 @@ import { waiverExpired, type GateEvidence, type GateView } from './qa.rules';
 
 registerEnumType(QaGateStatus, { name: 'QaGateStatus' });
 registerEnumType(Verdict, { name: 'Verdict' });
+registerEnumType(QaGateHold, {
+  name: 'QaGateHold',
+  valuesMap: {
+    SEMVER_INCONSISTENT: {
+      description:
+        'The release is breaking without a major version: approvals are recorded, but the INTERFACES gate stays PENDING until the version is corrected (a new release) or the gate is waived',
+    },
+  },
+});
 
 @ObjectType()
 export class Waiver {
@@ -83,6 +92,19 @@ export class QaGate {
     description: 'What is missing, in words, when it is neither PASSED nor WAIVED',
   })
   blockedReason!: string | null;
+
+  @Field(() => QaGateHold, {
+    nullable: true,
+    description: "What holds the gate's status whatever reviewers sign; null when sign-offs decide it",
+  })
+  hold!: QaGateHold | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Since when a PENDING gate of a release in review has waited: its submission; null otherwise',
+  })
+  pendingSince!: Date | null;
 }
 
 @ObjectType({
@@ -130,6 +152,8 @@ export function toGate(view: GateView, now: Date): QaGate {
     requiredApprovals: gate.requiredApprovals,
     approvals: outcome.approvals,
     blockedReason: outcome.blockedReason,
+    hold: outcome.hold,
+    pendingSince: view.pendingSince ?? null,
     signOffs: view.signOffs.map((s) => ({
       id: s.id,
       reviewerUser: s.reviewer,

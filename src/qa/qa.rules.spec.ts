@@ -1,7 +1,7 @@
 import { Role } from '#src/common/auth/role';
 import type { Viewer } from '#src/common/auth/viewer';
 import { DomainError } from '#src/common/errors/domain-error';
-import { QaGateStatus, Verdict } from './qa-enums';
+import { QaGateHold, QaGateStatus, Verdict } from './qa-enums';
 import { QaGateKind } from './qa-policy.rules';
 import {
   assertFourEyes,
@@ -191,6 +191,27 @@ describe('gate status', () => {
     ],
   ])('%s', (_label, facts, status, blockedReason) => {
     expect(gateOutcome(facts, NOW)).toMatchObject({ status, blockedReason });
+  });
+
+  it('says when sign-offs cannot pass the gate: the semver hold of an INTERFACES gate, not when waived', () => {
+    const inconsistency = 'removes xbau 2.2 without a major version';
+    const interfaces = gate({
+      kind: QaGateKind.INTERFACES,
+      requiredApprovals: 1,
+      signOffs: [approve('Ingo')],
+      inconsistency,
+    });
+    expect(gateOutcome(interfaces, NOW).hold).toBe(QaGateHold.SEMVER_INCONSISTENT);
+    // A REJECT fails it; an APPROVE replacing the REJECT would still not pass it: still held.
+    expect(gateOutcome({ ...interfaces, signOffs: [reject('Ingo', 'no')] }, NOW)).toMatchObject({
+      status: QaGateStatus.FAILED,
+      hold: QaGateHold.SEMVER_INCONSISTENT,
+    });
+    expect(
+      gateOutcome({ ...interfaces, waiverExpiresAt: new Date('2027-01-01T00:00:00Z') }, NOW).hold,
+    ).toBeNull();
+    expect(gateOutcome(gate({ inconsistency }), NOW).hold).toBeNull();
+    expect(gateOutcome(gate({ kind: QaGateKind.INTERFACES }), NOW).hold).toBeNull();
   });
 
   it.each([

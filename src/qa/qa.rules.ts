@@ -2,7 +2,7 @@ import type { UserRef } from '#src/common/auth/user-ref';
 import { Role } from '#src/common/auth/role';
 import { hasRole, isOperator, type Viewer } from '#src/common/auth/viewer';
 import { DomainError } from '#src/common/errors/domain-error';
-import { QaGateStatus, Verdict } from './qa-enums';
+import { QaGateHold, QaGateStatus, Verdict } from './qa-enums';
 import type { GateWaiver, QaGateEntity, SignOffEntity } from './qa-gate.entity';
 import { QaGateKind } from './qa-policy.rules';
 
@@ -74,6 +74,13 @@ export function fourEyesCreator(
   return release.importedFrom ? submitter.subject : release.authorSubject;
 }
 
+/** BAD_USER_INPUT on input.comment for a REJECT without a comment: the maintainers must learn why. */
+export function assertRejectGivesReason(input: { verdict: Verdict; comment?: string | null }): void {
+  if (input.verdict === Verdict.REJECT && !input.comment?.trim()) {
+    throw DomainError.badInput('input.comment', 'REJECT_COMMENT_REQUIRED');
+  }
+}
+
 // ------------------------------------------------------------------ gate status
 
 export interface SignOffFact {
@@ -97,6 +104,8 @@ export interface GateOutcome {
   approvals: number;
   waiverExpired: boolean;
   blockedReason: string | null;
+  /** Sign-offs cannot pass the gate now: the semver inconsistency holds an INTERFACES gate (unless waived). */
+  hold: QaGateHold | null;
 }
 
 const plural = (n: number, word: string) => `${n} more ${word} approval${n === 1 ? '' : 's'}`;
@@ -107,8 +116,10 @@ export function gateOutcome(gate: GateFacts, now: Date): GateOutcome {
   const approvals = current.filter((s) => s.verdict === Verdict.APPROVE).length;
   const waiverExpired = gate.waiverExpiresAt !== null && gate.waiverExpiresAt.getTime() <= now.getTime();
   if (gate.waiverExpiresAt && !waiverExpired) {
-    return { status: QaGateStatus.WAIVED, approvals, waiverExpired, blockedReason: null };
+    return { status: QaGateStatus.WAIVED, approvals, waiverExpired, blockedReason: null, hold: null };
   }
+  const hold =
+    gate.kind === QaGateKind.INTERFACES && gate.inconsistency ? QaGateHold.SEMVER_INCONSISTENT : null;
 
   const reasons: string[] = [];
   let status: QaGateStatus;
@@ -116,9 +127,9 @@ export function gateOutcome(gate: GateFacts, now: Date): GateOutcome {
   if (rejects.length > 0) {
     status = QaGateStatus.FAILED;
     reasons.push(...rejects.map((s) => `rejected by ${s.reviewerName}${s.comment ? `: ${s.comment}` : ''}`));
-  } else if (gate.kind === QaGateKind.INTERFACES && gate.inconsistency) {
+  } else if (hold) {
     status = QaGateStatus.PENDING;
-    reasons.push(gate.inconsistency);
+    reasons.push(gate.inconsistency!);
   } else if (approvals >= gate.requiredApprovals) {
     status = QaGateStatus.PASSED;
   } else {
@@ -128,7 +139,8 @@ export function gateOutcome(gate: GateFacts, now: Date): GateOutcome {
   if (waiverExpired && status !== QaGateStatus.PASSED) {
     reasons.push(`waiver expired on ${gate.waiverExpiresAt!.toISOString().slice(0, 10)}`);
   }
-  return { status, approvals, waiverExpired, blockedReason: reasons.length > 0 ? reasons.join('; ') : null };
+  const blockedReason = reasons.length > 0 ? reasons.join('; ') : null;
+  return { status, approvals, waiverExpired, blockedReason, hold };
 }
 
 /** Just the status of `gateOutcome`. */
@@ -192,6 +204,8 @@ export interface GateView {
   gate: QaGateEntity;
   signOffs: SignOffEntity[];
   outcome: GateOutcome;
+  /** Since when it waits for review: the release's submission, while PENDING in review. */
+  pendingSince?: Date | null;
 }
 
 // ------------------------------------------------------------------ public evidence

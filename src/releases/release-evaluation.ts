@@ -4,11 +4,13 @@ import { DataSource } from 'typeorm';
 import { Clock } from '#src/common/clock';
 import type { Tx } from '#src/database/transactions';
 import { QaRepository } from '#src/qa/qa.repository';
+import { QaGateStatus } from '#src/qa/qa-enums';
 import { gateOutcome, stateFromGates, type GateView } from '#src/qa/qa.rules';
 import { ReleaseState } from './release-enums';
 import type { ReleaseEntity } from './release.entity';
 import { ReleaseRepository } from './release.repository';
-import { impactOf, releaseStateOf, REVIEW_STATES, type Impact } from './release.rules';
+import { QaGateKind } from '#src/qa/qa-policy.rules';
+import { impactOf, releaseStateOf, REVIEW_STATES, type Impact, type PublicationFacts } from './release.rules';
 
 /** Everything derived about a release at one moment: its baseline, impact, gates and state. */
 export interface Evaluation {
@@ -75,11 +77,17 @@ export class ReleaseEvaluation {
             },
             now,
           );
-          return { gate, signOffs: gateSignOffs, outcome };
+          const view: GateView = { gate, signOffs: gateSignOffs, outcome };
+          return view;
         });
-      const state = REVIEW_STATES.includes(release.state)
+      const inReview = REVIEW_STATES.includes(release.state);
+      const state = inReview
         ? releaseStateOf(stateFromGates(views.map((v) => v.outcome.status)))
         : release.state;
+      for (const view of views) {
+        view.pendingSince =
+          inReview && view.outcome.status === QaGateStatus.PENDING ? release.submittedAt : null;
+      }
       return { release, baseline, impact, gates: views, state };
     });
   }
@@ -111,4 +119,20 @@ export class ReleaseEvaluation {
     }
     release.state = after;
   }
+}
+
+/** What `assertPublishable` checks, from an evaluation: publishRelease and `Release.actions` share it. */
+export function publicationFactsOf(evaluation: Evaluation): PublicationFacts {
+  return {
+    version: evaluation.release.version,
+    state: evaluation.state,
+    expiredWaivers: evaluation.gates
+      .filter((view) => view.outcome.waiverExpired)
+      .map((view) => ({ kind: view.gate.kind, expiresAt: view.gate.waiver!.expiresAt })),
+    inconsistency: evaluation.impact.inconsistency,
+    hasInterfacesGate: evaluation.gates.some((view) => view.gate.kind === QaGateKind.INTERFACES),
+    blocked: evaluation.gates
+      .filter((view) => view.outcome.blockedReason)
+      .map((view) => `${view.gate.kind}: ${view.outcome.blockedReason}`),
+  };
 }

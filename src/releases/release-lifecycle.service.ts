@@ -17,23 +17,26 @@ import type {
   ChangeEntryInput,
   CreateReleaseInput,
   InterfaceUseInput,
+  ReleaseImpactPreviewInput,
   UpdateReleaseInput,
 } from './dto/release.inputs';
 import { ReleaseState, type ChangeEntry, type InterfaceUse } from './release-enums';
 import { mayChangeRelease, requireChangeable } from './release.access';
 import { ReleaseEntity } from './release.entity';
-import { ReleaseEvaluation } from './release-evaluation';
+import { publicationFactsOf, ReleaseEvaluation } from './release-evaluation';
 import { ReleaseRepository } from './release.repository';
 import {
   acceptsReleases,
   assertAcceptsReleases,
+  assertNotDeprecated,
   assertPublishable,
   checkRelease,
+  impactOf,
   NEW,
   versionColumns,
+  type Impact,
   type ReleaseCapacity,
 } from './release.rules';
-import { QaGateKind } from '#src/qa/qa-policy.rules';
 
 /** The system actor of releases imported from GitHub. */
 export const GITHUB_SUBJECT = 'github';
@@ -134,6 +137,36 @@ export class ReleaseLifecycleService {
         }
         throw error;
       });
+  }
+
+  /**
+   * The impact a release would have if it were created so (the create form's preview): the same
+   * access and input checks as `create`, the baseline as it would be worked out now. Nothing is
+   * written.
+   */
+  async previewImpact(
+    viewer: Viewer,
+    input: WithServiceId<ReleaseImpactPreviewInput>,
+  ): Promise<{
+    serviceId: string;
+    impact: Impact;
+    baseline: ReleaseEntity | null;
+    interfaces: InterfaceUse[];
+  }> {
+    const manager = this.repository.manager;
+    const service = isUuid(input.serviceId)
+      ? await this.repository.serviceFacts(manager, input.serviceId)
+      : null;
+    if (!service) {
+      throw DomainError.notFound('Service', input.serviceId);
+    }
+    const capacities = mayChangeRelease(viewer, service.ownerId) ? OWNER : new Set<ReleaseCapacity>();
+    checkRelease('create', { state: NEW, version: input.version }, capacities);
+    const changes = this.checkChanges(input.changes ?? []);
+    const interfaces = await this.checkInterfaces(manager, input.interfaces ?? []);
+    const baseline = await this.repository.baselineFor(manager, service.id, input.version);
+    const impact = impactOf({ version: input.version, interfaces, changes }, baseline);
+    return { serviceId: service.id, impact, baseline, interfaces };
   }
 
   /**
@@ -267,18 +300,7 @@ export class ReleaseLifecycleService {
       // Publications of one service take turns: each checks its baseline against the others.
       await this.repository.serviceFacts(tx.manager, release.serviceId, 'update');
       const [evaluation] = await this.evaluation.evaluate([release], tx);
-      assertPublishable({
-        version: release.version,
-        state: evaluation.state,
-        expiredWaivers: evaluation.gates
-          .filter((view) => view.outcome.waiverExpired)
-          .map((view) => ({ kind: view.gate.kind, expiresAt: view.gate.waiver!.expiresAt })),
-        inconsistency: evaluation.impact.inconsistency,
-        hasInterfacesGate: evaluation.gates.some((view) => view.gate.kind === QaGateKind.INTERFACES),
-        blocked: evaluation.gates
-          .filter((v) => v.outcome.blockedReason)
-          .map((v) => `${v.gate.kind}: ${v.outcome.blockedReason}`),
-      });
+      assertPublishable(publicationFactsOf(evaluation));
       const published = { state: ReleaseState.PUBLISHED, publishedAt: tx.now };
       await this.repository.update(tx.manager, id, published);
       Object.assign(release, published);
@@ -306,15 +328,7 @@ export class ReleaseLifecycleService {
     return this.transactions.run(actorOf(viewer), async (tx) => {
       const release = await this.lockForOwner(tx, viewer, id);
       checkRelease('deprecate', release, OWNER);
-      if (release.deprecation) {
-        throw DomainError.conflict(
-          'RELEASE_DEPRECATED_ALREADY',
-          { version: release.version },
-          {
-            state: release.state,
-          },
-        );
-      }
+      assertNotDeprecated(release);
       const deprecation = { reason, at: tx.now.toISOString(), by: userOf(viewer) };
       await this.repository.update(tx.manager, id, { deprecation });
       tx.audit('release.deprecate', 'Release', id, { reason });

@@ -12,6 +12,7 @@ import { QaRepository } from '#src/qa/qa.repository';
 import {
   assertFourEyes,
   assertMayReview,
+  assertRejectGivesReason,
   checkWaiverExpiry,
   reviewerKinds,
   waiverOf,
@@ -58,6 +59,7 @@ export class ReleaseReviewService {
     input: SignOffInput,
   ): Promise<{ release: ReleaseEntity; gate: QaGateEntity }> {
     assertMayReview(viewer, input.kind);
+    assertRejectGivesReason(input);
     return this.transactions.run(actorOf(viewer), async (tx) => {
       const release = await this.lock(tx, input.releaseId);
       assertFourEyes(release.authorSubject, viewer);

@@ -1,10 +1,13 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { OnlineService } from '#src/catalogue/catalogue.model';
 import type { OnlineServiceEntity } from '#src/catalogue/catalogue.entity';
 import { CurrentViewer } from '#src/common/auth/decorators';
 import type { Viewer } from '#src/common/auth/viewer';
 import { AfterArg, FirstArg } from '#src/common/graphql/pagination';
 import type { RequestContext } from '#src/common/graphql/request-context';
+import { SemVerScalar } from '#src/common/graphql/scalars';
+import { languageOf } from '#src/common/errors/language';
+import { signOffAvailability } from './release-availability';
 import { InterfaceStandard, User } from '#src/organisations/organisation.model';
 import { OrganisationsService } from '#src/organisations/organisations.service';
 import { QaGate } from '#src/qa/qa.model';
@@ -31,6 +34,50 @@ export class QaGateResolver {
   @ResolveField(() => Release)
   async release(@Parent() gate: QaGate, @Context() ctx: RequestContext) {
     return this.releases.byId(ctx.loaders, gate.releaseId);
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      "signOff would accept a sign-off of this gate by the viewer now: the reviewer role of its kind, not the release's creator (four-eyes principle), the release in review",
+  })
+  async viewerMaySignOff(
+    @Parent() gate: QaGate,
+    @CurrentViewer() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ) {
+    const availability = await this.signOffAvailability(gate, viewer, ctx);
+    return availability !== null && availability.refusal === null;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      "Why not (viewerMaySignOff false): signOff's error reason, e.g. FOUR_EYES, GATE_ROLE_REQUIRED",
+  })
+  async signOffRefusal(
+    @Parent() gate: QaGate,
+    @CurrentViewer() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ) {
+    return (await this.signOffAvailability(gate, viewer, ctx))?.refusal?.reason ?? null;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: "signOff's error message for signOffRefusal, in the request's language (Accept-Language)",
+  })
+  async signOffRefusalMessage(
+    @Parent() gate: QaGate,
+    @CurrentViewer() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ) {
+    const refusal = (await this.signOffAvailability(gate, viewer, ctx))?.refusal;
+    return refusal ? refusal.messageIn(languageOf(ctx.req.headers['accept-language'])) : null;
+  }
+
+  private async signOffAvailability(gate: QaGate, viewer: Viewer | null, ctx: RequestContext) {
+    const release = await this.releases.byId(ctx.loaders, gate.releaseId);
+    return release ? signOffAvailability(viewer, gate, release) : null;
   }
 }
 
@@ -84,6 +131,20 @@ export class ServiceReleasesResolver {
     @AfterArg() after: string | null,
   ) {
     return this.releaseService.listForService(viewer, service, first, after);
+  }
+
+  @ResolveField(() => Release, {
+    nullable: true,
+    description:
+      'The release of this version; null when there is none or the viewer may not see it (as release(id))',
+  })
+  release(
+    @Parent() service: OnlineServiceEntity,
+    @Args('version', { type: () => SemVerScalar }) version: string,
+    @CurrentViewer() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.releaseService.byVersion(ctx.loaders, viewer, service.id, version);
   }
 
   @ResolveField(() => Release, {

@@ -1,7 +1,14 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '#src/common/graphql/pagination';
 import { SemVerScalar } from '#src/common/graphql/scalars';
-import { ChangeType, InterfaceDirection, ReleaseState, VersionBump, type UserRef } from './release-enums';
+import {
+  ChangeType,
+  InterfaceDirection,
+  ReleaseState,
+  VersionBump,
+  type InterfaceUse,
+  type UserRef,
+} from './release-enums';
 
 registerEnumType(ReleaseState, {
   name: 'ReleaseState',
@@ -88,7 +95,9 @@ export class ReleaseConnection extends ConnectionType(Release) {}
 
 @ObjectType({ description: 'This release compared with its baseline' })
 export class InterfaceImpact {
-  releaseId!: string;
+  /** The release's service and interfaces: what affectedSubscriptions compares (also for a preview). */
+  serviceId!: string;
+  uses!: InterfaceUse[];
   baselineId!: string | null;
 
   @Field(() => VersionBump)
@@ -107,4 +116,50 @@ export class InterfaceImpact {
 
   @Field({ description: 'false when breaking and the bump is MINOR or PATCH' })
   semverConsistent!: boolean;
+
+  @Field(() => SemVerScalar, {
+    description:
+      "The smallest version consistent with the changes: the baseline's next major when breaking, next minor when it adds interfaces or has an ADDED change, else next patch; without a baseline the release's own version",
+  })
+  suggestedVersion!: string;
+}
+
+export enum ReleaseActionKind {
+  UPDATE_NOTES = 'UPDATE_NOTES',
+  UPDATE_CONTENTS = 'UPDATE_CONTENTS',
+  UPDATE_ARTIFACT = 'UPDATE_ARTIFACT',
+  SUBMIT = 'SUBMIT',
+  PUBLISH = 'PUBLISH',
+  WITHDRAW = 'WITHDRAW',
+  DEPRECATE = 'DEPRECATE',
+  WAIVE = 'WAIVE',
+}
+registerEnumType(ReleaseActionKind, {
+  name: 'ReleaseActionKind',
+  description:
+    'The lifecycle actions on a release: updateRelease (notes; changes and interfaces), updateReleaseArtifact, submitRelease, publishRelease, withdrawRelease, deprecateRelease, waiveGate',
+});
+
+@ObjectType({
+  description:
+    'Whether the viewer may take an action on the release now, and if not why: the error the mutation would give, from the same checks',
+})
+export class ReleaseActionAvailability {
+  @Field(() => ReleaseActionKind)
+  action!: ReleaseActionKind;
+
+  @Field()
+  allowed!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The refusal's extensions.reason, e.g. PUBLISH_NOT_APPROVED",
+  })
+  reason!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The refusal's message in the request's language (Accept-Language)",
+  })
+  message!: string | null;
 }

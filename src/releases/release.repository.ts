@@ -23,6 +23,11 @@ import { adoptableSql, REVIEW_STATES, versionColumns } from './release.rules';
 export class ReleaseRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** Outside any transaction: for reads that change nothing (a preview). */
+  get manager(): EntityManager {
+    return this.db.manager;
+  }
+
   /** Releases by id (any state); absent ids are missing from the answer. */
   byIds(ids: readonly string[], manager: EntityManager = this.db.manager): Promise<ReleaseEntity[]> {
     return ids.length === 0 ? Promise.resolve([]) : manager.findBy(ReleaseEntity, { id: In([...ids]) });
@@ -178,14 +183,7 @@ export class ReleaseRepository {
     serviceId: string,
     version: string,
   ): Promise<ReleaseEntity['interfaces'] | null> {
-    const columns = versionColumns(version);
-    const [baseline]: { interfaces: ReleaseEntity['interfaces'] }[] = await manager.query(
-      `SELECT interfaces FROM release
-        WHERE service_id = $1 AND state = 'PUBLISHED' AND prerelease IS NULL AND (major, minor, patch) < ($2, $3, $4)
-        ORDER BY major DESC, minor DESC, patch DESC LIMIT 1`,
-      [serviceId, columns.major, columns.minor, columns.patch],
-    );
-    return baseline?.interfaces ?? null;
+    return (await this.baselineFor(manager, serviceId, version))?.interfaces ?? null;
   }
 
   /** Each release's baseline: the highest PUBLISHED non-pre-release of its service with a lower version. */
@@ -211,6 +209,29 @@ export class ReleaseRepository {
     );
     const byId = new Map(baselines.map((b) => [b.id, b]));
     return new Map(rows.map((row) => [row.for_id, byId.get(row.id)!]));
+  }
+
+  /** The baseline a release of `version` would have (for a preview): the same rule as `baselines`. */
+  async baselineFor(
+    manager: EntityManager,
+    serviceId: string,
+    version: string,
+  ): Promise<ReleaseEntity | null> {
+    const { major, minor, patch } = versionColumns(version);
+    const rows: { id: string }[] = await manager.query(
+      `SELECT b.id FROM release b
+        WHERE b.service_id = $1 AND b.state = 'PUBLISHED' AND b.prerelease IS NULL
+          AND (b.major, b.minor, b.patch) < ($2, $3, $4)
+        ORDER BY b.major DESC, b.minor DESC, b.patch DESC
+        LIMIT 1`,
+      [serviceId, major, minor, patch],
+    );
+    return rows.length === 0 ? null : ((await this.byIds([rows[0].id], manager))[0] ?? null);
+  }
+
+  /** The service's release of `version`, if there is one (visibility is the caller's). */
+  async byVersion(serviceId: string, version: string): Promise<ReleaseEntity | null> {
+    return this.db.getRepository(ReleaseEntity).findOneBy({ serviceId, version });
   }
 
   /**

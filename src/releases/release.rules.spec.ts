@@ -145,6 +145,32 @@ describe('interface impact', () => {
   });
 });
 
+describe('suggestedVersion: the smallest version consistent with the changes', () => {
+  const base = { version: '2.3.1', interfaces: [xbau('2.2')] };
+  it.each([
+    ['a breaking change entry', [xbau('2.2')], [{ type: ChangeType.BREAKING, description: 'x' }], '3.0.0'],
+    ['a removed interface', [], [], '3.0.0'],
+    ['an added interface', [xbau('2.2'), xbau('2.3')], [], '2.4.0'],
+    ['an ADDED change entry', [xbau('2.2')], [{ type: ChangeType.ADDED, description: 'x' }], '2.4.0'],
+    ['fixes only', [xbau('2.2')], [{ type: ChangeType.FIXED, description: 'x' }], '2.3.2'],
+  ])('%s', (_what, interfaces, changes, suggested) => {
+    // The suggestion does not depend on the version chosen: a wrong one gets the same advice.
+    for (const version of ['2.3.2', '2.4.0', '3.0.0']) {
+      expect(impactOf({ version, interfaces, changes }, base).suggestedVersion).toBe(suggested);
+    }
+  });
+
+  it('is the release itself without a baseline, and the next major from a 0.x baseline', () => {
+    expect(impactOf({ version: '0.1.0', interfaces: [], changes: [] }, null).suggestedVersion).toBe('0.1.0');
+    expect(
+      impactOf(
+        { version: '0.4.0', interfaces: [], changes: [{ type: ChangeType.BREAKING, description: 'x' }] },
+        { version: '0.3.2', interfaces: [] },
+      ).suggestedVersion,
+    ).toBe('1.0.0');
+  });
+});
+
 const ALL_STATES: LifecycleState[] = [NEW, ...Object.values(ReleaseState)];
 
 /** The error a call throws, or null. */

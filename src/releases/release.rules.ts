@@ -77,6 +77,25 @@ export interface Impact {
   semverConsistent: boolean;
   /** Why the release is semver-inconsistent, in words; null when it is consistent. */
   inconsistency: string | null;
+  /** The smallest version consistent with the changes (`suggestedVersionOf`). */
+  suggestedVersion: string;
+}
+
+/**
+ * The smallest version consistent with a release's changes from its baseline: the next major when
+ * it is breaking, the next minor when it adds interfaces or has an ADDED change, else the next
+ * patch. Without a baseline any version is consistent: the release's own.
+ */
+export function suggestedVersionOf(
+  version: string,
+  baseline: string | null,
+  change: { breaking: boolean; adds: boolean },
+): string {
+  if (!baseline) {
+    return version;
+  }
+  const bump = change.breaking ? 'major' : change.adds ? 'minor' : 'patch';
+  return semver.inc(baseline, bump)!;
 }
 
 /** The release compared with its baseline as (standard, version, direction) triples. */
@@ -99,7 +118,9 @@ export function impactOf(
         ? `removes ${removed.map((use) => `${use.standard} ${use.version}`).join(', ')} without a major version`
         : 'has a BREAKING change without a major version';
   }
-  return { bump, added, removed, breaking, semverConsistent, inconsistency };
+  const adds = added.length > 0 || release.changes.some((change) => change.type === ChangeType.ADDED);
+  const suggestedVersion = suggestedVersionOf(release.version, baseline?.version ?? null, { breaking, adds });
+  return { bump, added, removed, breaking, semverConsistent, inconsistency, suggestedVersion };
 }
 
 /** The states in review, whose state follows the gates. */
@@ -212,6 +233,21 @@ export function assertAcceptsReleases(service: { slug: string; lifecycle: Servic
       {
         lifecycle: service.lifecycle,
       },
+    );
+  }
+}
+
+/** CONFLICT when the release is deprecated already: deprecating is allowed once. */
+export function assertNotDeprecated(release: {
+  version: string;
+  state: LifecycleState;
+  deprecation: unknown;
+}): void {
+  if (release.deprecation) {
+    throw DomainError.conflict(
+      'RELEASE_DEPRECATED_ALREADY',
+      { version: release.version },
+      { state: release.state },
     );
   }
 }

@@ -11,7 +11,16 @@ import { Clock } from '#src/common/clock';
 import { DomainError } from '#src/common/errors/domain-error';
 import type { RequestContext } from '#src/common/graphql/request-context';
 import { User } from '#src/organisations/organisation.model';
-import { CreateReleaseInput, SignOffInput, UpdateReleaseInput, WaiveGateInput } from './dto/release.inputs';
+import {
+  CreateReleaseInput,
+  ReleaseImpactPreviewInput,
+  SignOffInput,
+  UpdateReleaseInput,
+  WaiveGateInput,
+} from './dto/release.inputs';
+import { capacitiesOf, releaseAvailability } from './release-availability';
+import type { Impact, ReleaseCapacity } from './release.rules';
+import { languageOf } from '#src/common/errors/language';
 import { QaEvidence, QaGate, toEvidence, toGate } from '#src/qa/qa.model';
 import { toUser } from '#src/qa/qa.resolver';
 import type { InterfaceUse } from './release-enums';
@@ -23,6 +32,7 @@ import {
   InterfaceImpact,
   InterfaceUseModel,
   Release,
+  ReleaseActionAvailability,
   Withdrawal,
 } from './release.model';
 import { ReleasesService, type Evaluation } from './releases.service';
@@ -40,6 +50,25 @@ const OWNERS = [Role.MAINTAINER, Role.OPERATOR];
 
 /** The QA module's; re-exported for the modules that import it from here. */
 export { toUser };
+
+function toImpact(
+  impact: Impact,
+  baseline: ReleaseEntity | null,
+  serviceId: string,
+  uses: InterfaceUse[],
+): InterfaceImpact {
+  return {
+    serviceId,
+    uses,
+    baselineId: baseline?.id ?? null,
+    bump: impact.bump,
+    added: impact.added.map(toUse),
+    removed: impact.removed.map(toUse),
+    breaking: impact.breaking,
+    semverConsistent: impact.semverConsistent,
+    suggestedVersion: impact.suggestedVersion,
+  };
+}
 
 const toUse = (use: InterfaceUse): InterfaceUseModel => ({
   standardKey: use.standard,
@@ -221,16 +250,44 @@ export class ReleasesResolver {
   @ResolveField(() => InterfaceImpact)
   async impact(@Parent() release: ReleaseEntity, @Context() ctx: RequestContext): Promise<InterfaceImpact> {
     const evaluation: Evaluation = await this.releases.evaluation(ctx.loaders, release);
-    const { impact, baseline } = evaluation;
-    return {
-      releaseId: release.id,
-      baselineId: baseline?.id ?? null,
-      bump: impact.bump,
-      added: impact.added.map(toUse),
-      removed: impact.removed.map(toUse),
-      breaking: impact.breaking,
-      semverConsistent: impact.semverConsistent,
-    };
+    return toImpact(evaluation.impact, evaluation.baseline, release.serviceId, release.interfaces);
+  }
+
+  @Roles(...OWNERS)
+  @Query(() => InterfaceImpact, {
+    description:
+      "The impact a release would have if it were created so, before it exists: bump, breaking, semverConsistent, suggestedVersion, affected subscriptions (the owner's MAINTAINERs, OPERATORs; nothing is written)",
+  })
+  async releaseImpactPreview(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input', InputValidationPipe) input: ReleaseImpactPreviewInput,
+  ): Promise<InterfaceImpact> {
+    const preview = await this.releases.previewImpact(viewer, await this.services.resolveRef(input, 'input'));
+    return toImpact(preview.impact, preview.baseline, preview.serviceId, preview.interfaces);
+  }
+
+  @ResolveField(() => [ReleaseActionAvailability], {
+    description:
+      "The lifecycle actions the viewer holds the capacity for (the owner's MAINTAINERs and OPERATORs; WAIVE for OPERATORs), each with whether it would go through now and, if not, the mutation's error reason and message; empty for anyone else",
+  })
+  async actions(
+    @Parent() release: ReleaseEntity,
+    @CurrentViewer() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ): Promise<ReleaseActionAvailability[]> {
+    const ownerId = (await this.services.byId(ctx.loaders, release.serviceId))?.ownerId;
+    const capacities = ownerId ? capacitiesOf(viewer, ownerId) : new Set<ReleaseCapacity>();
+    if (capacities.size === 0) {
+      return [];
+    }
+    const evaluation = await this.releases.evaluation(ctx.loaders, release);
+    const language = languageOf(ctx.req.headers['accept-language']);
+    return releaseAvailability(evaluation, capacities).map(({ action, refusal }) => ({
+      action,
+      allowed: refusal === null,
+      reason: refusal?.reason ?? null,
+      message: refusal?.messageIn(language) ?? null,
+    }));
   }
 
   @ResolveField(() => Deprecation, { nullable: true })

@@ -11,6 +11,7 @@ import type { QaGateKind } from '#src/qa/qa-policy.rules';
 import type { GateView } from '#src/qa/qa.rules';
 import type {
   CreateReleaseInput,
+  ReleaseImpactPreviewInput,
   SignOffInput,
   UpdateReleaseInput,
   WaiveGateInput,
@@ -131,6 +132,21 @@ export class ReleasesService implements OnModuleInit {
 
   updateArtifact(viewer: Viewer, id: string, artifactDigest: string, artifactUrl: string | null | undefined) {
     return this.lifecycle.updateArtifact(viewer, id, artifactDigest, artifactUrl);
+  }
+
+  previewImpact(viewer: Viewer, input: WithServiceId<ReleaseImpactPreviewInput>) {
+    return this.lifecycle.previewImpact(viewer, input);
+  }
+
+  /** The service's release of `version` if the viewer may see it, else null. */
+  async byVersion(
+    loaders: RequestLoaders,
+    viewer: Viewer | null,
+    serviceId: string,
+    version: string,
+  ): Promise<ReleaseEntity | null> {
+    const release = await this.repository.byVersion(serviceId, version);
+    return release ? this.findVisible(loaders, viewer, release.id) : null;
   }
 
   submit(viewer: Viewer, id: string): Promise<ReleaseEntity> {

@@ -236,22 +236,17 @@ export class ServiceSubscriptionsResolver {
 
 @Resolver(() => InterfaceImpact)
 export class ImpactSubscriptionsResolver {
-  constructor(
-    private readonly subscriptionService: SubscriptionsService,
-    private readonly releases: ReleasesService,
-  ) {}
+  constructor(private readonly subscriptionService: SubscriptionsService) {}
 
   @ResolveField(() => [ServiceSubscription], {
     description:
       'ACTIVE ones whose organisation declared the standard but not this version (only those the viewer may see)',
   })
-  async affectedSubscriptions(
-    @Parent() impact: InterfaceImpact,
-    @CurrentViewer() viewer: Viewer | null,
-    @Context() ctx: RequestContext,
-  ) {
-    const release = await this.releases.byId(ctx.loaders, impact.releaseId);
-    return release ? this.subscriptionService.affected(viewer, release) : [];
+  async affectedSubscriptions(@Parent() impact: InterfaceImpact, @CurrentViewer() viewer: Viewer | null) {
+    return this.subscriptionService.affected(viewer, {
+      serviceId: impact.serviceId,
+      interfaces: impact.uses,
+    });
   }
 }
 

@@ -198,7 +198,10 @@ export class SubscriptionsService implements OnModuleInit {
    * ACTIVE subscriptions of the release's service whose organisation declared capabilities for a
    * standard the release uses, but not the version it uses; only those the viewer may see.
    */
-  async affected(viewer: Viewer | null, release: ReleaseEntity): Promise<SubscriptionEntity[]> {
+  async affected(
+    viewer: Viewer | null,
+    release: Pick<ReleaseEntity, 'serviceId' | 'interfaces'>,
+  ): Promise<SubscriptionEntity[]> {
     if (release.interfaces.length === 0) {
       return [];
     }

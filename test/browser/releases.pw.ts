@@ -59,7 +59,9 @@ test('a release goes from draft to published with three sign-offs, the four-eyes
     await page
       .getByRole('textbox', { name: 'Beschreibung der Änderung 1' })
       .fill('Das Feld „Rasse“ entfällt im Antrag');
-    const warning = page.getByRole('status').filter({ hasText: 'Versionsnummer passt nicht zu den Änderungen' });
+    const warning = page
+      .getByRole('status')
+      .filter({ hasText: 'Versionsnummer passt nicht zu den Änderungen' });
     await expect(warning).toContainText('Vorgeschlagen: 3.0.0');
     await expectNoAxeViolations(page);
     await screenshotForGuide(page, 'version-anlegen');
@@ -77,7 +79,7 @@ test('a release goes from draft to published with three sign-offs, the four-eyes
     await expect(notes.getByRole('listitem').filter({ hasText: 'Zahlung über ePayment 2.0' })).toBeVisible();
     await expect(page.locator('main script')).toHaveCount(0);
     await expect(page.locator('main [onerror]')).toHaveCount(0);
-    expect(await page.evaluate(() => (window as { __notesRan?: string }).__notesRan)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __notesRan?: string }).__notesRan)).toBeUndefined();
   });
 
   await test.step('Rita submits; as the creator she finds no sign-off button, and the sentence why', async () => {
@@ -94,14 +96,22 @@ test('a release goes from draft to published with three sign-offs, the four-eyes
 
   await test.step('Uwe finds it in his queue and approves usability', async () => {
     await signInAs(page, PERSONAS.uweUsability);
-    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Prüfungen' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Prüfungen' })
+      .click();
     await visited(page, 'Prüfungen');
     const row = page.getByRole('row').filter({ hasText: 'Hundesteuer anmelden' });
     await expect(row).toContainText('Gebrauchstauglichkeit');
     await expect(row).toContainText('seit wenigen Minuten');
     await screenshotForGuide(page, 'pruefungen');
     await signOut(page);
-    await reviewAs(page, PERSONAS.uweUsability, 'Gebrauchstauglichkeit', 'Barrierefrei nach BITV 2.0 geprüft');
+    await reviewAs(
+      page,
+      PERSONAS.uweUsability,
+      'Gebrauchstauglichkeit',
+      'Barrierefrei nach BITV 2.0 geprüft',
+    );
     await expect(gate(page, 'Gebrauchstauglichkeit').getByText('Bestanden', { exact: true })).toBeVisible();
     await signOut(page);
   });
@@ -111,7 +121,9 @@ test('a release goes from draft to published with three sign-offs, the four-eyes
     await page.goto(RELEASE);
     await visited(page, 'Hundesteuer anmelden 3.0.0');
     await page.getByRole('button', { name: 'Artefakt ändern' }).click();
-    await expect(page.getByText('gelten alle bisherigen Freigaben und Ablehnungen als veraltet')).toBeVisible();
+    await expect(
+      page.getByText('gelten alle bisherigen Freigaben und Ablehnungen als veraltet'),
+    ).toBeVisible();
     await page.getByRole('textbox', { name: /Prüfsumme \(SHA-256\)/ }).fill(NEW_DIGEST);
     await page.getByRole('button', { name: 'Artefakt ändern' }).last().click();
     await expect(page.getByText('Bisherige Freigaben gelten als veraltet')).toBeVisible();
@@ -172,7 +184,10 @@ test('a semver-inconsistent release: the interface reviewer is told that the app
   await visited(page, 'Neue Version von Ausnahmegenehmigung Gurt- und Helmpflicht');
   await page.getByRole('textbox', { name: 'Version' }).fill('1.3.0');
   await page.getByRole('textbox', { name: /Prüfsumme des Artefakts/ }).fill(DIGEST);
-  await page.getByRole('button', { name: /^Schnittstelle \d+ entfernen$/ }).last().click();
+  await page
+    .getByRole('button', { name: /^Schnittstelle \d+ entfernen$/ })
+    .last()
+    .click();
   await expect(page.getByText('Vorgeschlagen: 2.0.0')).toBeVisible();
   await page.getByRole('button', { name: 'Entwurf anlegen' }).click();
   await visited(page, 'Ausnahmegenehmigung Gurt- und Helmpflicht 1.3.0');
@@ -201,7 +216,9 @@ test('a semver-inconsistent release: the interface reviewer is told that the app
   const held = gate(page, 'Schnittstellen');
   await expect(held.getByRole('button', { name: 'Freigeben' })).toHaveCount(0);
   await held.getByRole('button', { name: 'Ausnahme erteilen' }).click();
-  await held.getByRole('textbox', { name: 'Begründung' }).fill('XMeld entfällt fachlich; mit dem Fachverfahren abgestimmt');
+  await held
+    .getByRole('textbox', { name: 'Begründung' })
+    .fill('XMeld entfällt fachlich; mit dem Fachverfahren abgestimmt');
   await held.getByRole('textbox', { name: /Vorgang/ }).fill('QA-2026-107');
   const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   await held.getByLabel(/Gilt bis/).fill(until);

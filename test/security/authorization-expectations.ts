@@ -145,6 +145,8 @@ const TARGET_RULE =
 const OWNER_ACTS_RULE = "approve, reject, suspend or resume a subscription: the owner's MAINTAINER, OPERATOR";
 const SUBSCRIBER_ACTS_RULE =
   "request a subscription; change its range; report a deployment: the subscriber's MUNICIPALITY_ADMIN, OPERATOR";
+const SIGN_OFF_RULE =
+  "sign off a gate: a reviewer with the role of that gate's kind who did not create the release; never an OPERATOR";
 const READ_SUBSCRIPTIONS_RULE =
   "read subscriptions: staff of the subscribing organisation; the owner's MAINTAINER; OPERATOR";
 
@@ -178,10 +180,7 @@ export const MUTATIONS = {
   // A PUBLISHED release is seen by everyone: changing it is FORBIDDEN, not NOT_FOUND.
   deprecateRelease: operation(RELEASE_RULE, OWNER),
   // The probe signs a USABILITY gate: only the USABILITY reviewers (of any organisation) may.
-  signOff: operation(
-    "sign off a gate: a reviewer with the role of that gate's kind who did not create the release; never an OPERATOR",
-    USABILITY_REVIEWERS,
-  ),
+  signOff: operation(SIGN_OFF_RULE, USABILITY_REVIEWERS),
   waiveGate: operation('waive a gate: OPERATOR', OPERATOR),
 
   requestSubscription: operation(SUBSCRIBER_ACTS_RULE, SUBSCRIBER),
@@ -235,6 +234,7 @@ export const QUERIES = {
     SUBSCRIPTION_READERS,
     { denied: 'HIDDEN', deniedAs: each(NO_RIGHTS, 'FORBIDDEN') },
   ),
+  releaseImpactPreview: operation(RELEASE_RULE, OWNER),
   resolveVersionRange: field('read PUBLISHED releases: anyone', EVERYONE),
   activeSubscriptionCount: field('count ACTIVE subscriptions (a number, no names): anyone', EVERYONE),
   // The probe reads a DRAFT: a release that is not PUBLISHED is null for those who may not see it.
@@ -258,6 +258,13 @@ export const FIELDS = {
   'Release.gates': field('read the QA gates and sign-offs of any release', REVIEW_READERS),
   'Release.fulfils': field("read a release's fulfils: anyone signed in (with a role)", WITH_A_ROLE),
   'OnlineService.releases': field('read releases that are not PUBLISHED', REVIEW_READERS),
+  'OnlineService.release': field('read releases that are not PUBLISHED', REVIEW_READERS),
+  // The actions a viewer may take: only those it holds the capacity for, so the owner's and the operator's.
+  'Release.actions': field(RELEASE_RULE, OWNER),
+  // A gate of a release in review that nobody signed: each reviewer may sign the gate of its kind.
+  'QaGate.viewerMaySignOff': field(SIGN_OFF_RULE, REVIEWERS),
+  'QaGate.signOffRefusal': field(SIGN_OFF_RULE, REVIEWERS),
+  'QaGate.signOffRefusalMessage': field(SIGN_OFF_RULE, REVIEWERS),
   'OnlineService.fleet': field("read a service's fleet: the owner's MAINTAINER, OPERATOR", OWNER),
   'OnlineService.maintenanceBaseline': field(
     "read a service's maintenanceBaseline: the owner's MAINTAINER, OPERATOR",

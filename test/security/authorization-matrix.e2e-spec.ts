@@ -351,6 +351,10 @@ const QUERY_PROBES: Record<keyof typeof QUERIES, Probe> = {
     variables: () => ({ prefix: `Service ${MATRIX.catalogueServiceSlug}` }),
     shows: (data) => data.serviceSuggestions.some((s: any) => s.slug === MATRIX.catalogueServiceSlug),
   },
+  releaseImpactPreview: {
+    query: `query($input: ReleaseImpactPreviewInput!) { releaseImpactPreview(input: $input) { suggestedVersion } }`,
+    variables: (w) => ({ input: { serviceId: w.services.releases, version: '9.0.0' } }),
+  },
   services: {
     query: `{ services(first: 5) { totalCount } }`,
     shows: (data) => data.services.totalCount > 0,
@@ -377,6 +381,32 @@ const FIELD_PROBES: Record<keyof typeof FIELDS, Probe> = {
     query: `query($slug: String!) { service(slug: $slug) { releases(first: 100) { edges { node { id } } } } }`,
     variables: () => ({ slug: MATRIX.releaseServiceSlug }),
     shows: (data, w) => ids(data.service.releases).includes(w.releases.listed),
+  },
+  'OnlineService.release': {
+    // 2.1.0 is w.releases.draft, the first of the world's 2.x releases.
+    query: `query($slug: String!) { service(slug: $slug) { release(version: "2.1.0") { id } } }`,
+    variables: () => ({ slug: MATRIX.releaseServiceSlug }),
+    shows: (data, w) => data.service.release?.id === w.releases.draft,
+  },
+  'Release.actions': {
+    query: `query($id: ID!) { release(id: $id) { actions { action allowed } } }`,
+    variables: (w) => ({ id: w.releases.published }),
+    shows: (data) => data.release.actions.some((a: any) => a.action === 'DEPRECATE' && a.allowed),
+  },
+  'QaGate.viewerMaySignOff': {
+    query: `query($id: ID!) { release(id: $id) { gates { viewerMaySignOff } } }`,
+    variables: (w) => ({ id: w.releases.inQueue }),
+    shows: (data) => Boolean(data.release?.gates.some((g: any) => g.viewerMaySignOff)),
+  },
+  'QaGate.signOffRefusal': {
+    query: `query($id: ID!) { release(id: $id) { gates { signOffRefusal } } }`,
+    variables: (w) => ({ id: w.releases.inQueue }),
+    shows: (data) => Boolean(data.release?.gates.some((g: any) => g.signOffRefusal === null)),
+  },
+  'QaGate.signOffRefusalMessage': {
+    query: `query($id: ID!) { release(id: $id) { gates { signOffRefusalMessage } } }`,
+    variables: (w) => ({ id: w.releases.inQueue }),
+    shows: (data) => Boolean(data.release?.gates.some((g: any) => g.signOffRefusalMessage === null)),
   },
   'OnlineService.fleet': {
     query: `query($slug: String!) { service(slug: $slug) { fleet { active } } }`,

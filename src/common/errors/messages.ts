@@ -441,6 +441,11 @@ export const MESSAGES = {
     (p: { version: string; kind: string }) => `release ${p.version} has no ${p.kind} gate`,
     (p) => `Die Version ${p.version} hat keine Prüfung ${p.kind}.`,
   ),
+  REJECT_COMMENT_REQUIRED: m(
+    'BAD_USER_INPUT',
+    () => 'a REJECT needs a comment: the maintainers must learn what to change',
+    () => 'Bitte begründen Sie die Ablehnung: Die Maintainer erfahren sonst nicht, was sie ändern sollen.',
+  ),
   WAIVER_EXPIRY_PAST: m(
     'BAD_USER_INPUT',
     () => 'must lie in the future',

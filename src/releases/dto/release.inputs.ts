@@ -67,6 +67,28 @@ export class CreateReleaseInput {
   fulfils?: string[] | null;
 }
 
+@InputType({ description: 'A release as it would be created: for the impact preview of the create form' })
+export class ReleaseImpactPreviewInput {
+  @Field(() => ID, { nullable: true, description: SERVICE_ID_DESCRIPTION })
+  serviceId?: string | null;
+
+  @Field(() => String, { nullable: true, description: SERVICE_SLUG_DESCRIPTION })
+  serviceSlug?: string | null;
+
+  @Field(() => SemVerScalar)
+  version!: string;
+
+  @Field(() => [ChangeEntryInput], { nullable: true })
+  @ValidateNested({ each: true })
+  @Type(() => ChangeEntryInput)
+  changes?: ChangeEntryInput[] | null;
+
+  @Field(() => [InterfaceUseInput], { nullable: true })
+  @ValidateNested({ each: true })
+  @Type(() => InterfaceUseInput)
+  interfaces?: InterfaceUseInput[] | null;
+}
+
 @InputType()
 export class UpdateReleaseInput {
   @Field(() => String, { nullable: true, description: 'Until publication' })

@@ -33,12 +33,17 @@ export function problemsOf(error: CombinedError | undefined | null): ApiProblem[
       },
     ];
   }
-  return error.graphQLErrors.map((e) => ({
-    code: typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR',
-    reason: typeof e.extensions?.reason === 'string' ? e.extensions.reason : undefined,
-    field: typeof e.extensions?.field === 'string' ? e.extensions.field : undefined,
-    message: e.message,
-  }));
+  return error.graphQLErrors.map((e) => {
+    const field = typeof e.extensions?.field === 'string' ? e.extensions.field : undefined;
+    return {
+      code: typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR',
+      reason: typeof e.extensions?.reason === 'string' ? e.extensions.reason : undefined,
+      field,
+      // The API puts the argument's path in front ("input.comment: Bitte …"); the console shows
+      // the message at its field, where the path says nothing to the reader.
+      message: field && e.message.startsWith(`${field}: `) ? e.message.slice(field.length + 2) : e.message,
+    };
+  });
 }
 
 export function adviceFor(problem: ApiProblem): string | undefined {

@@ -129,8 +129,8 @@ export function NewReleasePage() {
     return (
       <Page title={title}>
         <p className="kern-body">
-          Neue Versionen legen die Maintainer der Eigentümerin und der Betrieb an. Bitte melden Sie sich
-          mit einer dieser Rollen an.
+          Neue Versionen legen die Maintainer der Eigentümerin und der Betrieb an. Bitte melden Sie sich mit
+          einer dieser Rollen an.
         </p>
       </Page>
     );
@@ -140,7 +140,11 @@ export function NewReleasePage() {
   const initial: ReleaseDraft = latest
     ? {
         ...EMPTY_DRAFT,
-        interfaces: latest.interfaces.map((u) => ({ standard: u.standard.key, version: u.version, direction: u.direction })),
+        interfaces: latest.interfaces.map((u) => ({
+          standard: u.standard.key,
+          version: u.version,
+          direction: u.direction,
+        })),
       }
     : EMPTY_DRAFT;
   return (
@@ -186,7 +190,9 @@ export function EditReleasePage() {
   const [{ data, fetching, error }] = useQuery({ query: EditReleaseQuery, variables: { slug, version } });
   const [result, update] = useMutation(UpdateReleaseMutation);
   const release = data?.service?.release;
-  const title = data?.service ? `${data.service.name} ${version} bearbeiten` : `Version ${version} bearbeiten`;
+  const title = data?.service
+    ? `${data.service.name} ${version} bearbeiten`
+    : `Version ${version} bearbeiten`;
   if (!data) {
     return (
       <Page title={title}>
@@ -232,7 +238,11 @@ export function EditReleasePage() {
           artifactUrl: release.artifactUrl ?? '',
           notes: release.notes ?? '',
           changes: release.changes.map((c) => ({ type: c.type, description: c.description })),
-          interfaces: release.interfaces.map((u) => ({ standard: u.standard.key, version: u.version, direction: u.direction })),
+          interfaces: release.interfaces.map((u) => ({
+            standard: u.standard.key,
+            version: u.version,
+            direction: u.direction,
+          })),
         }}
         editable={editable}
         submitLabel="Speichern"

@@ -69,9 +69,24 @@ function release(overrides: Record<string, unknown> = {}) {
     ],
     actions: [
       { action: 'UPDATE_NOTES', allowed: true, reason: null, message: null },
-      { action: 'SUBMIT', allowed: false, reason: 'RELEASE_STATE', message: 'Nur ein Entwurf kann eingereicht werden.' },
-      { action: 'PUBLISH', allowed: false, reason: 'PUBLISH_NOT_APPROVED', message: 'Die Version ist noch nicht freigegeben.' },
-      { action: 'DEPRECATE', allowed: false, reason: 'RELEASE_STATE', message: 'Nur veröffentlichte Versionen.' },
+      {
+        action: 'SUBMIT',
+        allowed: false,
+        reason: 'RELEASE_STATE',
+        message: 'Nur ein Entwurf kann eingereicht werden.',
+      },
+      {
+        action: 'PUBLISH',
+        allowed: false,
+        reason: 'PUBLISH_NOT_APPROVED',
+        message: 'Die Version ist noch nicht freigegeben.',
+      },
+      {
+        action: 'DEPRECATE',
+        allowed: false,
+        reason: 'RELEASE_STATE',
+        message: 'Nur veröffentlichte Versionen.',
+      },
     ],
     deprecation: null,
     withdrawal: null,
@@ -94,7 +109,9 @@ const answer = (r: unknown) => ({
 describe('ReleasePage', () => {
   it('shows state, notes as Markdown, changes and the semver warning with the suggested version', async () => {
     renderAt('/leistungen/hundesteuer-anmelden/versionen/2.1.0', routes, answer(release()));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Hundesteuer anmelden 2.1.0' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Hundesteuer anmelden 2.1.0' }),
+    ).toBeInTheDocument();
     expect(document.title).toBe('Hundesteuer anmelden 2.1.0 – Nachnutzungsregister');
     expect(screen.getByText('Neue Gebühren').tagName).toBe('STRONG');
     expect(screen.getByText(/Feld „Rasse“ entfällt/)).toBeInTheDocument();
@@ -102,7 +119,7 @@ describe('ReleasePage', () => {
     expect(warning.textContent).toContain('mindestens 3.0.0');
   });
 
-  it("gives each gate what it lacks in German, and the creator the four-eyes sentence instead of buttons", async () => {
+  it('gives each gate what it lacks in German, and the creator the four-eyes sentence instead of buttons', async () => {
     renderAt('/leistungen/hundesteuer-anmelden/versionen/2.1.0', routes, answer(release()));
     const security = await screen.findByRole('region', { name: 'Prüfung Sicherheit' });
     expect(within(security).getByText('Es fehlt noch 1 Freigabe (Sicherheit).')).toBeInTheDocument();
@@ -126,13 +143,17 @@ describe('ReleasePage', () => {
       '/leistungen/hundesteuer-anmelden/versionen/2.1.0/bearbeiten',
     );
     expect(within(actions).queryByRole('button', { name: 'Veröffentlichen' })).toBeNull();
-    expect(actions.textContent).toContain('Veröffentlichen ist noch nicht möglich: Die Version ist noch nicht freigegeben.');
+    expect(actions.textContent).toContain(
+      'Veröffentlichen ist noch nicht möglich: Die Version ist noch nicht freigegeben.',
+    );
     expect(within(actions).getByText(/Abkündigen: Nur veröffentlichte Versionen/)).toBeInTheDocument();
   });
 
   it('says when the version is not there or not visible', async () => {
     renderAt('/leistungen/hundesteuer-anmelden/versionen/9.9.9', routes, answer(null));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Version nicht gefunden' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Version nicht gefunden' }),
+    ).toBeInTheDocument();
     expect(screen.getByText(/Entwürfe sehen nur die Maintainer/)).toBeInTheDocument();
   });
 });

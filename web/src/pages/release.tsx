@@ -1,13 +1,13 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ReleaseStateBadge } from '../catalogue/release-badge';
-import { useFragment } from '../graphql/generated';
+import type { ImpactFieldsFragment } from '../graphql/generated/graphql';
 import { problemsOf } from '../graphql/errors';
 import { inconsistencySentence } from '../releases/gate-reason';
 import { GateSection } from '../releases/gate-section';
 import { MarkdownText } from '../releases/markdown';
 import { ReleaseActions } from '../releases/release-actions';
-import { ImpactFields, ReleasePageQuery } from '../releases/release-queries';
+import { ReleasePageQuery } from '../releases/release-queries';
 import { Alert, Loading, Problems } from '../ui/alert';
 import { DescriptionList } from '../ui/description-list';
 import { CHANGE_TYPE, formatDateTime, INTERFACE_DIRECTION, VERSION_BUMP } from '../ui/labels';
@@ -25,12 +25,14 @@ export function ReleasePage() {
   const problems = problemsOf(error);
   const service = data?.service ?? null;
   const release = service?.release ?? null;
-  const impact = useFragment(ImpactFields, release?.impact ?? null);
+  const impact = release?.impact ?? null;
 
   if (!data) {
     return (
       <Page title={`Version ${version}`}>
-        {problems.length > 0 ? <Problems problems={problems} title="Die Version konnte nicht geladen werden" /> : null}
+        {problems.length > 0 ? (
+          <Problems problems={problems} title="Die Version konnte nicht geladen werden" />
+        ) : null}
         {fetching ? <Loading /> : null}
       </Page>
     );
@@ -44,7 +46,10 @@ export function ReleasePage() {
             : 'Unter dieser Adresse gibt es im Nachnutzungsregister keine Leistung.'}
         </p>
         <p className="kern-body">
-          <Link className="kern-link" to={service ? `/leistungen/${encodeURIComponent(service.slug)}` : '/leistungen'}>
+          <Link
+            className="kern-link"
+            to={service ? `/leistungen/${encodeURIComponent(service.slug)}` : '/leistungen'}
+          >
             {service ? `Zurück zu „${service.name}“` : 'Zurück zu den Leistungen'}
           </Link>
         </p>
@@ -88,7 +93,10 @@ export function ReleasePage() {
             value: `${formatDateTime(release.createdAt)} von ${release.createdBy.name ?? release.createdBy.id}${release.createdBy.organisation ? ` (${release.createdBy.organisation.name})` : ''}`,
           },
           ...(release.importedFrom ? [{ term: 'Übernommen aus', value: release.importedFrom }] : []),
-          { term: 'Veröffentlicht', value: release.publishedAt ? formatDateTime(release.publishedAt) : 'Noch nicht' },
+          {
+            term: 'Veröffentlicht',
+            value: release.publishedAt ? formatDateTime(release.publishedAt) : 'Noch nicht',
+          },
           {
             term: 'Artefakt',
             value: (
@@ -113,7 +121,11 @@ export function ReleasePage() {
         <h2 className="kern-heading-large" id="versionshinweise">
           Versionshinweise
         </h2>
-        {release.notes ? <MarkdownText>{release.notes}</MarkdownText> : <p className="kern-body">Keine Versionshinweise.</p>}
+        {release.notes ? (
+          <MarkdownText>{release.notes}</MarkdownText>
+        ) : (
+          <p className="kern-body">Keine Versionshinweise.</p>
+        )}
         {release.changes.length > 0 ? (
           <ul className="kern-list">
             {release.changes.map((change, index) => (
@@ -177,18 +189,15 @@ export function ReleasePage() {
   );
 }
 
-function ImpactSummary({
-  impact,
-  version,
-}: {
-  impact: ReturnType<typeof useFragment<typeof ImpactFields>>;
-  version: string;
-}) {
+function ImpactSummary({ impact, version }: { impact: ImpactFieldsFragment; version: string }) {
   return (
     <>
       <DescriptionList
         items={[
-          { term: 'Verglichen mit', value: impact.baseline ? `Version ${impact.baseline.version}` : 'Keiner: erste Version' },
+          {
+            term: 'Verglichen mit',
+            value: impact.baseline ? `Version ${impact.baseline.version}` : 'Keiner: erste Version',
+          },
           { term: 'Art der Version', value: VERSION_BUMP[impact.bump] },
           { term: 'Inkompatibel (Breaking Change)', value: impact.breaking ? 'Ja' : 'Nein' },
           {
@@ -199,11 +208,17 @@ function ImpactSummary({
           },
           {
             term: 'Hinzugekommen',
-            value: impact.added.length > 0 ? impact.added.map((u) => `${u.standard.name} ${u.version}`).join(', ') : '–',
+            value:
+              impact.added.length > 0
+                ? impact.added.map((u) => `${u.standard.name} ${u.version}`).join(', ')
+                : '–',
           },
           {
             term: 'Entfallen',
-            value: impact.removed.length > 0 ? impact.removed.map((u) => `${u.standard.name} ${u.version}`).join(', ') : '–',
+            value:
+              impact.removed.length > 0
+                ? impact.removed.map((u) => `${u.standard.name} ${u.version}`).join(', ')
+                : '–',
           },
         ]}
       />
@@ -216,7 +231,9 @@ function ImpactSummary({
       ) : (
         <div className="kern-table-responsive">
           <table className="kern-table">
-            <caption className="kern-sr-only">Aktive Nachnutzungen, die eine andere Version einer Schnittstelle angegeben haben</caption>
+            <caption className="kern-sr-only">
+              Aktive Nachnutzungen, die eine andere Version einer Schnittstelle angegeben haben
+            </caption>
             <thead>
               <tr className="kern-table__row">
                 {['Kommune', 'Versionsbereich', 'Eingesetzte Version'].map((c) => (

@@ -35,7 +35,14 @@ describe('ReviewsPage (Prüfungen)', () => {
       name === 'Viewer'
         ? viewerAnswer(['REVIEWER_SECURITY'])
         : name === 'ReviewQueue'
-          ? { data: { reviewQueue: [waiting('g1', 'SECURITY', '2026-11-20T09:00:00Z', '3.0.0'), waiting('g2', 'SECURITY', new Date().toISOString(), '3.1.0')] } }
+          ? {
+              data: {
+                reviewQueue: [
+                  waiting('g1', 'SECURITY', '2026-11-20T09:00:00Z', '3.0.0'),
+                  waiting('g2', 'SECURITY', new Date().toISOString(), '3.1.0'),
+                ],
+              },
+            }
           : {},
     );
     renderWith(fake.client, <ReviewsPage />, '/pruefungen');

@@ -136,7 +136,9 @@ export function ReviewsPage() {
                   <tr className="kern-table__row" key={gate.id}>
                     <th scope="row" className="kern-table__header">
                       {release.service.name}
-                      <span className="kern-body kern-body--small cell-note">{release.service.owner.name}</span>
+                      <span className="kern-body kern-body--small cell-note">
+                        {release.service.owner.name}
+                      </span>
                     </th>
                     <td className="kern-table__cell">
                       <Link className="kern-link" to={path}>
@@ -149,7 +151,9 @@ export function ReviewsPage() {
                       {gate.pendingSince ? (
                         <>
                           {waitedFor(gate.pendingSince, now)}
-                          <span className="kern-body kern-body--small cell-note">{formatDateTime(gate.pendingSince)}</span>
+                          <span className="kern-body kern-body--small cell-note">
+                            {formatDateTime(gate.pendingSince)}
+                          </span>
                         </>
                       ) : (
                         '–'

@@ -125,7 +125,8 @@ export function ServicePage() {
   }
 
   const latest = service.latestRelease ?? null;
-  const mayCreateRelease = has('OPERATOR') || (has('MAINTAINER') && viewer?.organisation?.key === service.owner.key);
+  const mayCreateRelease =
+    has('OPERATOR') || (has('MAINTAINER') && viewer?.organisation?.key === service.owner.key);
   return (
     <Page title={service.name} lead={service.summary}>
       {problems.length > 0 ? <Problems problems={problems} /> : null}
@@ -184,7 +185,10 @@ export function ServicePage() {
         </h2>
         {mayCreateRelease ? (
           <p className="kern-body">
-            <Link className="kern-btn kern-btn--secondary" to={`/leistungen/${encodeURIComponent(service.slug)}/versionen/neu`}>
+            <Link
+              className="kern-btn kern-btn--secondary"
+              to={`/leistungen/${encodeURIComponent(service.slug)}/versionen/neu`}
+            >
               <span className="kern-label">Neue Version anlegen</span>
             </Link>
           </p>

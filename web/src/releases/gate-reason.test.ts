@@ -30,7 +30,12 @@ describe('gateMissing: what a gate lacks, in German, from its fields', () => {
       ...base,
       status: 'FAILED',
       signOffs: [
-        { verdict: 'REJECT', outdated: false, comment: 'TLS 1.0 noch aktiv', reviewer: { name: 'Sina Security' } },
+        {
+          verdict: 'REJECT',
+          outdated: false,
+          comment: 'TLS 1.0 noch aktiv',
+          reviewer: { name: 'Sina Security' },
+        },
         { verdict: 'REJECT', outdated: true, comment: 'alt', reviewer: { name: 'Sam Alt' } },
       ],
     };

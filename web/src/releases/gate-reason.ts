@@ -8,7 +8,12 @@ export interface GateFacts {
   approvals: number;
   requiredApprovals: number;
   hold?: QaGateHold | null;
-  signOffs: { verdict: Verdict; outdated: boolean; comment?: string | null; reviewer: { name?: string | null } }[];
+  signOffs: {
+    verdict: Verdict;
+    outdated: boolean;
+    comment?: string | null;
+    reviewer: { name?: string | null };
+  }[];
   waiver?: { expired: boolean; expiresAt: string } | null;
 }
 
@@ -34,7 +39,8 @@ export function gateMissing(gate: GateFacts, impact: ImpactFacts | null): string
   if (rejects.length > 0) {
     reasons.push(
       ...rejects.map(
-        (s) => `Abgelehnt von ${s.reviewer.name ?? 'einer Prüferin oder einem Prüfer'}${s.comment ? `: „${s.comment}“` : '.'}`,
+        (s) =>
+          `Abgelehnt von ${s.reviewer.name ?? 'einer Prüferin oder einem Prüfer'}${s.comment ? `: „${s.comment}“` : '.'}`,
       ),
     );
   } else if (gate.hold === 'SEMVER_INCONSISTENT') {

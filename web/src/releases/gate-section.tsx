@@ -1,15 +1,14 @@
 import { useId, useRef, useState } from 'react';
 import { useMutation } from 'urql';
-import type { FragmentType } from '../graphql/generated';
-import { useFragment } from '../graphql/generated';
-import type { Verdict } from '../graphql/generated/enums';
+import type { QaGateKind, Verdict } from '../graphql/generated/enums';
+import type { GateFieldsFragment } from '../graphql/generated/graphql';
 import { FormButtons, Outcome, splitProblems } from '../subscriptions/action-form';
 import { Badge } from '../subscriptions/state-badge';
 import { Alert, Problems } from '../ui/alert';
 import { Button, Field, inputClass } from '../ui/field';
 import { formatDate, formatDateTime, GATE_KIND, GATE_STATUS, VERDICT } from '../ui/labels';
 import { gateMissing, type ImpactFacts } from './gate-reason';
-import { GateFields, SignOffMutation, WaiveGateMutation } from './release-queries';
+import { SignOffMutation, WaiveGateMutation } from './release-queries';
 
 const STATUS_TONE = { PASSED: 'success', WAIVED: 'success', FAILED: 'danger', PENDING: 'info' } as const;
 
@@ -24,19 +23,18 @@ export const FOUR_EYES_SENTENCE =
  * operator; for the release's creator the sentence why there is no button.
  */
 export function GateSection({
-  gate: gateRef,
+  gate,
   releaseId,
   version,
   impact,
   mayWaive,
 }: {
-  gate: FragmentType<typeof GateFields>;
+  gate: GateFieldsFragment;
   releaseId: string;
   version: string;
   impact: ImpactFacts | null;
   mayWaive: boolean;
 }) {
-  const gate = useFragment(GateFields, gateRef);
   const [open, setOpen] = useState<Verdict | 'WAIVE' | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const headingId = useId();
@@ -57,7 +55,9 @@ export function GateSection({
         {gate.requiredApprovals === 1
           ? `${gate.approvals} von 1 nötigen Freigabe`
           : `${gate.approvals} von ${gate.requiredApprovals} nötigen Freigaben`}
-        {gate.pendingSince && gate.status === 'PENDING' ? `, wartet seit ${formatDateTime(gate.pendingSince)}` : ''}
+        {gate.pendingSince && gate.status === 'PENDING'
+          ? `, wartet seit ${formatDateTime(gate.pendingSince)}`
+          : ''}
       </p>
       {missing.length > 0 ? (
         <div className="kern-body">
@@ -70,7 +70,10 @@ export function GateSection({
         </div>
       ) : null}
       {gate.waiver ? (
-        <Alert tone={gate.waiver.expired ? 'warning' : 'info'} title={gate.waiver.expired ? 'Ausnahme abgelaufen' : 'Ausnahme erteilt'}>
+        <Alert
+          tone={gate.waiver.expired ? 'warning' : 'info'}
+          title={gate.waiver.expired ? 'Ausnahme abgelaufen' : 'Ausnahme erteilt'}
+        >
           <p className="kern-body">
             {`${gate.waiver.expired ? 'War gültig' : 'Gültig'} bis ${formatDate(gate.waiver.expiresAt)}, erteilt von ${gate.waiver.grantedBy.name ?? gate.waiver.grantedBy.id}, Vorgang ${gate.waiver.ticket}.`}
           </p>
@@ -89,10 +92,18 @@ export function GateSection({
       ) : null}
       {gate.viewerMaySignOff ? (
         <div className="inline-actions">
-          <Button variant="primary" aria-expanded={open === 'APPROVE'} onClick={() => setOpen(open === 'APPROVE' ? null : 'APPROVE')}>
+          <Button
+            variant="primary"
+            aria-expanded={open === 'APPROVE'}
+            onClick={() => setOpen(open === 'APPROVE' ? null : 'APPROVE')}
+          >
             Freigeben
           </Button>
-          <Button variant="secondary" aria-expanded={open === 'REJECT'} onClick={() => setOpen(open === 'REJECT' ? null : 'REJECT')}>
+          <Button
+            variant="secondary"
+            aria-expanded={open === 'REJECT'}
+            onClick={() => setOpen(open === 'REJECT' ? null : 'REJECT')}
+          >
             Ablehnen
           </Button>
         </div>
@@ -101,7 +112,11 @@ export function GateSection({
       ) : null}
       {mayWaive && gate.status !== 'PASSED' ? (
         <div className="inline-actions">
-          <Button variant="secondary" aria-expanded={open === 'WAIVE'} onClick={() => setOpen(open === 'WAIVE' ? null : 'WAIVE')}>
+          <Button
+            variant="secondary"
+            aria-expanded={open === 'WAIVE'}
+            onClick={() => setOpen(open === 'WAIVE' ? null : 'WAIVE')}
+          >
             Ausnahme erteilen
           </Button>
         </div>
@@ -129,13 +144,7 @@ export function GateSection({
   );
 }
 
-function SignOffsTable({
-  gate,
-  kind,
-}: {
-  gate: ReturnType<typeof useFragment<typeof GateFields>>;
-  kind: string;
-}) {
+function SignOffsTable({ gate, kind }: { gate: GateFieldsFragment; kind: string }) {
   if (gate.signOffs.length === 0) {
     return <p className="kern-body">Noch niemand hat diese Prüfung abgezeichnet.</p>;
   }
@@ -158,11 +167,15 @@ function SignOffsTable({
               <th scope="row" className="kern-table__header">
                 {signOff.reviewer.name ?? signOff.reviewer.id}
                 {signOff.reviewer.organisation ? (
-                  <span className="kern-body kern-body--small cell-note">{signOff.reviewer.organisation.name}</span>
+                  <span className="kern-body kern-body--small cell-note">
+                    {signOff.reviewer.organisation.name}
+                  </span>
                 ) : null}
               </th>
               <td className="kern-table__cell">
-                <Badge tone={signOff.verdict === 'APPROVE' ? 'success' : 'danger'}>{VERDICT[signOff.verdict]}</Badge>
+                <Badge tone={signOff.verdict === 'APPROVE' ? 'success' : 'danger'}>
+                  {VERDICT[signOff.verdict]}
+                </Badge>
               </td>
               <td className="kern-table__cell">
                 {signOff.comment ?? '–'}
@@ -201,7 +214,7 @@ function SignOffForm({
 }: {
   verdict: Verdict;
   releaseId: string;
-  kind: ReturnType<typeof useFragment<typeof GateFields>>['kind'];
+  kind: QaGateKind;
   title: string;
   onDone: (message: string) => void;
   onCancel: () => void;
@@ -283,7 +296,11 @@ function SignOffForm({
           />
         )}
       </Field>
-      <FormButtons submitLabel={rejecting ? 'Ablehnung speichern' : 'Freigabe speichern'} fetching={result.fetching} onCancel={onCancel} />
+      <FormButtons
+        submitLabel={rejecting ? 'Ablehnung speichern' : 'Freigabe speichern'}
+        fetching={result.fetching}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -303,7 +320,7 @@ function WaiverForm({
   onCancel,
 }: {
   releaseId: string;
-  kind: ReturnType<typeof useFragment<typeof GateFields>>['kind'];
+  kind: QaGateKind;
   title: string;
   onDone: (message: string) => void;
   onCancel: () => void;
@@ -315,8 +332,11 @@ function WaiverForm({
   const [missing, setMissing] = useState<Record<string, string>>({});
   const headingId = useId();
   const latest = latestWaiverDay(new Date());
-  const problem = (field: string) => missing[field] ?? splitProblems(result.error, field, false).fieldProblem?.message;
-  const known = ['reason', 'ticket', 'expiresAt'].map((f) => splitProblems(result.error, f, false).fieldProblem);
+  const problem = (field: string) =>
+    missing[field] ?? splitProblems(result.error, field, false).fieldProblem?.message;
+  const known = ['reason', 'ticket', 'expiresAt'].map(
+    (f) => splitProblems(result.error, f, false).fieldProblem,
+  );
   const others = splitProblems(result.error, '', false).others.filter((p) => !known.includes(p));
 
   return (
@@ -330,16 +350,24 @@ function WaiverForm({
           return;
         }
         const absent: Record<string, string> = {};
-        if (!reason.trim()) absent.reason = 'Bitte begründen Sie die Ausnahme.';
-        if (!ticket.trim()) absent.ticket = 'Bitte geben Sie den Vorgang an, in dem die Ausnahme entschieden wurde.';
-        if (!until) absent.expiresAt = 'Bitte wählen Sie, bis wann die Ausnahme gilt.';
+        if (!reason.trim()) {
+          absent.reason = 'Bitte begründen Sie die Ausnahme.';
+        }
+        if (!ticket.trim()) {
+          absent.ticket = 'Bitte geben Sie den Vorgang an, in dem die Ausnahme entschieden wurde.';
+        }
+        if (!until) {
+          absent.expiresAt = 'Bitte wählen Sie, bis wann die Ausnahme gilt.';
+        }
         setMissing(absent);
         if (Object.keys(absent).length > 0) {
           return;
         }
         // The end of the chosen day in Berlin: 23:59 local time.
         const expiresAt = new Date(`${until}T23:59:00`).toISOString();
-        void waive({ input: { releaseId, kind, reason: reason.trim(), ticket: ticket.trim(), expiresAt } }).then((answer) => {
+        void waive({
+          input: { releaseId, kind, reason: reason.trim(), ticket: ticket.trim(), expiresAt },
+        }).then((answer) => {
           if (answer.data) {
             onDone(`Die Ausnahme gilt bis ${formatDate(expiresAt)}.`);
           }
@@ -355,17 +383,37 @@ function WaiverForm({
       <Problems problems={others} />
       <Field label="Begründung" error={problem('reason')}>
         {(props) => (
-          <textarea className={inputClass(problem('reason'))} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus {...props} />
+          <textarea
+            className={inputClass(problem('reason'))}
+            rows={3}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            autoFocus
+            {...props}
+          />
         )}
       </Field>
       <Field label="Vorgang (Ticket)" hint="Zum Beispiel OPS-1234" error={problem('ticket')}>
         {(props) => (
-          <input type="text" className={inputClass(problem('ticket'))} value={ticket} onChange={(e) => setTicket(e.target.value)} {...props} />
+          <input
+            type="text"
+            className={inputClass(problem('ticket'))}
+            value={ticket}
+            onChange={(e) => setTicket(e.target.value)}
+            {...props}
+          />
         )}
       </Field>
       <Field label="Gilt bis" hint={`Spätestens ${formatDate(latest)}`} error={problem('expiresAt')}>
         {(props) => (
-          <input type="date" className={inputClass(problem('expiresAt'))} max={latest} value={until} onChange={(e) => setUntil(e.target.value)} {...props} />
+          <input
+            type="date"
+            className={inputClass(problem('expiresAt'))}
+            max={latest}
+            value={until}
+            onChange={(e) => setUntil(e.target.value)}
+            {...props}
+          />
         )}
       </Field>
       <FormButtons submitLabel="Ausnahme erteilen" fetching={result.fetching} onCancel={onCancel} />

@@ -5,7 +5,9 @@ import { MarkdownText } from './markdown';
 describe('MarkdownText: notes from the database as sanitised Markdown', () => {
   it('renders emphasis, lists and https links', () => {
     const { container } = render(
-      <MarkdownText>{'**Neu:** Gebühren\n\n- eins\n- zwei\n\n[Satzung](https://example.org/satzung)'}</MarkdownText>,
+      <MarkdownText>
+        {'**Neu:** Gebühren\n\n- eins\n- zwei\n\n[Satzung](https://example.org/satzung)'}
+      </MarkdownText>,
     );
     expect(container.querySelector('strong')?.textContent).toBe('Neu:');
     expect(container.querySelectorAll('li')).toHaveLength(2);
@@ -15,7 +17,9 @@ describe('MarkdownText: notes from the database as sanitised Markdown', () => {
   it('passes no HTML through: no script element, no event handler attribute, no javascript: link', () => {
     const { container } = render(
       <MarkdownText>
-        {'<script>alert(1)</script>\n\n<img src="x" onerror="alert(2)">\n\n[klick](javascript:alert(3))\n\n<b onclick="x()">fett</b>'}
+        {
+          '<script>alert(1)</script>\n\n<img src="x" onerror="alert(2)">\n\n[klick](javascript:alert(3))\n\n<b onclick="x()">fett</b>'
+        }
       </MarkdownText>,
     );
     expect(container.querySelector('script')).toBeNull();
@@ -26,7 +30,9 @@ describe('MarkdownText: notes from the database as sanitised Markdown', () => {
   });
 
   it('shows an image only as its alternative text (no requests to other hosts)', () => {
-    const { container } = render(<MarkdownText>{'![Ablaufdiagramm](https://tracker.example/x.png)'}</MarkdownText>);
+    const { container } = render(
+      <MarkdownText>{'![Ablaufdiagramm](https://tracker.example/x.png)'}</MarkdownText>,
+    );
     expect(container.querySelector('img')).toBeNull();
     expect(container.textContent).toContain('[Bild: Ablaufdiagramm]');
   });

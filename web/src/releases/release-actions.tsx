@@ -81,7 +81,9 @@ export function ReleaseActions({
     if (action === 'SUBMIT' && !submitResult.fetching) {
       void submit({ id: release.id }).then((answer) => {
         if (answer.data) {
-          done(`Version ${release.version} ist eingereicht. Die Prüfungen stehen jetzt in der Warteschlange der Prüferinnen und Prüfer.`);
+          done(
+            `Version ${release.version} ist eingereicht. Die Prüfungen stehen jetzt in der Warteschlange der Prüferinnen und Prüfer.`,
+          );
         }
       });
     } else if (action === 'PUBLISH' && !publishResult.fetching) {
@@ -101,7 +103,12 @@ export function ReleaseActions({
         Aktionen
       </h2>
       {outcome ? <Outcome message={outcome} /> : null}
-      <Problems problems={[...splitProblems(submitResult.error, '', false).others, ...splitProblems(publishResult.error, '', false).others]} />
+      <Problems
+        problems={[
+          ...splitProblems(submitResult.error, '', false).others,
+          ...splitProblems(publishResult.error, '', false).others,
+        ]}
+      />
       {allowed.length > 0 ? (
         <div className="inline-actions">
           {allowed.map((a) =>
@@ -109,7 +116,9 @@ export function ReleaseActions({
               <Button
                 key={a.action}
                 variant={a.action === 'SUBMIT' || a.action === 'PUBLISH' ? 'primary' : 'secondary'}
-                aria-expanded={a.action === 'SUBMIT' || a.action === 'PUBLISH' ? undefined : open === a.action}
+                aria-expanded={
+                  a.action === 'SUBMIT' || a.action === 'PUBLISH' ? undefined : open === a.action
+                }
                 onClick={() => run(a.action)}
               >
                 {ACTION_LABEL[a.action as keyof typeof ACTION_LABEL]}
@@ -125,7 +134,8 @@ export function ReleaseActions({
       ) : null}
       {refusedMain.map((a) => (
         <p className="kern-body" key={a.action}>
-          <strong>{ACTION_LABEL[a.action as keyof typeof ACTION_LABEL]} ist noch nicht möglich:</strong> {a.message}
+          <strong>{ACTION_LABEL[a.action as keyof typeof ACTION_LABEL]} ist noch nicht möglich:</strong>{' '}
+          {a.message}
         </p>
       ))}
       {open === 'WITHDRAW' ? (
@@ -186,7 +196,9 @@ function WithdrawForm({
   return (
     <TextActionForm
       title={`Version ${release.version} zurückziehen`}
-      intro={<p className="kern-body">Eine zurückgezogene Version wird nie veröffentlicht; das ist endgültig.</p>}
+      intro={
+        <p className="kern-body">Eine zurückgezogene Version wird nie veröffentlicht; das ist endgültig.</p>
+      }
       label="Grund"
       field="reason"
       submitLabel="Zurückziehen"
@@ -242,7 +254,9 @@ function ArtifactForm({
   const headingId = useId();
   const digestProblem = splitProblems(result.error, 'artifactDigest', false).fieldProblem;
   const urlProblem = splitProblems(result.error, 'artifactUrl', false).fieldProblem;
-  const others = splitProblems(result.error, '', false).others.filter((p) => p !== digestProblem && p !== urlProblem);
+  const others = splitProblems(result.error, '', false).others.filter(
+    (p) => p !== digestProblem && p !== urlProblem,
+  );
   return (
     <form
       className="action-form stack"
@@ -253,11 +267,15 @@ function ArtifactForm({
         if (result.fetching) {
           return;
         }
-        void update({ id: release.id, artifactDigest: digest.trim(), artifactUrl: url.trim() || null }).then((answer) => {
-          if (answer.data) {
-            onDone(`Das Artefakt von Version ${release.version} ist geändert. Bisherige Freigaben gelten als veraltet.`);
-          }
-        });
+        void update({ id: release.id, artifactDigest: digest.trim(), artifactUrl: url.trim() || null }).then(
+          (answer) => {
+            if (answer.data) {
+              onDone(
+                `Das Artefakt von Version ${release.version} ist geändert. Bisherige Freigaben gelten als veraltet.`,
+              );
+            }
+          },
+        );
       }}
     >
       <h3 className="kern-heading-small" id={headingId}>
@@ -270,14 +288,32 @@ function ArtifactForm({
         </p>
       </Alert>
       <Problems problems={others} />
-      <Field label="Prüfsumme (SHA-256)" hint="sha256: und 64 Hexadezimalziffern" error={digestProblem?.message}>
+      <Field
+        label="Prüfsumme (SHA-256)"
+        hint="sha256: und 64 Hexadezimalziffern"
+        error={digestProblem?.message}
+      >
         {(props) => (
-          <input type="text" className={inputClass(digestProblem?.message)} value={digest} onChange={(e) => setDigest(e.target.value)} autoFocus spellCheck={false} {...props} />
+          <input
+            type="text"
+            className={inputClass(digestProblem?.message)}
+            value={digest}
+            onChange={(e) => setDigest(e.target.value)}
+            autoFocus
+            spellCheck={false}
+            {...props}
+          />
         )}
       </Field>
       <Field label="Adresse des Artefakts (https)" optional error={urlProblem?.message}>
         {(props) => (
-          <input type="url" className={inputClass(urlProblem?.message)} value={url} onChange={(e) => setUrl(e.target.value)} {...props} />
+          <input
+            type="url"
+            className={inputClass(urlProblem?.message)}
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            {...props}
+          />
         )}
       </Field>
       <FormButtons submitLabel="Artefakt ändern" fetching={result.fetching} onCancel={onCancel} />

@@ -77,11 +77,15 @@ const DIRECTIONS = Object.keys(INTERFACE_DIRECTION) as InterfaceDirection[];
 
 /** The rows that say something: empty rows the maintainer added and left are not sent. */
 export function filledChanges(rows: ChangeRow[]): ChangeRow[] {
-  return rows.filter((row) => row.description.trim() !== '').map((row) => ({ ...row, description: row.description.trim() }));
+  return rows
+    .filter((row) => row.description.trim() !== '')
+    .map((row) => ({ ...row, description: row.description.trim() }));
 }
 
 export function filledInterfaces(rows: InterfaceRow[]): InterfaceRow[] {
-  return rows.filter((row) => row.standard !== '' && row.version.trim() !== '').map((row) => ({ ...row, version: row.version.trim() }));
+  return rows
+    .filter((row) => row.standard !== '' && row.version.trim() !== '')
+    .map((row) => ({ ...row, version: row.version.trim() }));
 }
 
 /**
@@ -117,9 +121,12 @@ export function ReleaseForm({
   const [standards] = useQuery({ query: InterfaceStandardsQuery, requestPolicy: 'cache-first' });
   const problems = problemsOf(error);
   const at = (field: string) => problemFor(problems, field)?.message;
-  const placed = new Set(['version', 'artifactDigest', 'artifactUrl', 'notes'].map((f) => problemFor(problems, f)));
+  const placed = new Set(
+    ['version', 'artifactDigest', 'artifactUrl', 'notes'].map((f) => problemFor(problems, f)),
+  );
   const others = problems.filter((p) => !placed.has(p));
-  const set = <K extends keyof ReleaseDraft>(key: K, value: ReleaseDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof ReleaseDraft>(key: K, value: ReleaseDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
   const changesId = useId();
   const interfacesId = useId();
 
@@ -137,19 +144,48 @@ export function ReleaseForm({
       <Problems problems={others} />
       {mode === 'create' ? (
         <>
-          <Field label="Version" hint="Semantische Version, zum Beispiel 1.4.0 oder 2.0.0-rc.1" error={at('version')}>
+          <Field
+            label="Version"
+            hint="Semantische Version, zum Beispiel 1.4.0 oder 2.0.0-rc.1"
+            error={at('version')}
+          >
             {(props) => (
-              <input type="text" className={inputClass(at('version'))} value={draft.version} onChange={(e) => set('version', e.target.value)} spellCheck={false} autoFocus {...props} />
+              <input
+                type="text"
+                className={inputClass(at('version'))}
+                value={draft.version}
+                onChange={(e) => set('version', e.target.value)}
+                spellCheck={false}
+                autoFocus
+                {...props}
+              />
             )}
           </Field>
-          <Field label="Prüfsumme des Artefakts (SHA-256)" hint="sha256: und 64 Hexadezimalziffern; die Prüfungen gelten genau diesem Artefakt" error={at('artifactDigest')}>
+          <Field
+            label="Prüfsumme des Artefakts (SHA-256)"
+            hint="sha256: und 64 Hexadezimalziffern; die Prüfungen gelten genau diesem Artefakt"
+            error={at('artifactDigest')}
+          >
             {(props) => (
-              <input type="text" className={inputClass(at('artifactDigest'))} value={draft.artifactDigest} onChange={(e) => set('artifactDigest', e.target.value)} spellCheck={false} {...props} />
+              <input
+                type="text"
+                className={inputClass(at('artifactDigest'))}
+                value={draft.artifactDigest}
+                onChange={(e) => set('artifactDigest', e.target.value)}
+                spellCheck={false}
+                {...props}
+              />
             )}
           </Field>
           <Field label="Adresse des Artefakts (https)" optional error={at('artifactUrl')}>
             {(props) => (
-              <input type="url" className={inputClass(at('artifactUrl'))} value={draft.artifactUrl} onChange={(e) => set('artifactUrl', e.target.value)} {...props} />
+              <input
+                type="url"
+                className={inputClass(at('artifactUrl'))}
+                value={draft.artifactUrl}
+                onChange={(e) => set('artifactUrl', e.target.value)}
+                {...props}
+              />
             )}
           </Field>
         </>
@@ -161,7 +197,14 @@ export function ReleaseForm({
         error={at('notes')}
       >
         {(props) => (
-          <textarea className={inputClass(at('notes'))} rows={6} value={draft.notes} disabled={!editable.notes} onChange={(e) => set('notes', e.target.value)} {...props} />
+          <textarea
+            className={inputClass(at('notes'))}
+            rows={6}
+            value={draft.notes}
+            disabled={!editable.notes}
+            onChange={(e) => set('notes', e.target.value)}
+            {...props}
+          />
         )}
       </Field>
 
@@ -175,7 +218,19 @@ export function ReleaseForm({
           <div className="form-row" key={index}>
             <Field label={`Art der Änderung ${index + 1}`}>
               {(props) => (
-                <select className="kern-form-input__select" value={row.type} onChange={(e) => set('changes', draft.changes.map((r, i) => (i === index ? { ...r, type: e.target.value as ChangeType } : r)))} {...props}>
+                <select
+                  className="kern-form-input__select"
+                  value={row.type}
+                  onChange={(e) =>
+                    set(
+                      'changes',
+                      draft.changes.map((r, i) =>
+                        i === index ? { ...r, type: e.target.value as ChangeType } : r,
+                      ),
+                    )
+                  }
+                  {...props}
+                >
                   {CHANGE_TYPES.map((type) => (
                     <option key={type} value={type}>
                       {CHANGE_TYPE[type]}
@@ -184,17 +239,42 @@ export function ReleaseForm({
                 </select>
               )}
             </Field>
-            <Field label={`Beschreibung der Änderung ${index + 1}`} error={at(`changes.${index}.description`)}>
+            <Field
+              label={`Beschreibung der Änderung ${index + 1}`}
+              error={at(`changes.${index}.description`)}
+            >
               {(props) => (
-                <input type="text" className={inputClass(at(`changes.${index}.description`))} value={row.description} onChange={(e) => set('changes', draft.changes.map((r, i) => (i === index ? { ...r, description: e.target.value } : r)))} {...props} />
+                <input
+                  type="text"
+                  className={inputClass(at(`changes.${index}.description`))}
+                  value={row.description}
+                  onChange={(e) =>
+                    set(
+                      'changes',
+                      draft.changes.map((r, i) => (i === index ? { ...r, description: e.target.value } : r)),
+                    )
+                  }
+                  {...props}
+                />
               )}
             </Field>
-            <Button variant="tertiary" onClick={() => set('changes', draft.changes.filter((_, i) => i !== index))}>
+            <Button
+              variant="tertiary"
+              onClick={() =>
+                set(
+                  'changes',
+                  draft.changes.filter((_, i) => i !== index),
+                )
+              }
+            >
               {`Änderung ${index + 1} entfernen`}
             </Button>
           </div>
         ))}
-        <Button variant="secondary" onClick={() => set('changes', [...draft.changes, { type: 'CHANGED', description: '' }])}>
+        <Button
+          variant="secondary"
+          onClick={() => set('changes', [...draft.changes, { type: 'CHANGED', description: '' }])}
+        >
           Änderung hinzufügen
         </Button>
       </fieldset>
@@ -209,7 +289,17 @@ export function ReleaseForm({
           <div className="form-row" key={index}>
             <Field label={`Standard ${index + 1}`}>
               {(props) => (
-                <select className="kern-form-input__select" value={row.standard} onChange={(e) => set('interfaces', draft.interfaces.map((r, i) => (i === index ? { ...r, standard: e.target.value } : r)))} {...props}>
+                <select
+                  className="kern-form-input__select"
+                  value={row.standard}
+                  onChange={(e) =>
+                    set(
+                      'interfaces',
+                      draft.interfaces.map((r, i) => (i === index ? { ...r, standard: e.target.value } : r)),
+                    )
+                  }
+                  {...props}
+                >
                   <option value="">Bitte wählen</option>
                   {(standards.data?.interfaceStandards ?? []).map((standard) => (
                     <option key={standard.key} value={standard.key}>
@@ -221,12 +311,35 @@ export function ReleaseForm({
             </Field>
             <Field label={`Version des Standards ${index + 1}`}>
               {(props) => (
-                <input type="text" className="kern-form-input__input" value={row.version} onChange={(e) => set('interfaces', draft.interfaces.map((r, i) => (i === index ? { ...r, version: e.target.value } : r)))} {...props} />
+                <input
+                  type="text"
+                  className="kern-form-input__input"
+                  value={row.version}
+                  onChange={(e) =>
+                    set(
+                      'interfaces',
+                      draft.interfaces.map((r, i) => (i === index ? { ...r, version: e.target.value } : r)),
+                    )
+                  }
+                  {...props}
+                />
               )}
             </Field>
             <Field label={`Richtung ${index + 1}`}>
               {(props) => (
-                <select className="kern-form-input__select" value={row.direction} onChange={(e) => set('interfaces', draft.interfaces.map((r, i) => (i === index ? { ...r, direction: e.target.value as InterfaceDirection } : r)))} {...props}>
+                <select
+                  className="kern-form-input__select"
+                  value={row.direction}
+                  onChange={(e) =>
+                    set(
+                      'interfaces',
+                      draft.interfaces.map((r, i) =>
+                        i === index ? { ...r, direction: e.target.value as InterfaceDirection } : r,
+                      ),
+                    )
+                  }
+                  {...props}
+                >
                   {DIRECTIONS.map((direction) => (
                     <option key={direction} value={direction}>
                       {INTERFACE_DIRECTION[direction]}
@@ -235,17 +348,34 @@ export function ReleaseForm({
                 </select>
               )}
             </Field>
-            <Button variant="tertiary" onClick={() => set('interfaces', draft.interfaces.filter((_, i) => i !== index))}>
+            <Button
+              variant="tertiary"
+              onClick={() =>
+                set(
+                  'interfaces',
+                  draft.interfaces.filter((_, i) => i !== index),
+                )
+              }
+            >
               {`Schnittstelle ${index + 1} entfernen`}
             </Button>
           </div>
         ))}
-        <Button variant="secondary" onClick={() => set('interfaces', [...draft.interfaces, { standard: '', version: '', direction: 'PROVIDES' }])}>
+        <Button
+          variant="secondary"
+          onClick={() =>
+            set('interfaces', [...draft.interfaces, { standard: '', version: '', direction: 'PROVIDES' }])
+          }
+        >
           Schnittstelle hinzufügen
         </Button>
       </fieldset>
 
-      <ImpactPreview serviceSlug={serviceSlug} draft={draft} onUseVersion={mode === 'create' ? (version) => set('version', version) : undefined} />
+      <ImpactPreview
+        serviceSlug={serviceSlug}
+        draft={draft}
+        onUseVersion={mode === 'create' ? (version) => set('version', version) : undefined}
+      />
 
       <div className="inline-actions">
         <button type="submit" className="kern-btn kern-btn--primary" aria-disabled={fetching || undefined}>
@@ -278,7 +408,11 @@ function ImpactPreview({
   const input = useDebounced(JSON.stringify(typed), 300);
   const settledInput = JSON.parse(input) as typeof typed;
   const valid = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(settledInput.version);
-  const [result] = useQuery({ query: ReleaseImpactPreviewQuery, variables: { input: settledInput }, pause: !valid });
+  const [result] = useQuery({
+    query: ReleaseImpactPreviewQuery,
+    variables: { input: settledInput },
+    pause: !valid,
+  });
   const preview = result.data?.releaseImpactPreview;
   const headingId = useId();
   return (
@@ -287,13 +421,19 @@ function ImpactPreview({
         Einordnung der Version
       </h2>
       {!valid ? (
-        <p className="kern-body">Sobald eine gültige Versionsnummer eingetragen ist, steht hier, wie sie zu den Änderungen passt.</p>
+        <p className="kern-body">
+          Sobald eine gültige Versionsnummer eingetragen ist, steht hier, wie sie zu den Änderungen passt.
+        </p>
       ) : !preview ? (
-        <p className="kern-body">{result.error ? 'Die Einordnung konnte gerade nicht berechnet werden.' : 'Wird berechnet …'}</p>
+        <p className="kern-body">
+          {result.error ? 'Die Einordnung konnte gerade nicht berechnet werden.' : 'Wird berechnet …'}
+        </p>
       ) : (
         <>
           <p className="kern-body">
-            {preview.baseline ? `Verglichen mit Version ${preview.baseline.version}: ` : 'Es gibt noch keine veröffentlichte Vorversion: '}
+            {preview.baseline
+              ? `Verglichen mit Version ${preview.baseline.version}: `
+              : 'Es gibt noch keine veröffentlichte Vorversion: '}
             {VERSION_BUMP[preview.bump]}
             {preview.breaking ? ', mit inkompatiblen Änderungen' : ''}.
             {preview.affectedSubscriptions.length > 0

@@ -265,7 +265,9 @@ function ReviewerWork() {
       {queue.length > 0 ? (
         <p className="kern-body">
           <Link className="kern-link" to="/pruefungen">
-            {queue.length === 1 ? 'Die Prüfung unter Prüfungen' : `Alle ${queue.length} Prüfungen unter Prüfungen`}
+            {queue.length === 1
+              ? 'Die Prüfung unter Prüfungen'
+              : `Alle ${queue.length} Prüfungen unter Prüfungen`}
           </Link>
         </p>
       ) : null}
