@@ -12,6 +12,7 @@ import { expect, PERSONAS, screenshotForGuide, signInAs, signOut, test, visited 
  */
 
 const SERVICE = '/leistungen/hundesteuer-anmelden';
+const HELMET = 'Ausnahmegenehmigung von der Gurtanlege- und Helmtragepflicht';
 const RELEASE = `${SERVICE}/versionen/3.0.0`;
 const DIGEST = `sha256:${'3'.repeat(64)}`;
 const NEW_DIGEST = `sha256:${'4'.repeat(64)}`;
@@ -45,13 +46,15 @@ async function reviewAs(page: Page, persona: string, gateName: string, comment?:
 test('a release goes from draft to published with three sign-offs, the four-eyes and semver rules visible', async ({
   page,
 }) => {
+  // Five people sign in and out in turn: longer than one page's journey.
+  test.setTimeout(240_000);
   await test.step('Rita creates 2.1.0 with a breaking change, sees the warning and takes 3.0.0', async () => {
     await page.goto(SERVICE);
     await visited(page, 'Hundesteuer anmelden');
     await signInAs(page, PERSONAS.ritaReview);
     await page.getByRole('link', { name: 'Neue Version anlegen' }).click();
     await visited(page, 'Neue Version von Hundesteuer anmelden');
-    await page.getByRole('textbox', { name: 'Version' }).fill('2.1.0');
+    await page.getByRole('textbox', { name: 'Version', exact: true }).fill('2.1.0');
     await page.getByRole('textbox', { name: /Prüfsumme des Artefakts/ }).fill(DIGEST);
     await page.getByRole('textbox', { name: /Versionshinweise/ }).fill(NOTES);
     await page.getByRole('button', { name: 'Änderung hinzufügen' }).click();
@@ -66,7 +69,7 @@ test('a release goes from draft to published with three sign-offs, the four-eyes
     await expectNoAxeViolations(page);
     await screenshotForGuide(page, 'version-anlegen');
     await warning.getByRole('button', { name: 'Version 3.0.0 übernehmen' }).click();
-    await expect(page.getByRole('textbox', { name: 'Version' })).toHaveValue('3.0.0');
+    await expect(page.getByRole('textbox', { name: 'Version', exact: true })).toHaveValue('3.0.0');
     await expect(warning).toHaveCount(0);
     await page.getByRole('button', { name: 'Entwurf anlegen' }).click();
     await visited(page, 'Hundesteuer anmelden 3.0.0');
@@ -176,13 +179,14 @@ test('a release goes from draft to published with three sign-offs, the four-eyes
 test('a semver-inconsistent release: the interface reviewer is told that the approval changes nothing', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   // "Ausnahmegenehmigung Gurt- und Helmpflicht" has 1.1.0 published; Mia creates 1.3.0 that drops
   // XMeld 3.4 (the interfaces are edited before submission), which only a major version may do.
   await page.goto('/leistungen/ausnahmegenehmigung-gurt-und-helmpflicht');
   await signInAs(page, PERSONAS.miaMaintainer);
   await page.getByRole('link', { name: 'Neue Version anlegen' }).click();
-  await visited(page, 'Neue Version von Ausnahmegenehmigung Gurt- und Helmpflicht');
-  await page.getByRole('textbox', { name: 'Version' }).fill('1.3.0');
+  await visited(page, `Neue Version von ${HELMET}`);
+  await page.getByRole('textbox', { name: 'Version', exact: true }).fill('1.3.0');
   await page.getByRole('textbox', { name: /Prüfsumme des Artefakts/ }).fill(DIGEST);
   await page
     .getByRole('button', { name: /^Schnittstelle \d+ entfernen$/ })
@@ -190,7 +194,7 @@ test('a semver-inconsistent release: the interface reviewer is told that the app
     .click();
   await expect(page.getByText('Vorgeschlagen: 2.0.0')).toBeVisible();
   await page.getByRole('button', { name: 'Entwurf anlegen' }).click();
-  await visited(page, 'Ausnahmegenehmigung Gurt- und Helmpflicht 1.3.0');
+  await visited(page, `${HELMET} 1.3.0`);
   await expect(page.getByText('passt nicht; mindestens 2.0.0')).toBeVisible();
   await page.getByRole('button', { name: 'Einreichen' }).click();
   await expect(page.getByText('Version 1.3.0 ist eingereicht')).toBeVisible();
@@ -198,7 +202,7 @@ test('a semver-inconsistent release: the interface reviewer is told that the app
 
   await signInAs(page, PERSONAS.ingoInterfaces);
   await page.goto('/leistungen/ausnahmegenehmigung-gurt-und-helmpflicht/versionen/1.3.0');
-  await visited(page, 'Ausnahmegenehmigung Gurt- und Helmpflicht 1.3.0');
+  await visited(page, `${HELMET} 1.3.0`);
   const interfaces = gate(page, 'Schnittstellen');
   await expect(interfaces.getByText('Ihre Freigabe ändert den Status nicht')).toBeVisible();
   await interfaces.getByRole('button', { name: 'Freigeben' }).click();
@@ -212,7 +216,7 @@ test('a semver-inconsistent release: the interface reviewer is told that the app
   // The operator lifts the hold with a waiver: reason, ticket and an expiry within 366 days.
   await signInAs(page, PERSONAS.olafOperator);
   await page.goto('/leistungen/ausnahmegenehmigung-gurt-und-helmpflicht/versionen/1.3.0');
-  await visited(page, 'Ausnahmegenehmigung Gurt- und Helmpflicht 1.3.0');
+  await visited(page, `${HELMET} 1.3.0`);
   const held = gate(page, 'Schnittstellen');
   await expect(held.getByRole('button', { name: 'Freigeben' })).toHaveCount(0);
   await held.getByRole('button', { name: 'Ausnahme erteilen' }).click();

@@ -14,7 +14,7 @@ const STATUS_TONE = { PASSED: 'success', WAIVED: 'success', FAILED: 'danger', PE
 
 /** What the API's refusal reasons mean for the reader, where its message is not enough. */
 export const FOUR_EYES_SENTENCE =
-  'Sie haben diese Version erstellt. Nach dem Vier-Augen-Prinzip geben andere sie frei: Für Ihre eigene Version gibt es keine Freigabe durch Sie.';
+  'Sie haben diese Version erstellt. Nach dem Vier-Augen-Prinzip prüfen andere sie; deshalb können Sie hier weder freigeben noch ablehnen.';
 
 /**
  * One QA gate of a release: its status, approvals, what is missing (in German, from the gate's

@@ -218,25 +218,27 @@ export function ReleaseForm({
           <div className="form-row" key={index}>
             <Field label={`Art der Änderung ${index + 1}`}>
               {(props) => (
-                <select
-                  className="kern-form-input__select"
-                  value={row.type}
-                  onChange={(e) =>
-                    set(
-                      'changes',
-                      draft.changes.map((r, i) =>
-                        i === index ? { ...r, type: e.target.value as ChangeType } : r,
-                      ),
-                    )
-                  }
-                  {...props}
-                >
-                  {CHANGE_TYPES.map((type) => (
-                    <option key={type} value={type}>
-                      {CHANGE_TYPE[type]}
-                    </option>
-                  ))}
-                </select>
+                <div className="kern-form-input__select-wrapper">
+                  <select
+                    className="kern-form-input__select"
+                    value={row.type}
+                    onChange={(e) =>
+                      set(
+                        'changes',
+                        draft.changes.map((r, i) =>
+                          i === index ? { ...r, type: e.target.value as ChangeType } : r,
+                        ),
+                      )
+                    }
+                    {...props}
+                  >
+                    {CHANGE_TYPES.map((type) => (
+                      <option key={type} value={type}>
+                        {CHANGE_TYPE[type]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
               )}
             </Field>
             <Field
@@ -289,24 +291,28 @@ export function ReleaseForm({
           <div className="form-row" key={index}>
             <Field label={`Standard ${index + 1}`}>
               {(props) => (
-                <select
-                  className="kern-form-input__select"
-                  value={row.standard}
-                  onChange={(e) =>
-                    set(
-                      'interfaces',
-                      draft.interfaces.map((r, i) => (i === index ? { ...r, standard: e.target.value } : r)),
-                    )
-                  }
-                  {...props}
-                >
-                  <option value="">Bitte wählen</option>
-                  {(standards.data?.interfaceStandards ?? []).map((standard) => (
-                    <option key={standard.key} value={standard.key}>
-                      {standard.name}
-                    </option>
-                  ))}
-                </select>
+                <div className="kern-form-input__select-wrapper">
+                  <select
+                    className="kern-form-input__select"
+                    value={row.standard}
+                    onChange={(e) =>
+                      set(
+                        'interfaces',
+                        draft.interfaces.map((r, i) =>
+                          i === index ? { ...r, standard: e.target.value } : r,
+                        ),
+                      )
+                    }
+                    {...props}
+                  >
+                    <option value="">Bitte wählen</option>
+                    {(standards.data?.interfaceStandards ?? []).map((standard) => (
+                      <option key={standard.key} value={standard.key}>
+                        {standard.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
               )}
             </Field>
             <Field label={`Version des Standards ${index + 1}`}>
@@ -327,25 +333,27 @@ export function ReleaseForm({
             </Field>
             <Field label={`Richtung ${index + 1}`}>
               {(props) => (
-                <select
-                  className="kern-form-input__select"
-                  value={row.direction}
-                  onChange={(e) =>
-                    set(
-                      'interfaces',
-                      draft.interfaces.map((r, i) =>
-                        i === index ? { ...r, direction: e.target.value as InterfaceDirection } : r,
-                      ),
-                    )
-                  }
-                  {...props}
-                >
-                  {DIRECTIONS.map((direction) => (
-                    <option key={direction} value={direction}>
-                      {INTERFACE_DIRECTION[direction]}
-                    </option>
-                  ))}
-                </select>
+                <div className="kern-form-input__select-wrapper">
+                  <select
+                    className="kern-form-input__select"
+                    value={row.direction}
+                    onChange={(e) =>
+                      set(
+                        'interfaces',
+                        draft.interfaces.map((r, i) =>
+                          i === index ? { ...r, direction: e.target.value as InterfaceDirection } : r,
+                        ),
+                      )
+                    }
+                    {...props}
+                  >
+                    {DIRECTIONS.map((direction) => (
+                      <option key={direction} value={direction}>
+                        {INTERFACE_DIRECTION[direction]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
               )}
             </Field>
             <Button
