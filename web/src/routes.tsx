@@ -6,6 +6,8 @@ import { StartPage } from './pages/start';
 import { NotFoundPage } from './pages/not-found';
 import { CataloguePage } from './pages/catalogue';
 import { ServicePage } from './pages/service';
+import { ServiceEditPage } from './pages/service-edit';
+import { ServiceRegisterPage } from './pages/service-register';
 import { SubscriptionsPage } from './pages/subscriptions';
 
 /**
@@ -18,7 +20,10 @@ export const routes: RouteObject[] = [
     children: [
       { path: '/', element: <StartPage /> },
       { path: '/leistungen', element: <CataloguePage /> },
+      // A static segment ranks before :slug: /leistungen/neu is this page (the form refuses the slug "neu").
+      { path: '/leistungen/neu', element: <ServiceRegisterPage /> },
       { path: '/leistungen/:slug', element: <ServicePage /> },
+      { path: '/leistungen/:slug/bearbeiten', element: <ServiceEditPage /> },
       { path: '/nachnutzungen', element: <SubscriptionsPage /> },
       { path: '/anmelden', element: <SignInPage /> },
       { path: '/anmelden/callback', element: <SignInCallbackPage /> },

@@ -1,5 +1,4 @@
 import { render } from '@testing-library/react';
-import type { Client } from '@urql/core';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { Provider } from 'urql';
 import { SessionProvider } from '../session/session';
@@ -99,7 +98,7 @@ export function renderRoutes(
   });
   const view = render(
     <SessionProvider onExpired={() => undefined}>
-      <Provider value={fake.client as Client}>
+      <Provider value={fake.client}>
         <RouterProvider router={router} />
       </Provider>
     </SessionProvider>,
