@@ -111,7 +111,7 @@ export function LegalBasesField({
                     }}
                   >
                     Rechtsnorm fehlt? Neu registrieren
-                    <span className="kern-sr-only"> (Rechtsgrundlage {position})</span>
+                    <span className="sr-suffix"> (Rechtsgrundlage {position})</span>
                   </Button>
                 )}
                 <Button
@@ -124,7 +124,7 @@ export function LegalBasesField({
                     focusSoon(addId);
                   }}
                 >
-                  Entfernen<span className="kern-sr-only"> (Rechtsgrundlage {position})</span>
+                  Entfernen<span className="sr-suffix"> (Rechtsgrundlage {position})</span>
                 </Button>
               </div>
             </div>
