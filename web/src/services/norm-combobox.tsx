@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useDebounced } from '../subscriptions/use-debounced';
 import { Field, inputClass } from '../ui/field';
@@ -35,9 +35,13 @@ export function NormCombobox({
   const [active, setActive] = useState(-1);
   const typed = value.trim();
   const search = useDebounced(typed, NORM_SEARCH_DELAY_MS);
+  // An answer without norms names no LegalNorm, so urql's document cache would not know to ask
+  // again after a norm is registered ("Rechtsnorm registrieren"): it is told.
+  const context = useMemo(() => ({ additionalTypenames: ['LegalNorm'] }), []);
   const [{ data, fetching }] = useQuery({
     query: LegalNormChoicesQuery,
     variables: { search: search === '' ? null : search },
+    context,
   });
   const settled = search === typed && !fetching && data !== undefined;
   const norms = settled ? data.legalNorms : [];
