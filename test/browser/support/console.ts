@@ -23,6 +23,7 @@ export const PERSONAS = {
   kimKiel: 'Kim Kiel, Landeshauptstadt Kiel (Nachnutzende Kommune)',
   lucaLuebeck: 'Luca Lübeck, Hansestadt Lübeck (Nachnutzende Kommune)',
   miaMaintainer: 'Mia Maintainer, Dataport (Maintainer)',
+  olafOperator: 'Olaf Operator, ITVSH (Betrieb)',
 } as const;
 
 /** The page has settled: its h1 is there and nothing says "loading". */
