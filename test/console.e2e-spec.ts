@@ -35,6 +35,8 @@ describe('the console, served by the service', () => {
       '/',
       '/leistungen?suche=Wohngeld&themenfeld=BAUEN_WOHNEN',
       '/leistungen/wohngeld',
+      '/leistungen/neu',
+      '/leistungen/wohngeld/bearbeiten',
       '/leistungen/wohngeld/versionen/1.2.0',
       '/nachnutzungen',
       '/anmelden?zurueck=%2Fnachnutzungen',

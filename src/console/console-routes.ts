@@ -6,7 +6,7 @@
 export const CONSOLE_ROUTES = [
   '/',
   '/leistungen',
-  '/leistungen/*',
+  '/leistungen/*', // a service, /leistungen/neu, /leistungen/:slug/bearbeiten, its releases
   '/nachnutzungen',
   '/pruefungen',
   '/kampagnen',

@@ -6,6 +6,8 @@ import { StartPage } from './pages/start';
 import { NotFoundPage } from './pages/not-found';
 import { CataloguePage } from './pages/catalogue';
 import { ServicePage } from './pages/service';
+import { ServiceEditPage } from './pages/service-edit';
+import { ServiceRegisterPage } from './pages/service-register';
 import { SubscriptionsPage } from './pages/subscriptions';
 import { ReleasePage } from './pages/release';
 import { EditReleasePage, NewReleasePage } from './pages/release-edit';
@@ -21,7 +23,10 @@ export const routes: RouteObject[] = [
     children: [
       { path: '/', element: <StartPage /> },
       { path: '/leistungen', element: <CataloguePage /> },
+      // A static segment ranks before :slug: /leistungen/neu is this page (the form refuses the slug "neu").
+      { path: '/leistungen/neu', element: <ServiceRegisterPage /> },
       { path: '/leistungen/:slug', element: <ServicePage /> },
+      { path: '/leistungen/:slug/bearbeiten', element: <ServiceEditPage /> },
       { path: '/leistungen/:slug/versionen/neu', element: <NewReleasePage /> },
       { path: '/leistungen/:slug/versionen/:version', element: <ReleasePage /> },
       { path: '/leistungen/:slug/versionen/:version/bearbeiten', element: <EditReleasePage /> },

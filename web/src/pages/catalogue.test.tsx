@@ -224,4 +224,26 @@ describe('CataloguePage', () => {
       '/leistungen',
     );
   });
+
+  it('offers "Leistung registrieren" to MAINTAINERs and OPERATORs only', async () => {
+    const viewer = (roles: string[]) => ({
+      viewer: {
+        subject: 'x',
+        name: 'X',
+        roles,
+        organisation: { id: 'o1', key: 'dataport', name: 'Dataport AöR', kind: 'SERVICE_PROVIDER' },
+      },
+    });
+    const answers = { CatalogueServices: page([service(1)], 1), CatalogueFilterOptions: options };
+    const { unmount } = renderAt('/leistungen', routes, { ...answers, Viewer: viewer(['MAINTAINER']) });
+    expect(await screen.findByRole('link', { name: 'Leistung registrieren' })).toHaveAttribute(
+      'href',
+      '/leistungen/neu',
+    );
+    unmount();
+
+    renderAt('/leistungen', routes, { ...answers, Viewer: viewer(['MUNICIPALITY_ADMIN']) });
+    await screen.findByText('1 Leistung gefunden');
+    expect(screen.queryByRole('link', { name: 'Leistung registrieren' })).not.toBeInTheDocument();
+  });
 });

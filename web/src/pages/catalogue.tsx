@@ -18,6 +18,8 @@ import {
 import { graphql } from '../graphql/generated';
 import type { CatalogueFilterOptionsQuery as FilterOptionsData } from '../graphql/generated/graphql';
 import { problemsOf } from '../graphql/errors';
+import { useViewer } from '../graphql/viewer';
+import { mayRegisterServices } from '../services/service-access';
 import { Problems } from '../ui/alert';
 import { Page } from '../ui/page';
 
@@ -125,6 +127,7 @@ export function CataloguePage() {
 
   return (
     <Page title="Leistungen">
+      <RegisterLink />
       <CatalogueSearchForm key={formKey} filters={filters} options={options} onSearch={search} />
       {problems.length > 0 ? (
         <>
@@ -158,6 +161,21 @@ export function CataloguePage() {
         </>
       ) : null}
     </Page>
+  );
+}
+
+/** "Leistung registrieren", for MAINTAINERs and OPERATORs. */
+function RegisterLink() {
+  const { viewer } = useViewer();
+  if (!mayRegisterServices(viewer)) {
+    return null;
+  }
+  return (
+    <p>
+      <Link className="kern-btn kern-btn--secondary" to="/leistungen/neu">
+        <span className="kern-label">Leistung registrieren</span>
+      </Link>
+    </p>
   );
 }
 

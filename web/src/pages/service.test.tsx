@@ -197,4 +197,35 @@ describe('ServicePage', () => {
       '/leistungen',
     );
   });
+
+  it('offers "Bearbeiten" to the owner\'s maintainers and the operator, not to others', async () => {
+    const viewer = (roles: string[], organisationId: string) => ({
+      viewer: {
+        subject: 'x',
+        name: 'X',
+        roles,
+        organisation: { id: organisationId, key: organisationId, name: 'Organisation', kind: 'OTHER' },
+      },
+    });
+    const cases: [string[], string, boolean][] = [
+      [['MAINTAINER'], 'o1', true],
+      [['OPERATOR'], 'itvsh', true],
+      [['MAINTAINER'], 'o-kiel', false],
+      [['MUNICIPALITY_ADMIN'], 'o1', false],
+    ];
+    for (const [roles, organisationId, offered] of cases) {
+      const { unmount } = renderAt('/leistungen/wohngeld', routes, {
+        ServicePage: { service: wohngeld },
+        Viewer: viewer(roles, organisationId),
+      });
+      await screen.findByRole('heading', { level: 1, name: 'Wohngeld beantragen' });
+      const link = screen.queryByRole('link', { name: 'Bearbeiten' });
+      if (offered) {
+        expect(link, roles.join()).toHaveAttribute('href', '/leistungen/wohngeld/bearbeiten');
+      } else {
+        expect(link, `${roles.join()} of ${organisationId}`).not.toBeInTheDocument();
+      }
+      unmount();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { InterfacesList } from '../catalogue/interfaces-list';
 import { LegalBases } from '../catalogue/legal-bases';
@@ -8,8 +8,10 @@ import { ReleasesTable } from '../catalogue/releases-table';
 import { graphql } from '../graphql/generated';
 import { problemsOf } from '../graphql/errors';
 import { useViewer } from '../graphql/viewer';
+import { noticeOf } from '../services/notice';
+import { mayEditService } from '../services/service-access';
 import { SubscriptionPanel } from '../subscriptions/subscription-panel';
-import { Loading, Problems } from '../ui/alert';
+import { Alert, Loading, Problems } from '../ui/alert';
 import { DescriptionList } from '../ui/description-list';
 import { formatNumber, LIFECYCLE, REUSE_MODEL, THEMENFELD } from '../ui/labels';
 import { Page } from '../ui/page';
@@ -90,12 +92,14 @@ const RELEASES_SHOWN = 20;
 /** One service (/leistungen/:slug): its facts, legal bases, interfaces, releases, QA and Nachnutzung. */
 export function ServicePage() {
   const { slug = '' } = useParams();
+  const location = useLocation();
+  const notice = noticeOf(location.state);
   const [{ data, fetching, error }] = useQuery({
     query: ServicePageQuery,
     variables: { slug, releases: RELEASES_SHOWN },
   });
   const problems = problemsOf(error);
-  const { viewer, has } = useViewer();
+  const { viewer } = useViewer();
 
   if (!data) {
     return (
@@ -125,11 +129,13 @@ export function ServicePage() {
   }
 
   const latest = service.latestRelease ?? null;
-  const mayCreateRelease =
-    has('OPERATOR') || (has('MAINTAINER') && viewer?.organisation?.key === service.owner.key);
+  // Creating a release needs what changing the service needs: the owner's MAINTAINER, an OPERATOR.
+  const mayCreateRelease = mayEditService(viewer, service.owner.id);
   return (
     <Page title={service.name} lead={service.summary}>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
       {problems.length > 0 ? <Problems problems={problems} /> : null}
+      <EditLink slug={service.slug} ownerId={service.owner.id} />
       {service.description
         ? service.description
             .split(/\n\s*\n/)
@@ -210,5 +216,26 @@ export function ServicePage() {
       {/* The panel brings its own h2 "Nachnutzung" (web/src/subscriptions/subscription-panel.tsx). */}
       <SubscriptionPanel service={{ id: service.id, slug: service.slug, name: service.name }} />
     </Page>
+  );
+}
+
+/**
+ * "Bearbeiten", for the viewer who may change the service (the owner's MAINTAINERs, OPERATORs).
+ * Its own component: the viewer is asked for once the service is there.
+ */
+function EditLink({ slug, ownerId }: { slug: string; ownerId: string }) {
+  const { viewer } = useViewer();
+  if (!mayEditService(viewer, ownerId)) {
+    return null;
+  }
+  return (
+    <p>
+      <Link
+        className="kern-btn kern-btn--secondary"
+        to={`/leistungen/${encodeURIComponent(slug)}/bearbeiten`}
+      >
+        <span className="kern-label">Bearbeiten</span>
+      </Link>
+    </p>
   );
 }

@@ -5,19 +5,23 @@ import { useId } from 'react';
  * announced when it appears, aria-invalid set. The control is rendered by `children(props)`.
  */
 export function Field({
+  id: givenId,
   label,
   hint,
   error,
   optional,
   children,
 }: {
+  /** The control's id, where something else points at it (an error summary's link); else generated. */
+  id?: string;
   label: string;
   hint?: React.ReactNode;
   error?: string;
   optional?: boolean;
   children: (control: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => React.ReactNode;
 }) {
-  const id = useId();
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
