@@ -8,6 +8,7 @@ import { CreateGithub1764330600000 } from './1764330600000-CreateGithub';
 import { ServiceKeywords1764330700000 } from './1764330700000-ServiceKeywords';
 import { SearchVocabulary1764330800000 } from './1764330800000-SearchVocabulary';
 import { SearchEndingsUpTo121764330900000 } from './1764330900000-SearchEndingsUpTo12';
+import { CreateNotifications1764331000000 } from './1764331000000-CreateNotifications';
 
 /** Every migration in order. Listed explicitly so that the build, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ServiceKeywords1764330700000,
   SearchVocabulary1764330800000,
   SearchEndingsUpTo121764330900000,
+  CreateNotifications1764331000000,
 ];

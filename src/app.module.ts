@@ -34,6 +34,7 @@ import { SubscriptionsModule } from '#src/subscriptions/subscriptions.module';
 import { CampaignsModule } from '#src/campaigns/campaigns.module';
 import { EffortModule } from '#src/effort/effort.module';
 import { GithubModule } from '#src/github/github.module';
+import { NotificationsModule } from '#src/notifications/notifications.module';
 import { SeedModule } from '#src/seed/seed.module';
 import { SignInModule } from '#src/sign-in/sign-in.module';
 
@@ -160,6 +161,7 @@ export class AppModule {
         CampaignsModule,
         EffortModule,
         GithubModule,
+        NotificationsModule,
         SeedModule,
         SignInModule.forRoot(config),
       ],

@@ -8,6 +8,11 @@ declare module '#src/database/transaction-events' {
      * integration queues their issues in the same transaction (a transactional outbox), so an
      * issue is queued exactly when its target exists.
      */
-    'campaign.targetsAdded': { campaignId: string; targetIds: readonly string[] };
+    'campaign.targetsAdded': {
+      campaignId: string;
+      targetIds: readonly string[];
+      /** Why: the campaign was opened with them, a target was added, or an excluded one re-included. */
+      cause: 'opened' | 'added' | 'included';
+    };
   }
 }

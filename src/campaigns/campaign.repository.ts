@@ -7,7 +7,7 @@ import { paginate } from '#src/common/graphql/pagination';
 import { releaseSql } from '#src/releases/release.repository';
 import { subscriptionSql } from '#src/subscriptions/subscription.sql';
 import { CampaignEntity, CampaignTargetEntity, CampaignTargetExclusionEntity } from './campaign.entity';
-import type { CampaignState } from './campaign.rules';
+import { CampaignState } from './campaign.rules';
 
 /** A target as its one statement reads it: the stored columns and the facts its state is derived from. */
 export interface TargetRecord {
@@ -63,6 +63,11 @@ export type TargetFilter =
 @Injectable()
 export class CampaignRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The ACTIVE campaigns (the notifications' deadline reminders look at them every few minutes). */
+  active(): Promise<CampaignEntity[]> {
+    return this.db.manager.findBy(CampaignEntity, { state: CampaignState.ACTIVE });
+  }
 
   byIds(ids: readonly string[]): Promise<CampaignEntity[]> {
     return this.db.getRepository(CampaignEntity).findBy({ id: In([...ids]) });

@@ -91,7 +91,11 @@ export class CampaignsService implements OnModuleInit {
       ];
       if (serviceIds.length) {
         const targetIds = await this.repository.insertTargets(tx.manager, campaign.id, serviceIds, tx.now);
-        await this.events.emit(tx, 'campaign.targetsAdded', { campaignId: campaign.id, targetIds });
+        await this.events.emit(tx, 'campaign.targetsAdded', {
+          campaignId: campaign.id,
+          targetIds,
+          cause: 'opened',
+        });
       }
       tx.audit('campaign.open', 'Campaign', campaign.id, {
         title,
@@ -116,6 +120,7 @@ export class CampaignsService implements OnModuleInit {
         await this.events.emit(tx, 'campaign.targetsAdded', {
           campaignId: campaign.id,
           targetIds: [targetId],
+          cause: 'added',
         });
         tx.audit('campaign.addTarget', 'Campaign', campaign.id, { target: targetId, service: service.slug });
         return targetId;
@@ -144,6 +149,7 @@ export class CampaignsService implements OnModuleInit {
       await this.events.emit(tx, 'campaign.targetsAdded', {
         campaignId: target.campaignId,
         targetIds: [target.id],
+        cause: 'included',
       });
       tx.audit('campaign.includeTarget', 'Campaign', target.campaignId, { target: target.id });
     });

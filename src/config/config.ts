@@ -32,6 +32,7 @@ export interface AppConfig {
   /** Where links to the registry point (the link back in GitHub issues). */
   publicUrl: string;
   github: GithubConfig;
+  notifications: NotificationsConfig;
   audit: AuditConfig;
   rateLimit: RateLimitConfig;
   /**
@@ -66,6 +67,28 @@ export interface GithubConfig {
   maxAttempts: number;
   /** Base of the retry delay after a failed attempt (doubled per attempt). */
   retryDelayMs: number;
+}
+
+/** Notifications out (docs/notifications.md): webhooks always, e-mail when SMTP is configured. */
+export interface NotificationsConfig {
+  /** How often an idle worker looks for due work; 0: no background worker (tests drive it). */
+  pollIntervalMs: number;
+  /** Attempts before a delivery is FAILED (the retries span about a day and a half by default). */
+  maxAttempts: number;
+  /** Base of the retry delay (doubled per attempt, at most 6 h, with jitter). */
+  retryDelayMs: number;
+  /** Failed attempts in a row after which a webhook endpoint is switched off. */
+  disableAfterFailures: number;
+  /** Deliveries in flight at once per instance. */
+  concurrency: number;
+  /** How long a receiver may take to answer. */
+  timeoutMs: number;
+  /** The UTC hour at which the daily digests of the day before go out. */
+  digestHourUtc: number;
+  /** Outside production only: webhook endpoints on loopback addresses (a receiver on this machine). */
+  allowLoopback: boolean;
+  /** SMTP for e-mail; null: e-mail off (no e-mail deliveries are made). */
+  smtp: { url: string; from: string; requireTls: boolean } | null;
 }
 
 /** Rate limits per instance (docs/security.md); 0 for perAddress or perSubject: off. */
@@ -181,6 +204,17 @@ const schema = z.object({
   GITHUB_APP_PRIVATE_KEY: optionalText,
   GITHUB_TOKEN: optionalText,
   GITHUB_WEBHOOK_SECRET: optionalText,
+  NOTIFICATION_POLL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
+  NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(14),
+  NOTIFICATION_RETRY_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  NOTIFICATION_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(10_000).default(30),
+  NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  NOTIFICATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  NOTIFICATION_DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(6),
+  NOTIFICATION_ALLOW_LOOPBACK: booleanText.optional(),
+  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  SMTP_FROM: optionalText,
+  SMTP_REQUIRE_TLS: booleanText.optional(),
   GITHUB_POLL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
   GITHUB_ISSUES_PER_MINUTE: z.coerce.number().int().min(1).max(79).default(60),
   GITHUB_ISSUES_PER_HOUR: z.coerce.number().int().min(1).max(499).default(450),
@@ -242,6 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = P
   }
   const consoleSettings = consoleConfig(e, problems, production);
   const github = githubConfig(e, problems, production);
+  const notifications = notificationsConfig(e, problems, production);
   const audit = auditConfig(env, problems, projectRoot);
   if (problems.length > 0) {
     throw new ConfigError(problems);
@@ -278,8 +313,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = P
     effort: { hoursPerFteYear: e.HOURS_PER_FTE_YEAR, hourlyRateEur: e.HOURLY_RATE_EUR },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     github,
+    notifications,
     audit,
     logLevel: e.LOG_LEVEL,
+  };
+}
+
+function notificationsConfig(
+  e: z.infer<typeof schema>,
+  problems: string[],
+  production: boolean,
+): NotificationsConfig {
+  if (production && e.NOTIFICATION_ALLOW_LOOPBACK) {
+    problems.push('NOTIFICATION_ALLOW_LOOPBACK: not in production (webhooks must not reach this machine)');
+  }
+  if (production && e.NOTIFICATION_POLL_INTERVAL_MS === 0) {
+    problems.push('NOTIFICATION_POLL_INTERVAL_MS: 0 turns the notification worker off; not in production');
+  }
+  if (production && e.SMTP_URL && !e.SMTP_FROM) {
+    problems.push('SMTP_FROM: required in production with SMTP_URL (the sender of the e-mails)');
+  }
+  return {
+    pollIntervalMs: e.NOTIFICATION_POLL_INTERVAL_MS,
+    maxAttempts: e.NOTIFICATION_MAX_ATTEMPTS,
+    retryDelayMs: e.NOTIFICATION_RETRY_DELAY_MS,
+    disableAfterFailures: e.NOTIFICATION_DISABLE_AFTER_FAILURES,
+    concurrency: e.NOTIFICATION_CONCURRENCY,
+    timeoutMs: e.NOTIFICATION_TIMEOUT_MS,
+    digestHourUtc: e.NOTIFICATION_DIGEST_HOUR_UTC,
+    allowLoopback: !production && (e.NOTIFICATION_ALLOW_LOOPBACK ?? false),
+    smtp: e.SMTP_URL
+      ? {
+          url: e.SMTP_URL,
+          from: e.SMTP_FROM ?? 'Nachnutzungsregister <noreply@localhost>',
+          requireTls: e.SMTP_REQUIRE_TLS ?? production,
+        }
+      : null,
   };
 }
 

@@ -11,7 +11,7 @@ import { TransactionEvents } from '#src/database/transaction-events';
 import { Transactions, type Tx } from '#src/database/transactions';
 import { QaPolicies } from '#src/qa/qa-policies';
 import { QaRepository } from '#src/qa/qa.repository';
-import { fourEyesCreator } from '#src/qa/qa.rules';
+import { fourEyesCreator, waiverExpired } from '#src/qa/qa.rules';
 import './release.events';
 import type {
   ChangeEntryInput,
@@ -272,6 +272,13 @@ export class ReleaseLifecycleService {
       await this.qa.outdateSignOffsOf(tx.manager, id);
       tx.audit('release.updateArtifact', 'Release', id, { artifactDigest: digest, artifactUrl: url });
       await this.evaluation.settle(tx, release, before);
+      // Reviewers are wanted again on every gate their waiver does not cover.
+      const pending = (await this.qa.gatesOf(tx.manager, [id]))
+        .filter((gate) => !gate.waiver || waiverExpired(gate.waiver, tx.now))
+        .map((gate) => gate.kind);
+      if (pending.length > 0) {
+        await this.events.emit(tx, 'release.gatesPending', { release: this.ref(release), kinds: pending });
+      }
       return release;
     });
   }
@@ -290,6 +297,10 @@ export class ReleaseLifecycleService {
       Object.assign(release, submitted);
       tx.audit('release.submit', 'Release', id, { gates: policy });
       await this.evaluation.settle(tx, release, ReleaseState.IN_REVIEW);
+      await this.events.emit(tx, 'release.gatesPending', {
+        release: this.ref(release),
+        kinds: policy.map((rule) => rule.kind),
+      });
       return release;
     });
   }
@@ -309,6 +320,7 @@ export class ReleaseLifecycleService {
         baseline: evaluation.baseline?.version ?? null,
         bump: evaluation.impact.bump,
       });
+      await this.events.emit(tx, 'release.published', { release: this.ref(release) });
       return release;
     });
   }
@@ -332,8 +344,13 @@ export class ReleaseLifecycleService {
       const deprecation = { reason, at: tx.now.toISOString(), by: userOf(viewer) };
       await this.repository.update(tx.manager, id, { deprecation });
       tx.audit('release.deprecate', 'Release', id, { reason });
+      await this.events.emit(tx, 'release.deprecated', { release: this.ref(release), reason });
       return Object.assign(release, { deprecation });
     });
+  }
+
+  private ref(release: ReleaseEntity) {
+    return { id: release.id, serviceId: release.serviceId, version: release.version };
   }
 
   /** Locks the release (FOR UPDATE); NOT_FOUND unless the viewer sees it, FORBIDDEN unless it may change it. */

@@ -12,5 +12,17 @@ declare module '#src/database/transaction-events' {
       release: { id: string; serviceId: string; version: string };
       fulfils: readonly string[];
     };
+    /** A release was published: its service's subscribers learn of it (notifications). */
+    'release.published': { release: { id: string; serviceId: string; version: string } };
+    /** A published release was deprecated: who runs or targets it learns of it (notifications). */
+    'release.deprecated': { release: { id: string; serviceId: string; version: string }; reason: string };
+    /**
+     * Gates wait for reviewers: a release was submitted, or a new artifact sent its gates back to
+     * PENDING (the kinds of the gates without a waiver).
+     */
+    'release.gatesPending': {
+      release: { id: string; serviceId: string; version: string };
+      kinds: readonly string[];
+    };
   }
 }

@@ -34,7 +34,13 @@ import { ReleasesService } from './releases.service';
     WithdrawalResolver,
     ServiceReleasesResolver,
   ],
-  exports: [ReleasesService, ReleaseRepository, ReleaseLifecycleService, ReleaseReviewService],
+  exports: [
+    ReleasesService,
+    ReleaseRepository,
+    ReleaseLifecycleService,
+    ReleaseReviewService,
+    ReleaseEvaluation,
+  ],
 })
 export class ReleasesModule implements OnModuleInit {
   constructor(private readonly catalogueFacts: CatalogueReleaseFacts) {}

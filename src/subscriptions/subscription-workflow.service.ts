@@ -4,9 +4,11 @@ import { actorOf, type Viewer } from '#src/common/auth/viewer';
 import { DomainError } from '#src/common/errors/domain-error';
 import { isUuid } from '#src/common/ids';
 import { checkTransition } from '#src/common/workflow/transitions';
+import { TransactionEvents } from '#src/database/transaction-events';
 import { Transactions, type Tx } from '#src/database/transactions';
 import { organisationReads } from '#src/organisations/organisation.sql';
 import { ReleaseRepository } from '#src/releases/release.repository';
+import './subscription.events';
 import { capacitiesOn, maySeeSubscription, whoMay } from './subscription.access';
 import type { SubscriptionEntity } from './subscription.entity';
 import { SubscriptionRepository } from './subscription.repository';
@@ -39,6 +41,7 @@ export class SubscriptionWorkflowService {
     private readonly transactions: Transactions,
     private readonly subscriptions: SubscriptionRepository,
     private readonly releases: ReleaseRepository,
+    private readonly events: TransactionEvents,
   ) {}
 
   request(
@@ -95,6 +98,11 @@ export class SubscriptionWorkflowService {
         service: service.slug,
         versionRange: range,
         state: subscription.state,
+      });
+      await this.events.emit(tx, 'subscription.changed', {
+        subscription: this.ref(subscription),
+        action: 'request',
+        reason: null,
       });
       return subscription;
     });
@@ -187,8 +195,21 @@ export class SubscriptionWorkflowService {
       };
       await this.subscriptions.update(tx.manager, id, patch);
       tx.audit(`subscription.${action}`, 'ServiceSubscription', id, patch);
-      return Object.assign(subscription, patch);
+      Object.assign(subscription, patch);
+      if (rule.to !== 'same') {
+        await this.events.emit(tx, 'subscription.changed', {
+          subscription: this.ref(subscription),
+          action,
+          reason: why,
+        });
+      }
+      return subscription;
     });
+  }
+
+  private ref(subscription: SubscriptionEntity) {
+    const { id, serviceId, organisationId, state } = subscription;
+    return { id, serviceId, organisationId, state };
   }
 
   /** At least one PUBLISHED, non-deprecated release satisfies the range, else BAD_USER_INPUT naming both. */

@@ -12,3 +12,19 @@ export const subscriptionSql = {
        FROM service_subscription s
       WHERE s.service_id = ${serviceId} AND s.state = 'ACTIVE'`,
 };
+
+/** Statements over the subscriptions for other modules (notifications). Append-only. */
+export const subscriptionStatements = {
+  /**
+   * The decided, open subscriptions (ACTIVE or SUSPENDED) of the services (a uuid[] expression):
+   * id, service_id, organisation_id, version_range, deployed_version, state.
+   */
+  decidedOf: (serviceIds: string) =>
+    `SELECT s.id, s.service_id, s.organisation_id, s.version_range, s.deployed_version, s.state
+       FROM service_subscription s
+      WHERE s.service_id = ANY(${serviceIds}) AND s.state IN ('ACTIVE', 'SUSPENDED')`,
+  /** The subscription (an id expression): id, service_id, organisation_id, version_range, state, state_reason. */
+  byId: (id: string) =>
+    `SELECT s.id, s.service_id, s.organisation_id, s.version_range, s.state, s.state_reason
+       FROM service_subscription s WHERE s.id = ${id}`,
+};

@@ -27,6 +27,11 @@ const OWNERS: Record<string, string> = {
   effort_entry: 'src/effort/',
   github_delivery: 'src/github/',
   campaign_target_issue: 'src/github/',
+  notification_event: 'src/notifications/',
+  notification: 'src/notifications/',
+  notification_read: 'src/notifications/',
+  notification_channel: 'src/notifications/',
+  notification_delivery: 'src/notifications/',
   audit_event: 'src/common/audit/',
 };
 

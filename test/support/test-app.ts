@@ -79,7 +79,14 @@ export async function startTestApp(
   const database = options.sharing
     ? { url: options.sharing.databaseUrl, drop: () => Promise.resolve() }
     : await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', AUTH_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    AUTH_JWT_SECRET: TEST_SECRET,
+    LOG_LEVEL: 'silent',
+    // The specs drive the notification worker themselves (drain), unless they ask for the loop.
+    NOTIFICATION_POLL_INTERVAL_MS: '0',
+    ...env,
+  });
   const clock = options.sharing?.clock ?? new SettableClock(TEST_START);
   const app = await createApp({
     config,

@@ -43,7 +43,7 @@ export type Actor =
       organisation: string | null;
       roles: readonly Role[];
     }
-  | { kind: 'system'; subject: 'seed' | 'github' | 'scheduler' | 'migration' };
+  | { kind: 'system'; subject: 'seed' | 'github' | 'scheduler' | 'migration' | 'notifications' };
 
 export function actorOf(viewer: Viewer): Actor {
   return {

@@ -26,6 +26,7 @@ const NOT_FOUND = {
   Campaign: 'CAMPAIGN_NOT_FOUND',
   CampaignTarget: 'CAMPAIGN_TARGET_NOT_FOUND',
   GithubDelivery: 'GITHUB_DELIVERY_NOT_FOUND',
+  NotificationChannel: 'NOTIFICATION_CHANNEL_NOT_FOUND',
 } as const satisfies Record<string, ReasonOf<'NOT_FOUND'>>;
 export type NotFoundEntity = keyof typeof NOT_FOUND;
 

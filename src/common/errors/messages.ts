@@ -196,6 +196,11 @@ export const MESSAGES = {
     (p: { key: string }) => `GithubDelivery ${p.key} not found`,
     (p) => `Die GitHub-Zustellung ${p.key} wurde nicht gefunden.`,
   ),
+  NOTIFICATION_CHANNEL_NOT_FOUND: m(
+    'NOT_FOUND',
+    (p: { key: string }) => `NotificationChannel ${p.key} not found`,
+    (p) => `Der Benachrichtigungskanal ${p.key} wurde nicht gefunden.`,
+  ),
 
   ROUTE_NOT_FOUND: m(
     'NOT_FOUND',
@@ -562,6 +567,57 @@ export const MESSAGES = {
     'BAD_USER_INPUT',
     () => 'must be a JSON object',
     () => 'muss ein JSON-Objekt sein.',
+  ),
+
+  // ------------------------------------------------------------------ notifications
+  NOTIFICATIONS_FORBIDDEN: m(
+    'FORBIDDEN',
+    (p: { organisation: string }) =>
+      `Only ${p.organisation}'s MUNICIPALITY_ADMIN, MAINTAINER or reviewers, or an OPERATOR, may choose and read its notifications`,
+    (p) =>
+      `Die Benachrichtigungen von ${p.organisation} dürfen nur deren Personen mit der Rolle MUNICIPALITY_ADMIN, MAINTAINER oder einer Prüfrolle sowie die Rolle OPERATOR einstellen und lesen.`,
+  ),
+  NOTIFICATION_KINDS_REQUIRED: m(
+    'BAD_USER_INPUT',
+    () => 'choose at least one event kind',
+    () => 'Wählen Sie mindestens eine Art von Ereignis.',
+  ),
+  NOTIFICATION_KIND_NOT_ALLOWED: m(
+    'BAD_USER_INPUT',
+    (p: { kinds: string[] }) =>
+      `a reviewer chooses only the gate events of its own kinds (GATE_AWAITING_REVIEW); not allowed: ${list(p.kinds)}`,
+    (p) =>
+      `Mit einer Prüfrolle wählen Sie nur Prüfungen Ihrer Prüfarten (GATE_AWAITING_REVIEW); nicht erlaubt: ${list(p.kinds)}.`,
+  ),
+  NOTIFICATION_GATE_KINDS_REQUIRED: m(
+    'BAD_USER_INPUT',
+    () => 'GATE_AWAITING_REVIEW needs the gate kinds to be told of (gateKinds)',
+    () => 'Für wartende Prüfungen wählen Sie die Prüfarten, über die Sie benachrichtigt werden wollen.',
+  ),
+  NOTIFICATION_GATE_KIND_NOT_ALLOWED: m(
+    'BAD_USER_INPUT',
+    (p: { kinds: string[] }) => `you do not hold the reviewer role of: ${list(p.kinds)}`,
+    (p) => `Ihnen fehlt die Prüfrolle für: ${list(p.kinds)}.`,
+  ),
+  WEBHOOK_DIGEST: m(
+    'BAD_USER_INPUT',
+    () => 'a webhook endpoint receives each event at once (IMMEDIATE); digests are for e-mail',
+    () => 'Ein Webhook erhält jedes Ereignis sofort (IMMEDIATE); Tageszusammenfassungen gibt es per E-Mail.',
+  ),
+  WEBHOOK_URL: m(
+    'BAD_USER_INPUT',
+    (p: { problem: string }) => p.problem,
+    (p) => `Diese Adresse nimmt das Register nicht als Webhook an: ${p.problem}`,
+  ),
+  EMAIL_ADDRESS: m(
+    'BAD_USER_INPUT',
+    () => 'must be an e-mail address such as name@kiel.de',
+    () => 'muss eine E-Mail-Adresse sein, z. B. name@kiel.de.',
+  ),
+  CHANNEL_NOT_WEBHOOK: m(
+    'BAD_USER_INPUT',
+    () => 'only a webhook endpoint has a secret to rotate',
+    () => 'Nur ein Webhook hat ein Geheimnis, das Sie erneuern können.',
   ),
 
   // ------------------------------------------------------------------ input: sign-in (outside production)
