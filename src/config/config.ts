@@ -205,7 +205,7 @@ const schema = z.object({
   GITHUB_TOKEN: optionalText,
   GITHUB_WEBHOOK_SECRET: optionalText,
   NOTIFICATION_POLL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
-  NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(14),
+  NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(16),
   NOTIFICATION_RETRY_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   NOTIFICATION_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(10_000).default(30),
   NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),

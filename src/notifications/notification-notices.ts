@@ -3,7 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { CampaignQueries, type TargetView } from '#src/campaigns/campaign-queries.service';
 import { CampaignRepository } from '#src/campaigns/campaign.repository';
 import { CampaignTargetState } from '#src/campaigns/campaign.rules';
+import { OrganisationRepository } from '#src/organisations/organisation.repository';
 import type { QaGateKind } from '#src/qa/qa-policy.rules';
+import { QaRepository } from '#src/qa/qa.repository';
 import { ReleaseEvaluation } from '#src/releases/release-evaluation';
 import { ReleaseRepository } from '#src/releases/release.repository';
 import { inRange, targetVersion } from '#src/subscriptions/subscription.rules';
@@ -23,6 +25,9 @@ const SUBSCRIPTION_DE: Partial<Record<NotificationKind, string>> = {
   [NotificationKind.SUBSCRIPTION_RESUMED]: 'wird fortgesetzt',
   [NotificationKind.SUBSCRIPTION_TERMINATED]: 'wurde gekündigt',
 };
+
+/** Reviewers who signed off a gate of a kind within this span are told of new gates of that kind. */
+const REVIEWERS_WITHIN_MS = 365 * 86_400_000;
 
 const DONE = [CampaignTargetState.ROLLED_OUT, CampaignTargetState.EXCLUDED];
 const OWNER_DONE = [...DONE, CampaignTargetState.RELEASED];
@@ -55,6 +60,8 @@ export class NotificationNotices {
     private readonly evaluation: ReleaseEvaluation,
     private readonly campaigns: CampaignRepository,
     private readonly campaignQueries: CampaignQueries,
+    private readonly qa: QaRepository,
+    private readonly organisations: OrganisationRepository,
   ) {}
 
   async of(manager: EntityManager, event: EventRow): Promise<Notice[]> {
@@ -65,7 +72,7 @@ export class NotificationNotices {
       case NotificationKind.RELEASE_DEPRECATED:
         return this.deprecated(manager, s.releaseId, s.reason);
       case NotificationKind.GATE_AWAITING_REVIEW:
-        return this.gate(manager, s.releaseId, s.gateKind);
+        return this.gate(manager, s.releaseId, s.gateKind, event.occurred_at);
       case NotificationKind.SUBSCRIPTION_REQUESTED:
       case NotificationKind.SUBSCRIPTION_APPROVED:
       case NotificationKind.SUBSCRIPTION_REJECTED:
@@ -177,16 +184,29 @@ export class NotificationNotices {
     return notices;
   }
 
-  /** To the organisations whose reviewers asked for gate events of this kind (not the owner's own staff alone). */
-  private async gate(manager: EntityManager, releaseId: string, gateKind: QaGateKind): Promise<Notice[]> {
+  /**
+   * To the reviewers of the kind: the organisations whose reviewers signed off gates of this kind
+   * in the last year, and those with a channel that asks for them.
+   */
+  private async gate(
+    manager: EntityManager,
+    releaseId: string,
+    gateKind: QaGateKind,
+    occurredAt: Date,
+  ): Promise<Notice[]> {
     const [release] = await this.releases.byIds([releaseId], manager);
     const service =
       release && (await this.repository.services(manager, [release.serviceId])).get(release.serviceId);
     if (!release || !service) {
       return [];
     }
-    const watchers = await this.repository.gateWatchers(manager, gateKind);
-    return watchers.map((organisationId) => ({
+    const since = new Date(new Date(occurredAt).getTime() - REVIEWERS_WITHIN_MS);
+    const reviewerKeys = await this.qa.reviewerOrganisationKeys(manager, gateKind, since);
+    const watchers = new Set([
+      ...(await this.organisations.byKeys(reviewerKeys)).map((o) => o.id),
+      ...(await this.repository.gateWatchers(manager, gateKind)),
+    ]);
+    return [...watchers].map((organisationId) => ({
       organisationId,
       gateKind,
       title: `Prüfung ${GATE_KIND_DE[gateKind] ?? gateKind} wartet: ${service.name} ${release.version}`,

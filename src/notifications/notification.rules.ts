@@ -182,8 +182,8 @@ export const PREVIOUS_SECRET_VALID_MS = 24 * 3_600_000;
 /**
  * The wait before attempt `attempts + 1`: the base doubled per failed attempt, at most six hours,
  * with up to a fifth of it as jitter either way (so many receivers down at once are not retried in
- * step). With the defaults (30 s, 14 attempts) the last attempt comes about a day and a half after
- * the first.
+ * step). With the defaults (30 s, 16 attempts) the last attempt comes about 38 hours after the
+ * first (at least 31 with the jitter all one way).
  */
 export function retryDelay(baseMs: number, attempts: number, random: () => number = Math.random): number {
   const delay = Math.min(baseMs * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CampaignsModule } from '#src/campaigns/campaigns.module';
 import { OrganisationsModule } from '#src/organisations/organisations.module';
+import { QaModule } from '#src/qa/qa.module';
 import { ReleasesModule } from '#src/releases/releases.module';
 import { Mailer } from './mailer';
 import { NotificationNotices } from './notification-notices';
@@ -17,7 +18,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
  * them by signed webhook and e-mail. No other module knows this one.
  */
 @Module({
-  imports: [OrganisationsModule, ReleasesModule, CampaignsModule],
+  imports: [OrganisationsModule, QaModule, ReleasesModule, CampaignsModule],
   controllers: [UnsubscribeController],
   providers: [
     NotificationRepository,

@@ -12,6 +12,19 @@ import { GATE_KINDS } from './qa.rules';
  */
 @Injectable()
 export class QaRepository {
+  /**
+   * The organisations whose reviewers have signed off gates of this kind within the last year
+   * (by the reviewer snapshot's organisation key): the registry's reviewers of that kind.
+   */
+  async reviewerOrganisationKeys(manager: EntityManager, kind: string, since: Date): Promise<string[]> {
+    const rows: { key: string }[] = await manager.query(
+      `SELECT DISTINCT so.reviewer->>'organisation' AS key FROM sign_off so JOIN qa_gate g ON g.id = so.gate_id
+        WHERE g.kind = $1 AND so.created_at >= $2 AND so.reviewer->>'organisation' IS NOT NULL`,
+      [kind, since],
+    );
+    return rows.map((r) => r.key);
+  }
+
   /** The gates of the releases, in the policy's order of kinds (USABILITY, SECURITY, INTERFACES). */
   async gatesOf(manager: EntityManager, releaseIds: readonly string[]): Promise<QaGateEntity[]> {
     if (releaseIds.length === 0) {
