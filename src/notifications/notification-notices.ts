@@ -40,7 +40,11 @@ type Service = {
   owner: { key: string; name: string };
 };
 
-const serviceData = (s: Service) => ({ slug: s.slug, name: s.name, owner: s.owner });
+const serviceData = (s: Service) => ({
+  slug: s.slug,
+  name: s.name,
+  owner: { key: s.owner.key, name: s.owner.name },
+});
 const releaseLink = (s: Service, version: string) =>
   `/leistungen/${encodeURIComponent(s.slug)}/versionen/${encodeURIComponent(version)}`;
 const because = (reason: string | null | undefined) => (reason ? `: ${reason}` : '');
@@ -329,7 +333,7 @@ export class NotificationNotices {
     }
     const headline = `Kampagne „${campaign.title}“`;
     return [...byOrganisation].map(([organisationId, { roles, targets: mine }]) => {
-      const names = mine.map((t) => services.get(t.serviceId)!.name);
+      const names = mine.map((t) => services.get(t.serviceId)!.name).sort((a, b) => a.localeCompare(b, 'de'));
       const list =
         names.length <= 3
           ? names.join(', ')

@@ -116,6 +116,13 @@ const WANTS = `n.kind = ANY(c.kinds) AND (n.gate_kind IS NULL OR n.gate_kind = A
  * notification_channel and notification_delivery; the other modules' tables through their
  * owners' fragments.
  */
+/**
+ * Condition on notification `n`: readable by a scope whose gate kinds are the text[] parameter,
+ * NULL meaning every notification (notificationScope's `all`).
+ */
+const readableBy = (gateKinds: string) =>
+  `(${gateKinds}::text[] IS NULL OR (n.kind = 'GATE_AWAITING_REVIEW' AND n.gate_kind = ANY(${gateKinds}::text[])))`;
+
 @Injectable()
 export class NotificationRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -206,11 +213,11 @@ export class NotificationRepository {
               CASE WHEN c.mode = 'IMMEDIATE' THEN n.id END,
               CASE WHEN c.mode = 'DAILY_DIGEST' THEN $3::date END,
               'PENDING',
-              CASE WHEN c.mode = 'IMMEDIATE' THEN $2 ELSE $4 END,
-              $2
+              CASE WHEN c.mode = 'IMMEDIATE' THEN $2::timestamptz ELSE $4::timestamptz END,
+              $2::timestamptz
          FROM notification n
          JOIN notification_channel c ON c.organisation_id = n.organisation_id AND c.enabled AND ${WANTS}
-        WHERE n.event_id = $1 AND (c.type = 'WEBHOOK' OR $5)
+        WHERE n.event_id = $1 AND (c.type = 'WEBHOOK' OR $5::boolean)
        ON CONFLICT DO NOTHING`,
       [event.id, options.now, options.digestDay, options.digestDue, options.emailOn],
     );
@@ -236,9 +243,10 @@ export class NotificationRepository {
       owner_id: string;
       owner: { key: string; name: string };
     }[] = await manager.query(
-      `SELECT s.id, ${serviceSql.slugOf('s.id')} AS slug, ${serviceSql.nameOf('s.id')} AS name,
-                ${serviceSql.ownerOf('s.id')} AS owner_id, ${organisationSql.asJson(serviceSql.ownerOf('s.id'))} AS owner
-           FROM unnest($1::uuid[]) AS s(id)`,
+      // The outer alias must differ from the fragments' own (s, o), or they would correlate with themselves.
+      `SELECT x.id, ${serviceSql.slugOf('x.id')} AS slug, ${serviceSql.nameOf('x.id')} AS name,
+                ${serviceSql.ownerOf('x.id')} AS owner_id, ${organisationSql.asJson(serviceSql.ownerOf('x.id'))} AS owner
+           FROM unnest($1::uuid[]) AS x(id)`,
       [ids],
     );
     return new Map(
@@ -326,11 +334,9 @@ export class NotificationRepository {
     reader: string,
     options: { gateKinds: QaGateKind[] | null; unreadOnly: boolean; first: number; offset: number },
   ): Promise<{ rows: (NotificationRow & { read_at: Date | null })[]; total: number; unread: number }> {
-    const scope =
-      options.gateKinds === null ? 'TRUE' : `(n.kind = 'GATE_AWAITING_REVIEW' AND n.gate_kind = ANY($3))`;
-    const params = [organisationId, reader, options.gateKinds ?? []];
+    const params = [organisationId, reader, options.gateKinds];
     const from = `FROM notification n LEFT JOIN notification_read r ON r.notification_id = n.id AND r.reader = $2
-                  WHERE n.organisation_id = $1 AND ${scope}`;
+                  WHERE n.organisation_id = $1 AND ${readableBy('$3')}`;
     const [counts]: { total: number; unread: number }[] = await this.db.query(
       `SELECT count(*)::int AS total, (count(*) FILTER (WHERE r.read_at IS NULL))::int AS unread ${from}`,
       params,
@@ -358,13 +364,12 @@ export class NotificationRepository {
     ids: readonly string[] | null,
     now: Date,
   ): Promise<number> {
-    const scope = gateKinds === null ? 'TRUE' : `(n.kind = 'GATE_AWAITING_REVIEW' AND n.gate_kind = ANY($4))`;
     const rows: unknown[] = await this.db.query(
       `INSERT INTO notification_read (reader, notification_id, read_at)
        SELECT $2, n.id, $3 FROM notification n
-        WHERE n.organisation_id = $1 AND ${scope} ${ids ? 'AND n.id = ANY($5::uuid[])' : ''}
+        WHERE n.organisation_id = $1 AND ${readableBy('$4')} AND ($5::uuid[] IS NULL OR n.id = ANY($5::uuid[]))
        ON CONFLICT DO NOTHING RETURNING notification_id`,
-      [organisationId, reader, now, gateKinds ?? [], ...(ids ? [ids] : [])],
+      [organisationId, reader, now, gateKinds, ids],
     );
     return rows.length;
   }
