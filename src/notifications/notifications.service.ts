@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, type Viewer } from '#src/common/auth/viewer';
+import { Clock } from '#src/common/clock';
 import { DomainError } from '#src/common/errors/domain-error';
 import { isUuid } from '#src/common/ids';
 import { APP_CONFIG, type AppConfig } from '#src/config/config';
@@ -59,6 +60,7 @@ export class NotificationsService {
     private readonly transactions: Transactions,
     private readonly repository: NotificationRepository,
     private readonly organisations: OrganisationRepository,
+    private readonly clock: Clock,
   ) {}
 
   async list(
@@ -89,7 +91,7 @@ export class NotificationsService {
       viewer.subject,
       scope.all ? null : scope.gateKinds,
       ids,
-      new Date(),
+      this.clock.now(),
     );
     const { unread } = await this.repository.page(organisation.id, viewer.subject, {
       gateKinds: scope.all ? null : scope.gateKinds,
@@ -368,7 +370,7 @@ export class NotificationsService {
       disabledReason: c.disabled_reason,
       disabledAt: c.disabled_at ? new Date(c.disabled_at) : null,
       failureStreak: c.failure_streak,
-      previousSecretValidUntil: until && until > new Date() ? until : null,
+      previousSecretValidUntil: until && until > this.clock.now() ? until : null,
       createdAt: new Date(c.created_at),
       updatedAt: new Date(c.updated_at),
     };

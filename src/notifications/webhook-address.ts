@@ -53,8 +53,7 @@ export function urlProblem(url: string, policy: AddressPolicy): string | null {
   }
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host)) {
-    const problem = addressProblem(host, policy);
-    return problem ? `resolves to ${problem}` : null;
+    return addressProblem(host, policy);
   }
   if (host === 'localhost' || host.endsWith('.localhost')) {
     return policy.allowLoopback ? null : 'names this machine (localhost)';

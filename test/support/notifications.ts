@@ -76,6 +76,8 @@ export interface WebhookReceiver {
   requests: ReceivedRequest[];
   /** The status for the next request, given how many came before it. */
   status: (index: number) => number;
+  /** How long each answer takes (default 0). */
+  delayMs: number;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     url: '',
     requests: [],
     status: () => 200,
+    delayMs: 0,
     close: () => Promise.resolve(),
   };
   const server: Server = createServer((req, res) => {
@@ -97,8 +100,11 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
       });
-      res.statusCode = receiver.status(index);
-      res.end('ok');
+      const status = receiver.status(index);
+      setTimeout(() => {
+        res.statusCode = status;
+        res.end('ok');
+      }, receiver.delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
