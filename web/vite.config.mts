@@ -36,6 +36,8 @@ export default defineConfig({
       '/graphql': 'http://localhost:3000',
       '/auth': 'http://localhost:3000',
       '/console/config.json': 'http://localhost:3000',
+      // The releases' Atom feed, which the service page links to.
+      '/services': 'http://localhost:3000',
     },
   },
 });

@@ -229,6 +229,23 @@ export class ReleaseRepository {
     return rows.length === 0 ? null : ((await this.byIds([rows[0].id], manager))[0] ?? null);
   }
 
+  /**
+   * For the Atom feed (release-feed.ts): the service's PUBLISHED releases (deprecated included),
+   * the `limit` whose latest event (publication or deprecation) is newest first. The feed's newest
+   * `limit` entries all come from these.
+   */
+  feedReleases(serviceId: string, limit: number): Promise<ReleaseEntity[]> {
+    return this.db
+      .getRepository(ReleaseEntity)
+      .createQueryBuilder('r')
+      .where('r.service_id = :serviceId', { serviceId })
+      .andWhere('r.state = :state', { state: ReleaseState.PUBLISHED })
+      .orderBy(`greatest(r.published_at, (r.deprecation ->> 'at')::timestamptz)`, 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
   /** The service's release of `version`, if there is one (visibility is the caller's). */
   async byVersion(serviceId: string, version: string): Promise<ReleaseEntity | null> {
     return this.db.getRepository(ReleaseEntity).findOneBy({ serviceId, version });

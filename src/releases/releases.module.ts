@@ -11,6 +11,7 @@ import {
   ServiceReleasesResolver,
   WithdrawalResolver,
 } from './release-types.resolver';
+import { ReleaseFeedController } from './release-feed.controller';
 import { ReleasesResolver } from './releases.resolver';
 import { ReleaseRepository, releaseSql } from './release.repository';
 import { ReleaseEvaluation } from './release-evaluation';
@@ -20,6 +21,7 @@ import { ReleasesService } from './releases.service';
 
 @Module({
   imports: [OrganisationsModule, QaModule, CatalogueModule],
+  controllers: [ReleaseFeedController],
   providers: [
     ReleasesService,
     ReleaseRepository,

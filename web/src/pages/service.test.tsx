@@ -140,6 +140,10 @@ describe('ServicePage', () => {
     expect(latest).toHaveTextContent('2. November 2026');
     expect(latest).toHaveTextContent('Aktuelle Version');
     expect(older).toHaveTextContent('Abgekündigt: Sicherheitslücke in der Dateiablage');
+    const versions = screen.getByRole('heading', { name: 'Versionen' }).closest('section')!;
+    const feed = within(versions).getByRole('link', { name: 'Versionen als Atom-Feed' });
+    expect(feed).toHaveAttribute('href', '/services/wohngeld/releases.atom');
+    expect(feed).toHaveAttribute('type', 'application/atom+xml');
 
     const qa = screen.getByRole('heading', { name: 'Qualitätssicherung' }).closest('section')!;
     expect(

@@ -206,6 +206,16 @@ export function ServicePage() {
           totalCount={service.releases.totalCount}
           latestId={latest?.id ?? null}
         />
+        {/* The API's route, not a console page: a plain link, for feed readers and the browser. */}
+        <p className="kern-body">
+          <a
+            className="kern-link"
+            href={`/services/${encodeURIComponent(service.slug)}/releases.atom`}
+            type="application/atom+xml"
+          >
+            Versionen als Atom-Feed
+          </a>
+        </p>
       </section>
       <section aria-labelledby="qualitaetssicherung" className="stack">
         <h2 className="kern-heading-large" id="qualitaetssicherung">
