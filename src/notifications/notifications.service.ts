@@ -350,7 +350,7 @@ export class NotificationsService {
       });
     } catch (error) {
       if (error instanceof RefusedAddress) {
-        throw DomainError.badInput(field, 'WEBHOOK_URL', { problem: error.message });
+        throw DomainError.badInput(field, 'WEBHOOK_URL', { problem: error.message, ...error.refusal });
       }
       throw error;
     }

@@ -15,48 +15,63 @@ export interface AddressPolicy {
   allowLoopback: boolean;
 }
 
-export class RefusedAddress extends Error {}
+/** Why a webhook address is refused: the rule (for the German message) and the English words. */
+export interface Refusal {
+  rule: 'url' | 'scheme' | 'https' | 'credentials' | 'length' | 'address' | 'localhost' | 'unresolvable';
+  text: string;
+  /** The host as written ('address', 'localhost', 'unresolvable'). */
+  host?: string;
+  /** The refused IP address and its range in ipaddr.js's names ('address'). */
+  address?: string;
+  range?: string;
+}
+
+export class RefusedAddress extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.text);
+  }
+}
 
 /** The address's range in ipaddr.js's names; IPv4-mapped IPv6 addresses count as their IPv4 address. */
 function rangeOf(address: string): string {
   return ipaddr.process(address).range();
 }
 
-/** Why the address is refused, or null when a webhook may go there. */
-export function addressProblem(address: string, policy: AddressPolicy): string | null {
-  if (!ipaddr.isValid(address)) {
-    return `${address} is not an IP address`;
-  }
-  const range = rangeOf(address);
+/** Why the address (that `host` resolves to) is refused, or null when a webhook may go there. */
+export function addressProblem(address: string, policy: AddressPolicy, host = address): Refusal | null {
+  const range = ipaddr.isValid(address) ? rangeOf(address) : 'invalid';
   if (range === 'unicast' || (range === 'loopback' && policy.allowLoopback)) {
     return null;
   }
-  return `${address} is a ${range} address`;
+  const what = `${address} is a ${range} address`;
+  return { rule: 'address', host, address, range, text: host === address ? what : `${host} resolves to ${what}` };
 }
 
 /** Why the URL is refused before any lookup (scheme, credentials, literal addresses), or null. */
-export function urlProblem(url: string, policy: AddressPolicy): string | null {
+export function urlProblem(url: string, policy: AddressPolicy): Refusal | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return 'not a URL';
+    return { rule: 'url', text: 'not a URL' };
   }
   if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && !policy.requireHttps)) {
-    return policy.requireHttps ? 'must be an https URL' : 'must be an http or https URL';
+    return policy.requireHttps
+      ? { rule: 'https', text: 'must be an https URL' }
+      : { rule: 'scheme', text: 'must be an http or https URL' };
   }
   if (parsed.username || parsed.password) {
-    return 'must not carry a user name or password';
+    return { rule: 'credentials', text: 'must not carry a user name or password' };
   }
   if (url.length > 2_000) {
-    return 'is longer than 2,000 characters';
+    return { rule: 'length', text: 'is longer than 2,000 characters' };
   }
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host)) {
     return addressProblem(host, policy);
   }
-  if (host === 'localhost' || host.endsWith('.localhost')) {
-    return policy.allowLoopback ? null : 'names this machine (localhost)';
+  if ((host === 'localhost' || host.endsWith('.localhost')) && !policy.allowLoopback) {
+    return { rule: 'localhost', host, text: 'names this machine (localhost)' };
   }
   return null;
 }
@@ -75,12 +90,12 @@ export async function checkWebhookUrl(url: string, policy: AddressPolicy): Promi
   try {
     addresses = await dnsLookup(host, { all: true, verbatim: true });
   } catch {
-    throw new RefusedAddress(`${host} does not resolve`);
+    throw new RefusedAddress({ rule: 'unresolvable', host, text: `${host} does not resolve` });
   }
   for (const { address } of addresses) {
-    const refused = addressProblem(address, policy);
+    const refused = addressProblem(address, policy, host);
     if (refused) {
-      throw new RefusedAddress(`${host} resolves to ${refused}`);
+      throw new RefusedAddress(refused);
     }
   }
   return addresses.map((a) => a.address);
@@ -95,9 +110,9 @@ export function guardedLookup(policy: AddressPolicy): LookupFunction {
     dnsLookup(hostname, { all: true, verbatim: true, family: options.family })
       .then((addresses) => {
         for (const { address } of addresses) {
-          const refused = addressProblem(address, policy);
+          const refused = addressProblem(address, policy, hostname);
           if (refused) {
-            throw new RefusedAddress(`${hostname} resolves to ${refused}`);
+            throw new RefusedAddress(refused);
           }
         }
         if (options.all) {

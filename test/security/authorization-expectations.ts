@@ -124,6 +124,20 @@ const SUBSCRIPTION_READERS: CallerId[] = [
   'ownerMaintainer',
   'operator',
 ];
+/** "An organisation's MUNICIPALITY_ADMIN, MAINTAINER or reviewers, OPERATOR": Kiel's notifications. */
+const NOTIFICATION_READERS: CallerId[] = [
+  ...CALLER_IDS.filter((c) => c.startsWith('subscriber') && c !== 'subscriberNoRights'),
+  'operator',
+];
+const NOTIFICATIONS_RULE =
+  "choose and read an organisation's notifications: its MUNICIPALITY_ADMIN, MAINTAINER or reviewers (gate events of their kinds), OPERATOR";
+/** Kiel's channel for release notices: its MUNICIPALITY_ADMIN and MAINTAINER, OPERATOR; for anyone else it does not exist. */
+const CHANNEL_STAFF: CallerId[] = ['subscriberMunicipalityAdmin', 'subscriberMaintainer', 'operator'];
+const CHANNEL_UNSEEN = {
+  ...each(allBut(['anonymous', ...CHANNEL_STAFF, ...NO_RIGHTS]), 'NOT_FOUND'),
+  ...each(NO_RIGHTS, 'FORBIDDEN'),
+} as const;
+
 /** A MAINTAINER of another organisation does not see a release that is not PUBLISHED (domain.md, "Errors"). */
 const FOREIGN_MAINTAINERS: CallerId[] = ['subscriberMaintainer', 'otherMaintainer'];
 /**
@@ -208,6 +222,13 @@ export const MUTATIONS = {
   retryCampaignTargetIssue: operation(TARGET_RULE, OWNER, { tolerate: ['CONFLICT'] }),
 
   replayGithubDelivery: operation('read and replay GitHub webhook deliveries: OPERATOR', OPERATOR),
+
+  markNotificationsRead: operation(NOTIFICATIONS_RULE, NOTIFICATION_READERS),
+  addWebhookEndpoint: operation(NOTIFICATIONS_RULE, NOTIFICATION_READERS),
+  addEmailRecipient: operation(NOTIFICATIONS_RULE, NOTIFICATION_READERS),
+  updateNotificationChannel: operation(NOTIFICATIONS_RULE, CHANNEL_STAFF, { deniedAs: CHANNEL_UNSEEN }),
+  rotateWebhookSecret: operation(NOTIFICATIONS_RULE, CHANNEL_STAFF, { deniedAs: CHANNEL_UNSEEN }),
+  removeNotificationChannel: operation(NOTIFICATIONS_RULE, CHANNEL_STAFF, { deniedAs: CHANNEL_UNSEEN }),
 } satisfies Record<string, Expectation>;
 
 /** Root queries: one entry per field of Query. */
@@ -216,6 +237,8 @@ export const QUERIES = {
   githubDeliveries: operation('read and replay GitHub webhook deliveries: OPERATOR', OPERATOR),
   effortEntries: operation("read a service's effort entries: the owner's MAINTAINER, OPERATOR", OWNER),
   maintenancePlan: operation("read a maintenance plan: the owner's MAINTAINER, OPERATOR", OWNER),
+  notifications: operation(NOTIFICATIONS_RULE, NOTIFICATION_READERS),
+  notificationSettings: operation(NOTIFICATIONS_RULE, NOTIFICATION_READERS),
   // Signed in without rights: "it may read what anonymous callers may, plus viewer".
   campaign: operation('read campaigns and their targets: anyone signed in (with a role)', WITH_A_ROLE),
   campaigns: operation('read campaigns and their targets: anyone signed in (with a role)', WITH_A_ROLE),

@@ -39,6 +39,14 @@ interface Probe {
 const ids = (connection: any): string[] => (connection?.edges ?? []).map((e: any) => e.node.id as string);
 const kebab = (caller: CallerId) => caller.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const REASON = 'Matrix: access check';
+
+/** A channel's choice that the caller may make: a reviewer the gate events of its own kind. */
+function choiceOf(caller: CallerId) {
+  const kind = /Reviewer(Usability|Security|Interfaces)$/.exec(caller)?.[1];
+  return kind
+    ? { kinds: ['GATE_AWAITING_REVIEW'], gateKinds: [kind.toUpperCase()] }
+    : { kinds: ['RELEASE_PUBLISHED'] };
+}
 const ESTIMATE = { optimisticHours: 8, likelyHours: 16, pessimisticHours: 40 };
 
 const MUTATION_PROBES: Record<keyof typeof MUTATIONS, Probe> = {
@@ -255,6 +263,34 @@ const MUTATION_PROBES: Record<keyof typeof MUTATIONS, Probe> = {
     variables: (w) => ({ id: w.targets.toPlan }),
   },
 
+  markNotificationsRead: {
+    query: `mutation { markNotificationsRead(input: { organisationKey: "${KIEL}" }) }`,
+  },
+  addWebhookEndpoint: {
+    query: `mutation($input: AddWebhookEndpointInput!) { addWebhookEndpoint(input: $input) { secret } }`,
+    variables: (_w, caller) => ({
+      input: { organisationKey: KIEL, url: MATRIX.webhookUrl, ...choiceOf(caller) },
+    }),
+  },
+  addEmailRecipient: {
+    query: `mutation($input: AddEmailRecipientInput!) { addEmailRecipient(input: $input) { id } }`,
+    variables: (_w, caller) => ({
+      input: { organisationKey: KIEL, email: `${kebab(caller).slice(1)}@kiel.de`, ...choiceOf(caller) },
+    }),
+  },
+  updateNotificationChannel: {
+    query: `mutation($id: ID!) { updateNotificationChannel(input: { id: $id, kinds: [RELEASE_PUBLISHED, RELEASE_DEPRECATED] }) { id } }`,
+    variables: (w) => ({ id: w.channels.kiel }),
+  },
+  rotateWebhookSecret: {
+    query: `mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`,
+    variables: (w) => ({ id: w.channels.kiel }),
+  },
+  removeNotificationChannel: {
+    query: `mutation($id: ID!) { removeNotificationChannel(id: $id) }`,
+    variables: async (w, _c, allowed) => ({ id: allowed ? await w.fresh.channel() : w.channels.kiel }),
+  },
+
   replayGithubDelivery: {
     query: `mutation($id: ID!) { replayGithubDelivery(id: $id) { outcome } }`,
     variables: async (w, _c, allowed) => ({
@@ -264,6 +300,15 @@ const MUTATION_PROBES: Record<keyof typeof MUTATIONS, Probe> = {
 };
 
 const QUERY_PROBES: Record<keyof typeof QUERIES, Probe> = {
+  notifications: {
+    query: `query($key: String) { notifications(organisationKey: $key) { totalCount } }`,
+    variables: () => ({ key: KIEL }),
+  },
+  notificationSettings: {
+    query: `query($key: String) { notificationSettings(organisationKey: $key) { organisation { key } } }`,
+    variables: () => ({ key: KIEL }),
+    shows: (data) => data.notificationSettings.organisation.key === KIEL,
+  },
   auditTrail: {
     query: `query($id: ID!) { auditTrail(entityId: $id) { action } }`,
     variables: (w) => ({ id: w.services.catalogue }),

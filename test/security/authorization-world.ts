@@ -36,6 +36,8 @@ export const MATRIX = {
   catalogueServiceSlug: 'm-catalogue',
   releaseServiceSlug: 'm-releases',
   activeServiceSlug: 'm-sub-active',
+  /** A public address (example.com's), as a literal: registering it needs no DNS. */
+  webhookUrl: 'https://93.184.215.14/matrix',
 };
 
 type Stage = 'DRAFT' | 'IN_REVIEW' | 'APPROVED' | 'PUBLISHED';
@@ -97,7 +99,11 @@ export interface MatrixWorld {
     /** An ACTIVE campaign without targets. */
     campaign(): Promise<string>;
     skippedDelivery(): Promise<string>;
+    /** A webhook endpoint of Kiel for release notices. */
+    channel(): Promise<string>;
   };
+  /** Kiel's webhook endpoint for release notices. */
+  channels: { kiel: string };
 }
 
 async function startMatrixWorld(): Promise<MatrixWorld> {
@@ -287,6 +293,14 @@ async function startMatrixWorld(): Promise<MatrixWorld> {
       : undefined;
   }
 
+  /** A webhook endpoint of Kiel (a public address literal: nothing resolves or is sent here). */
+  async function channel(): Promise<string> {
+    const data = await must(
+      `mutation($input: AddWebhookEndpointInput!) { addWebhookEndpoint(input: $input) { channel { id } } }`,
+      { input: { organisationKey: KIEL, url: MATRIX.webhookUrl, kinds: ['RELEASE_PUBLISHED'] } },
+    );
+    return data.addWebhookEndpoint.channel.id as string;
+  }
   return {
     t,
     tokens,
@@ -302,6 +316,7 @@ async function startMatrixWorld(): Promise<MatrixWorld> {
     campaigns: { active, toClose: await openCampaign() },
     targets,
     deliveries: { skipped: await skippedDelivery() },
+    channels: { kiel: await channel() },
     nextVersion,
     fresh: {
       release: (stage) => release(releases, nextVersion(), stage),
@@ -315,6 +330,7 @@ async function startMatrixWorld(): Promise<MatrixWorld> {
       target: async (excluded) => addTarget(active, await service(), excluded),
       campaign: openCampaign,
       skippedDelivery,
+      channel,
     },
   };
 }

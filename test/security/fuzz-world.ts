@@ -474,4 +474,57 @@ export const RECIPES: Record<string, Recipe> = {
     noControl: 'GitHub is not configured in this world: there is no delivery to replay',
     base: () => Promise.resolve({ id: '6f1c5d2e-0b3a-4c1d-9e8f-0123456789ab' }),
   },
+  markNotificationsRead: {
+    caller: operator,
+    base: () => Promise.resolve({ input: { organisationKey: KIEL } }),
+  },
+  addWebhookEndpoint: {
+    caller: operator,
+    base: () =>
+      Promise.resolve({ input: { organisationKey: KIEL, url: FUZZ_WEBHOOK, kinds: ['RELEASE_PUBLISHED'] } }),
+  },
+  addEmailRecipient: {
+    caller: operator,
+    base: () =>
+      Promise.resolve({
+        input: {
+          organisationKey: KIEL,
+          email: 'fuzz@kiel.de',
+          kinds: ['RELEASE_PUBLISHED'],
+          mode: 'DAILY_DIGEST',
+        },
+      }),
+  },
+  updateNotificationChannel: {
+    caller: operator,
+    base: async (w) => ({
+      input: {
+        id: await webhookOfKiel(w),
+        kinds: ['RELEASE_PUBLISHED', 'RELEASE_DEPRECATED'],
+        enabled: true,
+      },
+    }),
+  },
+  rotateWebhookSecret: {
+    caller: operator,
+    base: async (w) => ({ id: await webhookOfKiel(w) }),
+  },
+  removeNotificationChannel: {
+    caller: operator,
+    usedUp: true,
+    base: async (w) => ({ id: await webhookOfKiel(w) }),
+  },
 };
+
+/** A public address literal (example.com's): registering it needs no DNS, and nothing is sent. */
+const FUZZ_WEBHOOK = 'https://93.184.215.14/fuzz';
+
+/** A new webhook endpoint of Kiel; its id. */
+async function webhookOfKiel(w: FuzzWorld): Promise<string> {
+  const data = await w.must(
+    `mutation($input: AddWebhookEndpointInput!) { addWebhookEndpoint(input: $input) { channel { id } } }`,
+    { input: { organisationKey: KIEL, url: FUZZ_WEBHOOK, kinds: ['RELEASE_PUBLISHED'] } },
+    w.operator,
+  );
+  return data.addWebhookEndpoint.channel.id as string;
+}

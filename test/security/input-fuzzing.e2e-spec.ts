@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   buildSchema,
+  getNamedType,
   getNullableType,
   isEnumType,
   isInputObjectType,
+  isLeafType,
   isListType,
   isScalarType,
   type GraphQLField,
@@ -76,7 +78,9 @@ const outcomes: Outcome[] = [];
 function documentOf(mutation: GraphQLField<unknown, unknown>): string {
   const declarations = mutation.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const args = mutation.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  return `mutation Fuzz(${declarations}) { ${mutation.name}(${args}) { __typename } }`;
+  // A scalar answer (an id, a count) takes no selection.
+  const selection = isLeafType(getNamedType(mutation.type)) ? '' : ' { __typename }';
+  return `mutation Fuzz(${declarations}) { ${mutation.name}(${args})${selection} }`;
 }
 
 /** A base made from the types alone, for a mutation that has no recipe yet (so it is fuzzed all the same). */

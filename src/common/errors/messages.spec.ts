@@ -8,6 +8,9 @@ const SAMPLE = new Proxy(
     get: (_, key: string) =>
       ({
         roles: ['MAINTAINER', 'OPERATOR'],
+        kinds: ['RELEASE_PUBLISHED', 'SECURITY'],
+        rule: 'address',
+        address: '10.0.0.5',
         unfinished: ['bauantrag', 'wohngeld'],
         blocked: ['SECURITY: pending'],
         expired: [{ kind: 'SECURITY', on: '2026-11-01' }],

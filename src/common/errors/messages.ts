@@ -30,6 +30,22 @@ function m<C extends Code, P extends object = Record<never, never>>(
 
 const list = (items: readonly string[]) => items.join(', ');
 
+/** The webhook address rules (src/notifications/webhook-address.ts) in German. */
+const PUBLIC_ONLY = 'Webhooks gehen nur an Adressen, die aus dem Internet erreichbar sind.';
+const WEBHOOK_URL_DE: Record<string, (p: { host?: string; address?: string }) => string> = {
+  url: () => 'ist keine gültige Adresse (URL).',
+  scheme: () => 'muss mit http:// oder https:// beginnen.',
+  https: () => 'muss mit https:// beginnen.',
+  credentials: () => 'darf weder Benutzernamen noch Kennwort enthalten.',
+  length: () => 'darf höchstens 2.000 Zeichen lang sein.',
+  address: (p) =>
+    p.host && p.host !== p.address
+      ? `führt zu ${p.address}, einer Adresse dieses Rechners oder eines internen Netzes. ${PUBLIC_ONLY}`
+      : `${p.address} ist eine Adresse dieses Rechners oder eines internen Netzes. ${PUBLIC_ONLY}`,
+  localhost: () => `bezeichnet diesen Rechner (localhost). ${PUBLIC_ONLY}`,
+  unresolvable: (p) => `${p.host} lässt sich nicht auflösen: prüfen Sie den Namen des Servers.`,
+};
+
 /** "Only the owner's MAINTAINERs and OPERATORs may …", by what the viewer tried to change. */
 const OWNER_SUBJECTS = {
   release: { en: 'change a release', de: 'diese Version ändern' },
@@ -606,8 +622,8 @@ export const MESSAGES = {
   ),
   WEBHOOK_URL: m(
     'BAD_USER_INPUT',
-    (p: { problem: string }) => p.problem,
-    (p) => `Diese Adresse nimmt das Register nicht als Webhook an: ${p.problem}`,
+    (p: { problem: string; rule: string; host?: string; address?: string }) => p.problem,
+    (p) => WEBHOOK_URL_DE[p.rule]?.(p) ?? 'ist keine Adresse, an die das Register Webhooks sendet.',
   ),
   EMAIL_ADDRESS: m(
     'BAD_USER_INPUT',
