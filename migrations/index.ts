@@ -9,6 +9,7 @@ import { ServiceKeywords1764330700000 } from './1764330700000-ServiceKeywords';
 import { SearchVocabulary1764330800000 } from './1764330800000-SearchVocabulary';
 import { SearchEndingsUpTo121764330900000 } from './1764330900000-SearchEndingsUpTo12';
 import { CreateNotifications1764331000000 } from './1764331000000-CreateNotifications';
+import { NotificationOrder1764331100000 } from './1764331100000-NotificationOrder';
 
 /** Every migration in order. Listed explicitly so that the build, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   SearchVocabulary1764330800000,
   SearchEndingsUpTo121764330900000,
   CreateNotifications1764331000000,
+  NotificationOrder1764331100000,
 ];

@@ -72,9 +72,9 @@ export class NotificationNotices {
     const s = event.subject;
     switch (event.kind) {
       case NotificationKind.RELEASE_PUBLISHED:
-        return this.published(manager, s.releaseId);
+        return this.published(manager, s.releaseId, event.occurred_at);
       case NotificationKind.RELEASE_DEPRECATED:
-        return this.deprecated(manager, s.releaseId, s.reason);
+        return this.deprecated(manager, s.releaseId, s.reason, event.occurred_at);
       case NotificationKind.GATE_AWAITING_REVIEW:
         return this.gate(manager, s.releaseId, s.gateKind, event.occurred_at);
       case NotificationKind.SUBSCRIPTION_REQUESTED:
@@ -86,16 +86,16 @@ export class NotificationNotices {
         return this.subscription(manager, event);
       case NotificationKind.CAMPAIGN_OPENED:
       case NotificationKind.CAMPAIGN_TARGET_ADDED:
-        return this.campaign(manager, event.kind, s.campaignId, (t) => s.targetIds.includes(t.id), DONE);
+        return this.campaign(manager, event, (t) => s.targetIds.includes(t.id));
       case NotificationKind.CAMPAIGN_DEADLINE_APPROACHING:
-        return this.campaign(manager, event.kind, s.campaignId, () => true, DONE, s.daysLeft);
+        return this.campaign(manager, event, () => true);
       case NotificationKind.CAMPAIGN_TARGET_OVERDUE:
-        return this.campaign(manager, event.kind, s.campaignId, (t) => t.id === s.targetId, DONE);
+        return this.campaign(manager, event, (t) => t.id === s.targetId);
     }
   }
 
   /** To the subscribers: in their range or not, their new target or not, affected by its interfaces or not. */
-  private async published(manager: EntityManager, releaseId: string): Promise<Notice[]> {
+  private async published(manager: EntityManager, releaseId: string, at: Date): Promise<Notice[]> {
     const [release] = await this.releases.byIds([releaseId], manager);
     const service =
       release && (await this.repository.services(manager, [release.serviceId])).get(release.serviceId);
@@ -104,7 +104,12 @@ export class NotificationNotices {
     }
     const [evaluation] = await this.evaluation.evaluate([release]);
     const adoptable = (await this.releases.adoptableIn(manager, release.serviceId)).map((r) => r.version);
-    const subscribers = await this.repository.subscribers(manager, [release.serviceId], release.interfaces);
+    const subscribers = await this.repository.subscribers(
+      manager,
+      [release.serviceId],
+      at,
+      release.interfaces,
+    );
     return subscribers.map((sub) => {
       const within = inRange(release.version, sub.version_range);
       const newTarget = targetVersion(sub.version_range, adoptable) === release.version;
@@ -148,6 +153,7 @@ export class NotificationNotices {
     manager: EntityManager,
     releaseId: string,
     reason: string | null,
+    at: Date,
   ): Promise<Notice[]> {
     const [release] = await this.releases.byIds([releaseId], manager);
     const service =
@@ -158,7 +164,7 @@ export class NotificationNotices {
     const adoptable = (await this.releases.adoptableIn(manager, release.serviceId)).map((r) => r.version);
     const before = [...adoptable, release.version];
     const notices: Notice[] = [];
-    for (const sub of await this.repository.subscribers(manager, [release.serviceId])) {
+    for (const sub of await this.repository.subscribers(manager, [release.serviceId], at)) {
       const deployed = sub.deployed_version === release.version;
       const wasTarget = targetVersion(sub.version_range, before) === release.version;
       if (!deployed && !wasTarget) {
@@ -292,24 +298,23 @@ export class NotificationNotices {
    */
   private async campaign(
     manager: EntityManager,
-    kind: NotificationKind,
-    campaignId: string,
+    event: EventRow,
     concerns: (target: TargetView) => boolean,
-    done: readonly CampaignTargetState[],
-    daysLeft?: number,
   ): Promise<Notice[]> {
+    const { kind, occurred_at: at } = event;
+    const { campaignId, daysLeft } = event.subject;
     const [campaign] = await this.campaigns.byIds([campaignId]);
     if (!campaign) {
       return [];
     }
     const targets = (await this.campaignQueries.views({ campaignIds: [campaignId] }, manager)).filter(
-      (t) => concerns(t) && !done.includes(t.state),
+      (t) => concerns(t) && !DONE.includes(t.state),
     );
     if (targets.length === 0) {
       return [];
     }
     const services = await this.repository.services(manager, [...new Set(targets.map((t) => t.serviceId))]);
-    const subscribers = await this.repository.subscribers(manager, [...services.keys()]);
+    const subscribers = await this.repository.subscribers(manager, [...services.keys()], at);
     const byOrganisation = new Map<string, { roles: Set<string>; targets: TargetView[] }>();
     const add = (organisationId: string, role: string, target: TargetView) => {
       const entry = byOrganisation.get(organisationId) ?? { roles: new Set(), targets: [] };

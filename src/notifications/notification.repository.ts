@@ -152,7 +152,7 @@ export class NotificationRepository {
   async claimEvent(manager: EntityManager): Promise<EventRow | null> {
     const [row]: EventRow[] = await manager.query(
       `SELECT id, kind, occurred_at, actor, subject FROM notification_event
-        WHERE distributed_at IS NULL ORDER BY occurred_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        WHERE distributed_at IS NULL ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED`,
     );
     return row ?? null;
   }
@@ -269,12 +269,14 @@ export class NotificationRepository {
   }
 
   /**
-   * The services' ACTIVE and SUSPENDED subscriptions, each with `affected`: its organisation
-   * declared a standard among `uses` but not the version used (the interface impact's rule).
+   * The services' ACTIVE and SUSPENDED subscriptions requested by `asOf` (the event's time: who
+   * subscribes later was not concerned), each with `affected`: its organisation declared a
+   * standard among `uses` but not the version used (the interface impact's rule).
    */
   subscribers(
     manager: EntityManager,
     serviceIds: readonly string[],
+    asOf: Date,
     uses: readonly InterfaceUse[] = [],
   ): Promise<
     {
@@ -289,8 +291,8 @@ export class NotificationRepository {
   > {
     return manager.query(
       `SELECT s.*, ${organisationSql.lacksVersionOf('s.organisation_id', '$2')} AS affected
-         FROM (${subscriptionStatements.decidedOf('$1')}) s ORDER BY s.id`,
-      [serviceIds, JSON.stringify(uses)],
+         FROM (${subscriptionStatements.decidedOf('$1')}) s WHERE s.requested_at <= $3 ORDER BY s.id`,
+      [serviceIds, JSON.stringify(uses), asOf],
     );
   }
 
@@ -343,7 +345,7 @@ export class NotificationRepository {
     );
     const rows: (NotificationRow & { read_at: Date | null })[] = await this.db.query(
       `SELECT n.*, r.read_at ${from} ${options.unreadOnly ? 'AND r.read_at IS NULL' : ''}
-        ORDER BY n.occurred_at DESC, n.id DESC LIMIT $4 OFFSET $5`,
+        ORDER BY n.occurred_at DESC, n.seq DESC LIMIT $4 OFFSET $5`,
       [...params, options.first, options.offset],
     );
     return { rows, total: counts.total, unread: counts.unread };
@@ -568,7 +570,7 @@ export class NotificationRepository {
         WHERE n.organisation_id = $1 AND ${WANTS}
           AND n.occurred_at >= ($4::date)::timestamp AT TIME ZONE 'UTC'
           AND n.occurred_at < ($4::date + 1)::timestamp AT TIME ZONE 'UTC'
-        ORDER BY n.kind, n.occurred_at, n.id`,
+        ORDER BY n.kind, n.occurred_at, n.seq`,
       [channel.organisation_id, channel.kinds, channel.gate_kinds, day],
     );
   }

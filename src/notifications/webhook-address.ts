@@ -44,7 +44,13 @@ export function addressProblem(address: string, policy: AddressPolicy, host = ad
     return null;
   }
   const what = `${address} is a ${range} address`;
-  return { rule: 'address', host, address, range, text: host === address ? what : `${host} resolves to ${what}` };
+  return {
+    rule: 'address',
+    host,
+    address,
+    range,
+    text: host === address ? what : `${host} resolves to ${what}`,
+  };
 }
 
 /** Why the URL is refused before any lookup (scheme, credentials, literal addresses), or null. */

@@ -17,10 +17,10 @@ export const subscriptionSql = {
 export const subscriptionStatements = {
   /**
    * The decided, open subscriptions (ACTIVE or SUSPENDED) of the services (a uuid[] expression):
-   * id, service_id, organisation_id, version_range, deployed_version, state.
+   * id, service_id, organisation_id, version_range, deployed_version, state, requested_at.
    */
   decidedOf: (serviceIds: string) =>
-    `SELECT s.id, s.service_id, s.organisation_id, s.version_range, s.deployed_version, s.state
+    `SELECT s.id, s.service_id, s.organisation_id, s.version_range, s.deployed_version, s.state, s.requested_at
        FROM service_subscription s
       WHERE s.service_id = ANY(${serviceIds}) AND s.state IN ('ACTIVE', 'SUSPENDED')`,
   /** The subscription (an id expression): id, service_id, organisation_id, version_range, state, state_reason. */
