@@ -59,11 +59,6 @@ export function ChannelCard({
       : null;
 
   const facts = [
-    { term: 'Art', value: NOTIFICATION_CHANNEL_TYPE[channel.type] },
-    {
-      term: channel.type === 'WEBHOOK' ? 'Adresse' : 'E-Mail-Adresse',
-      value: <code className="channel__address">{address}</code>,
-    },
     { term: 'Ereignisse', value: kindsText(channel.kinds, channel.gateKinds) },
     { term: 'Zustellung', value: NOTIFICATION_DELIVERY_MODE[channel.mode] },
     {
@@ -266,11 +261,9 @@ function Deliveries({ channel }: { channel: Channel }) {
                     <td className="kern-table__cell">{formatNumber(d.attempts)}</td>
                     <td className="kern-table__cell">
                       {d.lastAttemptAt ? formatDateTime(d.lastAttemptAt) : '–'}
-                      {d.responseStatus !== null || d.detail ? (
+                      {d.detail || d.responseStatus !== null ? (
                         <span className="kern-body kern-body--small cell-note">
-                          {d.responseStatus !== null ? `HTTP ${d.responseStatus}` : ''}
-                          {d.responseStatus !== null && d.detail ? ': ' : ''}
-                          {d.detail ?? ''}
+                          {d.detail ?? `HTTP ${d.responseStatus}`}
                         </span>
                       ) : null}
                     </td>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Paging } from '../catalogue/catalogue-results';
@@ -68,6 +68,20 @@ export function NotificationList() {
   });
   const [marking, mark] = useMutation(MarkNotificationsReadMutation);
   const filterId = useId();
+  // A change of the filter is a navigation (the URL has it), after which Page focuses the h1; the
+  // keyboard stays on the checkbox instead.
+  const filter = useRef<HTMLInputElement>(null);
+  const refocusFilter = useRef(false);
+  useEffect(() => {
+    if (!refocusFilter.current) {
+      return;
+    }
+    const timer = window.setTimeout(() => {
+      refocusFilter.current = false;
+      filter.current?.focus();
+    });
+    return () => window.clearTimeout(timer);
+  }, [unreadOnly]);
   const data = result.data?.notifications;
   // What this view has marked read, until the next answer of the list says so itself.
   const [marked, setMarked] = useState<{ of: typeof data; ids: Set<string>; all: boolean; unread: number }>();
@@ -107,9 +121,11 @@ export function NotificationList() {
             className="kern-form-check__checkbox"
             type="checkbox"
             id={filterId}
+            ref={filter}
             checked={unreadOnly}
             onChange={(event) => {
               setOutcome(null);
+              refocusFilter.current = true;
               setParams(new URLSearchParams(event.target.checked ? { ungelesen: '1' } : {}));
             }}
           />

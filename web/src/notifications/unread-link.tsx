@@ -34,15 +34,19 @@ export function UnreadNotificationsLink() {
 
   const unread = data?.notifications.unreadCount ?? 0;
   return (
-    <NavLink className="kern-link" to="/benachrichtigungen">
+    // The name as one label: words for screen readers inside the link would be read with a break
+    // before them ("Benachrichtigungen , 3 ungelesen"), as Chromium treats KERN's sr-only as a block.
+    <NavLink
+      className="kern-link"
+      to="/benachrichtigungen"
+      aria-label={unread > 0 ? `Benachrichtigungen, ${unread} ungelesen` : undefined}
+    >
       Benachrichtigungen
       {unread > 0 ? (
         <>
-          <span className="kern-sr-only">,</span>{' '}
+          {' '}
           <span className="kern-badge kern-badge--info nav-count">
-            <span className="kern-label kern-label--small">
-              {unread} <span className="kern-sr-only">ungelesen</span>
-            </span>
+            <span className="kern-label kern-label--small">{unread}</span>
           </span>
         </>
       ) : null}

@@ -55,7 +55,7 @@ function channel(overrides: Partial<ChannelFieldsFragment> = {}): ChannelFieldsF
         nextAttemptAt: null,
         lastAttemptAt: '2026-03-02T10:00:00Z',
         responseStatus: 503,
-        detail: 'Service Unavailable',
+        detail: 'HTTP 503 Service Unavailable',
         deliveredAt: null,
         createdAt: '2026-03-01T08:00:00Z',
       },
@@ -127,7 +127,7 @@ describe('NotificationSettingsPage', () => {
       name: /Zustellungen an https:\/\/verfahren.kiel.de\/hook/,
     });
     expect(log).toHaveTextContent('Gescheitert');
-    expect(log).toHaveTextContent('HTTP 503: Service Unavailable');
+    expect(log).toHaveTextContent('HTTP 503 Service Unavailable');
     expect(within(hook).getByRole('button', { name: /^Einschalten: Webhook/ })).toBeInTheDocument();
 
     const mail = cardOf('E-Mail: digitalisierung@kiel.de');

@@ -123,6 +123,7 @@ describe('NotificationsPage', () => {
     await screen.findByRole('list', { name: /Benachrichtigungen/ });
     await userEvent.click(screen.getByRole('checkbox', { name: 'Nur ungelesene' }));
     expect(screen.getByRole('checkbox', { name: 'Nur ungelesene' })).toBeChecked();
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Nur ungelesene' })).toHaveFocus());
     expect(callsOf(executeQuery, 'Notifications')).toEqual([
       { first: 20, offset: 20, unreadOnly: false },
       { first: 20, offset: 0, unreadOnly: true },
@@ -162,7 +163,7 @@ describe('UnreadNotificationsLink', () => {
     renderWith(fake.client, <UnreadNotificationsLink />);
     const link = await screen.findByRole('link', { name: 'Benachrichtigungen, 3 ungelesen' });
     expect(link).toHaveAttribute('href', '/benachrichtigungen');
-    expect(link).toHaveTextContent('Benachrichtigungen, 3 ungelesen');
+    expect(link).toHaveTextContent('Benachrichtigungen 3');
   });
 
   it('without unread ones, is just "Benachrichtigungen"', async () => {
