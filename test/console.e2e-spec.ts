@@ -42,6 +42,9 @@ describe('the console, served by the service', () => {
       '/anmelden?zurueck=%2Fnachnutzungen',
       '/anmelden/callback?code=x&state=y',
       '/kampagnen/3f2a',
+      '/benachrichtigungen',
+      '/benachrichtigungen?ungelesen=1&seite=2',
+      '/benachrichtigungen/einstellungen',
     ];
     for (const url of urls) {
       const response = await inject(url);
@@ -53,7 +56,7 @@ describe('the console, served by the service', () => {
       expect(response.body).toBe(INDEX);
       expect(response.headers['cache-control']).toBe('no-cache');
     }
-    expect(CONSOLE_ROUTES.length).toBeGreaterThanOrEqual(11);
+    expect(CONSOLE_ROUTES.length).toBeGreaterThanOrEqual(13);
   });
 
   it('serves hashed assets for a year, immutable, and unknown assets as 404', async () => {

@@ -9,6 +9,8 @@ export const CONSOLE_ROUTES = [
   '/leistungen/*', // a service, /leistungen/neu, /leistungen/:slug/bearbeiten, its releases
   '/nachnutzungen',
   '/pruefungen',
+  '/benachrichtigungen',
+  '/benachrichtigungen/*', // einstellungen
   '/kampagnen',
   '/kampagnen/*',
   '/aufwand',

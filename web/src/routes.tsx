@@ -12,6 +12,8 @@ import { SubscriptionsPage } from './pages/subscriptions';
 import { ReleasePage } from './pages/release';
 import { EditReleasePage, NewReleasePage } from './pages/release-edit';
 import { ReviewsPage } from './pages/reviews';
+import { NotificationsPage } from './pages/notifications';
+import { NotificationSettingsPage } from './pages/notification-settings';
 
 /**
  * Every page of the console and its URL. The service serves index.html for each of these paths
@@ -32,6 +34,8 @@ export const routes: RouteObject[] = [
       { path: '/leistungen/:slug/versionen/:version/bearbeiten', element: <EditReleasePage /> },
       { path: '/pruefungen', element: <ReviewsPage /> },
       { path: '/nachnutzungen', element: <SubscriptionsPage /> },
+      { path: '/benachrichtigungen', element: <NotificationsPage /> },
+      { path: '/benachrichtigungen/einstellungen', element: <NotificationSettingsPage /> },
       { path: '/anmelden', element: <SignInPage /> },
       { path: '/anmelden/callback', element: <SignInCallbackPage /> },
       { path: '*', element: <NotFoundPage /> },

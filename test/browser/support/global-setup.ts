@@ -18,6 +18,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     DATA_DIR: dataDir,
     EMBEDDED_PG_PORT: String(pgPort),
     SEED_DEMO_DATA: 'true',
+    // The notifications journey's webhook receiver listens on 127.0.0.1 (never in production).
+    NOTIFICATION_ALLOW_LOOPBACK: 'true',
   });
   console.log(`service on ${service.url} (demo data, ${dataDir}) ready after ${Date.now() - started} ms`);
   process.env.BROWSER_BASE_URL = service.url;

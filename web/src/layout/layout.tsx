@@ -1,5 +1,7 @@
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useViewer } from '../graphql/viewer';
+import { mayReadNotifications } from '../notifications/notification-access';
+import { UnreadNotificationsLink } from '../notifications/unread-link';
 import { useSession } from '../session/session';
 import { SITE_NAME } from '../ui/page';
 
@@ -69,6 +71,11 @@ export function Layout() {
                 <NavLink className="kern-link" to="/pruefungen">
                   Prüfungen
                 </NavLink>
+              </li>
+            ) : null}
+            {signedIn && mayReadNotifications(viewer) ? (
+              <li>
+                <UnreadNotificationsLink />
               </li>
             ) : null}
           </ul>

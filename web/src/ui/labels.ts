@@ -3,6 +3,10 @@ import type {
   CampaignTargetState,
   ChangeType,
   InterfaceDirection,
+  NotificationChannelType,
+  NotificationDeliveryMode,
+  NotificationDeliveryState,
+  NotificationKind,
   OrganisationKind,
   QaGateKind,
   QaGateStatus,
@@ -140,6 +144,39 @@ export const CAMPAIGN_TARGET_STATE: Record<CampaignTargetState, string> = {
   RELEASED: 'Version veröffentlicht',
   ROLLED_OUT: 'Ausgerollt',
   EXCLUDED: 'Ausgenommen',
+};
+
+/** The events an organisation can be told of, in the order the settings offer them. */
+export const NOTIFICATION_KIND: Record<NotificationKind, string> = {
+  RELEASE_PUBLISHED: 'Version veröffentlicht',
+  RELEASE_DEPRECATED: 'Version abgekündigt',
+  SUBSCRIPTION_REQUESTED: 'Nachnutzung beantragt',
+  SUBSCRIPTION_APPROVED: 'Nachnutzung angenommen',
+  SUBSCRIPTION_REJECTED: 'Nachnutzung abgelehnt',
+  SUBSCRIPTION_SUSPENDED: 'Nachnutzung ausgesetzt',
+  SUBSCRIPTION_RESUMED: 'Nachnutzung fortgesetzt',
+  SUBSCRIPTION_TERMINATED: 'Nachnutzung gekündigt',
+  GATE_AWAITING_REVIEW: 'Prüfung wartet',
+  CAMPAIGN_OPENED: 'Kampagne eröffnet',
+  CAMPAIGN_TARGET_ADDED: 'Kampagnenziel hinzugefügt',
+  CAMPAIGN_DEADLINE_APPROACHING: 'Frist einer Kampagne naht',
+  CAMPAIGN_TARGET_OVERDUE: 'Kampagnenziel überfällig',
+};
+
+export const NOTIFICATION_CHANNEL_TYPE: Record<NotificationChannelType, string> = {
+  WEBHOOK: 'Webhook',
+  EMAIL: 'E-Mail',
+};
+
+export const NOTIFICATION_DELIVERY_MODE: Record<NotificationDeliveryMode, string> = {
+  IMMEDIATE: 'Sofort',
+  DAILY_DIGEST: 'Tägliche Zusammenfassung',
+};
+
+export const NOTIFICATION_DELIVERY_STATE: Record<NotificationDeliveryState, string> = {
+  PENDING: 'Ausstehend',
+  DELIVERED: 'Zugestellt',
+  FAILED: 'Gescheitert',
 };
 
 /** "2. Dezember 2026" */
