@@ -327,9 +327,6 @@ function notificationsConfig(
   if (production && e.NOTIFICATION_ALLOW_LOOPBACK) {
     problems.push('NOTIFICATION_ALLOW_LOOPBACK: not in production (webhooks must not reach this machine)');
   }
-  if (production && e.NOTIFICATION_POLL_INTERVAL_MS === 0) {
-    problems.push('NOTIFICATION_POLL_INTERVAL_MS: 0 turns the notification worker off; not in production');
-  }
   if (production && e.SMTP_URL && !e.SMTP_FROM) {
     problems.push('SMTP_FROM: required in production with SMTP_URL (the sender of the e-mails)');
   }

@@ -8,6 +8,8 @@ import { Clock } from '#src/common/clock';
 /** One unit of work: its entity manager, who acts, when (one clock reading), and its audit events. */
 export class Tx {
   readonly events: PendingAuditEvent[] = [];
+  /** Run once the transaction has committed (never after a rollback); their errors are not the caller's. */
+  readonly committed: (() => void)[] = [];
 
   constructor(
     readonly manager: EntityManager,
@@ -18,6 +20,11 @@ export class Tx {
   /** Records an audit event; it is written with the transaction's other writes, or not at all. */
   audit(action: string, entityType: string, entityId: string, data?: unknown): void {
     this.events.push({ at: this.now, actor: this.actor, action, entityType, entityId, data });
+  }
+
+  /** Calls `callback` after the commit, e.g. to wake a worker for what this transaction queued. */
+  afterCommit(callback: () => void): void {
+    this.committed.push(callback);
   }
 }
 
@@ -30,14 +37,24 @@ export class Transactions {
   ) {}
 
   /** Runs `work` in one database transaction and appends its audit events just before commit. */
-  run<T>(actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
+  async run<T>(actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
     // READ COMMITTED explicitly: the audit tail read after the chain lock must see the latest commit,
     // whatever the server's default isolation level.
-    return this.db.transaction('READ COMMITTED', async (manager) => {
+    let done: Tx | undefined;
+    const result = await this.db.transaction('READ COMMITTED', async (manager) => {
       const tx = new Tx(manager, actor, this.clock.now());
-      const result = await work(tx);
+      const value = await work(tx);
       await this.auditLog.write(manager, tx.events);
-      return result;
+      done = tx;
+      return value;
     });
+    for (const callback of done?.committed ?? []) {
+      try {
+        callback();
+      } catch {
+        // A hook's failure must not turn a committed change into an error for the caller.
+      }
+    }
+    return result;
   }
 }

@@ -7,6 +7,7 @@ import '#src/subscriptions/subscription.events';
 import type { QaGateKind } from '#src/qa/qa-policy.rules';
 import { NotificationKind } from './notification-enums';
 import { NotificationRepository, type EventSubject } from './notification.repository';
+import { NotificationWorker } from './notification-worker';
 
 /** A subscription's transitions and the kind its parties learn of. */
 const SUBSCRIPTION_KINDS: Record<string, NotificationKind | undefined> = {
@@ -28,6 +29,7 @@ export class NotificationOutbox implements OnModuleInit {
   constructor(
     private readonly events: TransactionEvents,
     private readonly repository: NotificationRepository,
+    private readonly worker: NotificationWorker,
   ) {}
 
   onModuleInit() {
@@ -84,5 +86,7 @@ export class NotificationOutbox implements OnModuleInit {
 
   private async write(tx: Tx, kind: NotificationKind, subject: Partial<EventSubject>): Promise<void> {
     await this.repository.insertEvent(tx.manager, { kind, at: tx.now, actor: tx.actor, subject });
+    // This instance's worker starts on it at once instead of at its next poll.
+    tx.afterCommit(() => this.worker.poke());
   }
 }

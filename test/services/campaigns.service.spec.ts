@@ -19,7 +19,7 @@ describe(CampaignsService.name, () => {
   const ids: Record<string, string> = {};
   const operator: Viewer = { subject: 'olaf', name: 'Olaf', roles: [Role.OPERATOR], organisation: null };
   let komfitMaintainer: Viewer;
-  const added: { campaignId: string; targetIds: readonly string[] }[] = [];
+  const added: { campaignId: string; targetIds: readonly string[]; cause: string }[] = [];
 
   /** The DomainError a call fails with. */
   async function failure(call: Promise<unknown>): Promise<DomainError> {
@@ -82,6 +82,7 @@ describe(CampaignsService.name, () => {
     expect(added).toContainEqual({
       campaignId: campaign.id,
       targetIds: expect.arrayContaining(targets.map((x) => x.id)) as string[],
+      cause: 'opened',
     });
     ids.campaign = campaign.id;
     const whole = await sut.open(operator, { title: 'Alles', norm: 'WoGG', effectiveDate: '2027-01-01' });
@@ -154,7 +155,7 @@ describe(CampaignsService.name, () => {
     });
     added.length = 0;
     expect((await sut.include(operator, target.id)).state).toBe('OPEN');
-    expect(added).toEqual([{ campaignId: ids.whole, targetIds: [target.id] }]);
+    expect(added).toEqual([{ campaignId: ids.whole, targetIds: [target.id], cause: 'included' }]);
     await sut.cancel(operator, ids.whole, 'Gesetz gestoppt');
     expect(await failure(sut.exclude(operator, target.id, 'Zu spät'))).toMatchObject({
       code: 'CONFLICT',
