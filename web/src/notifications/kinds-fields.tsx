@@ -1,5 +1,6 @@
 import type { NotificationKind, QaGateKind } from '../graphql/generated/enums';
 import { GATE_KIND, NOTIFICATION_KIND } from '../ui/labels';
+import { Fieldset } from '../ui/field';
 
 /** The order the kinds are offered in: as the labels list them. */
 const KIND_ORDER = Object.keys(NOTIFICATION_KIND) as NotificationKind[];
@@ -119,46 +120,26 @@ function CheckboxGroup({
   checked: readonly string[];
   onToggle: (value: string, on: boolean) => void;
 }) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset
-      className={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`}
-      aria-describedby={describedBy}
-    >
-      <legend className="kern-label">{legend}</legend>
-      {hint ? (
-        <div className="kern-hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="kern-error" id={errorId} role="alert">
-          <span className="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span className="kern-body">{error}</span>
-        </p>
-      ) : null}
-      <div className="kern-fieldset__body checkbox-columns">
-        {options.map((option, index) => {
-          const optionId = index === 0 ? id : `${id}-${index}`;
-          return (
-            <div className={`kern-form-check${error ? ' kern-form-check--error' : ''}`} key={option.value}>
-              <input
-                className={`kern-form-check__checkbox${error ? ' kern-form-check__checkbox--error' : ''}`}
-                type="checkbox"
-                id={optionId}
-                value={option.value}
-                checked={checked.includes(option.value)}
-                onChange={(event) => onToggle(option.value, event.target.checked)}
-              />
-              <label className="kern-label" htmlFor={optionId}>
-                {option.label}
-              </label>
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
+    <Fieldset id={id} legend={legend} hint={hint} error={error} bodyClassName="checkbox-columns">
+      {options.map((option, index) => {
+        const optionId = index === 0 ? id : `${id}-${index}`;
+        return (
+          <div className={`kern-form-check${error ? ' kern-form-check--error' : ''}`} key={option.value}>
+            <input
+              className={`kern-form-check__checkbox${error ? ' kern-form-check__checkbox--error' : ''}`}
+              type="checkbox"
+              id={optionId}
+              value={option.value}
+              checked={checked.includes(option.value)}
+              onChange={(event) => onToggle(option.value, event.target.checked)}
+            />
+            <label className="kern-label" htmlFor={optionId}>
+              {option.label}
+            </label>
+          </div>
+        );
+      })}
+    </Fieldset>
   );
 }

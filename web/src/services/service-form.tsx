@@ -11,7 +11,7 @@ import type {
   Themenfeld,
 } from '../graphql/generated/enums';
 import { ErrorSummary } from '../ui/error-summary';
-import { Field, inputClass } from '../ui/field';
+import { Field, Fieldset, inputClass } from '../ui/field';
 import { LIFECYCLE, REUSE_MODEL, THEMENFELD } from '../ui/labels';
 import { LegalBasesField, rowFieldId } from './legal-bases-field';
 import {
@@ -466,53 +466,33 @@ function Radios({
   options: { value: string; label: string; hint?: string }[];
   onChange: (value: string) => void;
 }) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset
-      className={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`}
-      aria-describedby={describedBy}
-    >
-      <legend className="kern-label">{legend}</legend>
-      {hint ? (
-        <div className="kern-hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="kern-error" id={errorId} role="alert">
-          <span className="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span className="kern-body">{error}</span>
-        </p>
-      ) : null}
-      <div className="kern-fieldset__body">
-        {options.map((option, index) => {
-          const optionId = index === 0 ? id : `${id}-${index}`;
-          return (
-            <div className={`kern-form-check${error ? ' kern-form-check--error' : ''}`} key={option.value}>
-              <input
-                className={`kern-form-check__radio${error ? ' kern-form-check__radio--error' : ''}`}
-                type="radio"
-                id={optionId}
-                name={id}
-                value={option.value}
-                checked={value === option.value}
-                aria-describedby={option.hint ? `${optionId}-hint` : undefined}
-                onChange={() => onChange(option.value)}
-              />
-              <label className="kern-label" htmlFor={optionId}>
-                {option.label}
-              </label>
-              {option.hint ? (
-                <div className="kern-hint" id={`${optionId}-hint`}>
-                  {option.hint}
-                </div>
-              ) : null}
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
+    <Fieldset id={id} legend={legend} hint={hint} error={error}>
+      {options.map((option, index) => {
+        const optionId = index === 0 ? id : `${id}-${index}`;
+        return (
+          <div className={`kern-form-check${error ? ' kern-form-check--error' : ''}`} key={option.value}>
+            <input
+              className={`kern-form-check__radio${error ? ' kern-form-check__radio--error' : ''}`}
+              type="radio"
+              id={optionId}
+              name={id}
+              value={option.value}
+              checked={value === option.value}
+              aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+              onChange={() => onChange(option.value)}
+            />
+            <label className="kern-label" htmlFor={optionId}>
+              {option.label}
+            </label>
+            {option.hint ? (
+              <div className="kern-hint" id={`${optionId}-hint`}>
+                {option.hint}
+              </div>
+            ) : null}
+          </div>
+        );
+      })}
+    </Fieldset>
   );
 }
