@@ -5,6 +5,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { Wakeup } from '#src/common/wakeup';
 import { APP_CONFIG, type AppConfig } from '#src/config/config';
 import { CampaignIssueWorker } from './campaign-issue-worker';
 import { GithubClient } from './github-client';
@@ -20,9 +21,8 @@ export class GithubWorker implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly log = new Logger('GitHub');
   private running?: Promise<void>;
   private stopping = false;
-  private readonly wakers = new Set<() => void>();
+  private readonly wakeup = new Wakeup();
   /** Poked while working: look again before sleeping (the new row may have come after the claim). */
-  private poked = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -58,18 +58,13 @@ export class GithubWorker implements OnApplicationBootstrap, BeforeApplicationSh
     this.stopping = true;
     // Calls in flight end now: their jobs are leased or rolled back, and taken up again later.
     this.client.abort();
-    for (const wake of [...this.wakers]) {
-      wake();
-    }
+    this.wakeup.wakeAll();
     await this.running;
   }
 
   /** A delivery arrived here: work now instead of at the next poll. */
   poke(): void {
-    this.poked = true;
-    for (const wake of [...this.wakers]) {
-      wake();
-    }
+    this.wakeup.poke();
   }
 
   /** Works until nothing is due (or the issues wait for their pace); the tests drive the queue with it. */
@@ -102,19 +97,7 @@ export class GithubWorker implements OnApplicationBootstrap, BeforeApplicationSh
       if (this.stopping) {
         break;
       }
-      if (this.poked) {
-        this.poked = false;
-        continue;
-      }
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          clearTimeout(timer);
-          this.wakers.delete(wake);
-          resolve();
-        };
-        const timer = setTimeout(wake, this.config.github.pollIntervalMs);
-        this.wakers.add(wake);
-      });
+      await this.wakeup.sleep(this.config.github.pollIntervalMs);
     }
   }
 }

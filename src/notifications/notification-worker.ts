@@ -11,6 +11,7 @@ import { CampaignQueries } from '#src/campaigns/campaign-queries.service';
 import { CampaignRepository } from '#src/campaigns/campaign.repository';
 import type { Actor } from '#src/common/auth/viewer';
 import { Clock } from '#src/common/clock';
+import { Wakeup } from '#src/common/wakeup';
 import { APP_CONFIG, type AppConfig } from '#src/config/config';
 import { Transactions } from '#src/database/transactions';
 import { Mailer } from './mailer';
@@ -67,8 +68,7 @@ export class NotificationWorker implements OnApplicationBootstrap, BeforeApplica
   private readonly log = new Logger('Notifications');
   private running?: Promise<void>;
   private stopping = false;
-  private readonly wakers = new Set<() => void>();
-  private poked = false;
+  private readonly wakeup = new Wakeup();
   private lastReminders = 0;
 
   constructor(
@@ -97,18 +97,13 @@ export class NotificationWorker implements OnApplicationBootstrap, BeforeApplica
 
   async beforeApplicationShutdown() {
     this.stopping = true;
-    for (const wake of [...this.wakers]) {
-      wake();
-    }
+    this.wakeup.wakeAll();
     await this.running;
   }
 
   /** Something was written to the outbox here: work now instead of at the next poll. */
   poke(): void {
-    this.poked = true;
-    for (const wake of [...this.wakers]) {
-      wake();
-    }
+    this.wakeup.poke();
   }
 
   /** Works until nothing is due; the tests and the benchmark drive the worker with it. */
@@ -352,19 +347,10 @@ export class NotificationWorker implements OnApplicationBootstrap, BeforeApplica
       if (this.stopping) {
         break;
       }
-      if (busy || this.poked) {
-        this.poked = false;
+      if (busy) {
         continue;
       }
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          clearTimeout(timer);
-          this.wakers.delete(wake);
-          resolve();
-        };
-        const timer = setTimeout(wake, this.config.notifications.pollIntervalMs);
-        this.wakers.add(wake);
-      });
+      await this.wakeup.sleep(this.config.notifications.pollIntervalMs);
     }
   }
 }
