@@ -14,6 +14,10 @@ import { EditReleasePage, NewReleasePage } from './pages/release-edit';
 import { ReviewsPage } from './pages/reviews';
 import { NotificationsPage } from './pages/notifications';
 import { NotificationSettingsPage } from './pages/notification-settings';
+import { CampaignsPage } from './pages/campaigns';
+import { CampaignOpenPage } from './pages/campaign-open';
+import { CampaignPage } from './pages/campaign';
+import { EffortPage } from './pages/effort';
 
 /**
  * Every page of the console and its URL. The service serves index.html for each of these paths
@@ -34,6 +38,11 @@ export const routes: RouteObject[] = [
       { path: '/leistungen/:slug/versionen/:version/bearbeiten', element: <EditReleasePage /> },
       { path: '/pruefungen', element: <ReviewsPage /> },
       { path: '/nachnutzungen', element: <SubscriptionsPage /> },
+      { path: '/kampagnen', element: <CampaignsPage /> },
+      // A static segment ranks before :id: /kampagnen/neu is the form (campaign ids are UUIDs).
+      { path: '/kampagnen/neu', element: <CampaignOpenPage /> },
+      { path: '/kampagnen/:id', element: <CampaignPage /> },
+      { path: '/aufwand', element: <EffortPage /> },
       { path: '/benachrichtigungen', element: <NotificationsPage /> },
       { path: '/benachrichtigungen/einstellungen', element: <NotificationSettingsPage /> },
       { path: '/anmelden', element: <SignInPage /> },

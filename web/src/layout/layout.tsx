@@ -73,6 +73,20 @@ export function Layout() {
                 </NavLink>
               </li>
             ) : null}
+            {signedIn ? (
+              <li>
+                <NavLink className="kern-link" to="/kampagnen">
+                  Kampagnen
+                </NavLink>
+              </li>
+            ) : null}
+            {signedIn && has('MAINTAINER', 'OPERATOR') ? (
+              <li>
+                <NavLink className="kern-link" to="/aufwand">
+                  Aufwand
+                </NavLink>
+              </li>
+            ) : null}
             {signedIn && mayReadNotifications(viewer) ? (
               <li>
                 <UnreadNotificationsLink />

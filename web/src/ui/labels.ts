@@ -199,3 +199,26 @@ export function formatDateTime(iso: string): string {
     timeZone: 'Europe/Berlin',
   }).format(new Date(iso));
 }
+
+/** "12,3 h": hours as a planner reads them, to one decimal. */
+export function formatHours(hours: number): string {
+  return `${new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(hours)} h`;
+}
+
+/** "5.138 €": money in the view, to whole euros (the API and the exports keep the cents). */
+export function formatEuros(euros: number): string {
+  return new Intl.NumberFormat('de-DE', {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: 0,
+    minimumFractionDigits: 0,
+  }).format(euros);
+}
+
+/** "0,17": a figure with a fixed number of decimals. */
+export function formatDecimal(value: number, digits: number): string {
+  return new Intl.NumberFormat('de-DE', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}

@@ -1,0 +1,92 @@
+import { useId } from 'react';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatDate, formatNumber } from '../ui/labels';
+import { burndownSteps, shortDate, type BurndownPoint } from './burndown';
+
+/**
+ * The burndown: the targets still open (not RELEASED, ROLLED_OUT or EXCLUDED) at the end of each
+ * day since the campaign was opened, with the effective date marked. The chart is a picture for
+ * the eye (role="img" with a summary); the same figures follow as a table, the days on which the
+ * number changed, for screen readers, for copying and for anyone who reads figures better than
+ * lines.
+ */
+export function BurndownChart({ points, effectiveDate }: { points: BurndownPoint[]; effectiveDate: string }) {
+  const tableId = useId();
+  if (points.length === 0) {
+    return <p className="kern-body">Noch keine Werte.</p>;
+  }
+  const first = points[0];
+  const last = points[points.length - 1];
+  const steps = burndownSteps(points);
+  const marksEffectiveDate = points.some((p) => p.date === effectiveDate);
+  const summary = `Offene Ziele von ${formatNumber(first.openTargets)} am ${formatDate(first.date)} auf ${formatNumber(last.openTargets)} am ${formatDate(last.date)}.`;
+  return (
+    <figure className="stack" aria-labelledby={`${tableId}-caption`}>
+      <figcaption className="kern-body" id={`${tableId}-caption`}>
+        {summary}
+        {marksEffectiveDate ? ' Die senkrechte Linie markiert den Tag, ab dem die Änderung gilt.' : ''}
+      </figcaption>
+      <div className="burndown-chart" role="img" aria-label={`Burndown-Diagramm. ${summary}`}>
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height: 320 }}>
+          <LineChart
+            data={points}
+            margin={{ top: 16, right: 24, bottom: 8, left: 0 }}
+            accessibilityLayer={false}
+          >
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} />
+            <YAxis allowDecimals={false} width={40} />
+            <Tooltip
+              labelFormatter={(label) => (typeof label === 'string' ? formatDate(label) : '')}
+              formatter={(value) => [formatNumber(Number(value)), 'Offene Ziele']}
+            />
+            {marksEffectiveDate ? (
+              <ReferenceLine x={effectiveDate} stroke="#b32c2c" strokeDasharray="6 3" label="Gilt ab" />
+            ) : null}
+            <Line
+              type="stepAfter"
+              dataKey="openTargets"
+              name="Offene Ziele"
+              stroke="#0b5aa5"
+              strokeWidth={3}
+              dot={false}
+              isAnimationActive={false}
+            />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <div className="kern-table-responsive">
+        <table className="kern-table" id={tableId}>
+          <caption className="kern-title">Burndown als Tabelle: Tage, an denen sich die Zahl änderte</caption>
+          <thead>
+            <tr className="kern-table__row">
+              <th scope="col" className="kern-table__header">
+                Datum
+              </th>
+              <th scope="col" className="kern-table__header numeric">
+                Offene Ziele
+              </th>
+            </tr>
+          </thead>
+          <tbody className="kern-table__body">
+            {steps.map((p) => (
+              <tr className="kern-table__row" key={p.date}>
+                <td className="kern-table__cell">{formatDate(p.date)}</td>
+                <td className="kern-table__cell numeric">{formatNumber(p.openTargets)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}
