@@ -1,30 +1,54 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { LegalNormEntity } from '#src/catalogue/catalogue.entity';
+import { LegalNormsService } from '#src/catalogue/legal-norms.service';
+import { ServicesService } from '#src/catalogue/services.service';
 import type { Viewer } from '#src/common/auth/viewer';
 import { Clock } from '#src/common/clock';
 import { DomainError } from '#src/common/errors/domain-error';
 import { estimateOf } from '#src/common/estimates/three-point';
 import { isUuid } from '#src/common/ids';
+import { isCalendarDate } from '#src/common/graphql/scalars';
 import { inKeyOrder, type RequestLoaders } from '#src/common/graphql/request-context';
 import { OrganisationRepository } from '#src/organisations/organisation.repository';
-import { ReleaseRepository } from '#src/releases/release.repository';
+import type { SubscriptionEntity } from '#src/subscriptions/subscription.entity';
 import { SubscriptionsService } from '#src/subscriptions/subscriptions.service';
-import { mayReadCampaigns } from './campaign.access';
+import { capacitiesOf, mayReadCampaigns } from './campaign.access';
 import type { CampaignEntity } from './campaign.entity';
-import type { CampaignProgress, CampaignTarget, SubscriptionCampaignTarget } from './campaign.model';
+import { CampaignIssueFacts } from './campaign-issue-facts';
+import type {
+  CampaignPreview,
+  CampaignProgress,
+  CampaignTarget,
+  SubscriptionCampaignTarget,
+  TargetRollout,
+} from './campaign.model';
 import { CampaignRepository, type TargetFilter, type TargetRecord } from './campaign.repository';
+import type { CampaignPreviewInput } from './dto/campaign.inputs';
 import {
   burndown,
+  campaignViewerActions,
+  CampaignState,
   CampaignTargetState,
+  CampaignTargetViewerAction,
+  checkCampaignAction,
   isAtRisk,
   isCompliant,
   isOverdue,
+  normaliseProvisions,
+  previewWarnings,
+  targetSelection,
   targetState,
-  type CampaignState,
+  targetViewerActions,
+  type CampaignViewerAction,
+  type SelectedTarget,
 } from './campaign.rules';
 
 /** A target with its derived facts (CampaignTarget as the API shows it, plus what the burndown needs). */
 export interface TargetView extends CampaignTarget {
+  /** The version of the fulfilling release (`releaseId`), for compliance. */
+  releaseVersion: string | null;
   effectiveDate: string;
   addedAt: Date;
   exclusions: { from: Date; until: Date | null }[];
@@ -35,12 +59,151 @@ export interface TargetView extends CampaignTarget {
 @Injectable()
 export class CampaignQueries {
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly repository: CampaignRepository,
     private readonly clock: Clock,
     private readonly organisations: OrganisationRepository,
     private readonly subscriptions: SubscriptionsService,
-    private readonly releases: ReleaseRepository,
+    private readonly services: ServicesService,
+    private readonly norms: LegalNormsService,
+    private readonly issues: CampaignIssueFacts,
   ) {}
+
+  /**
+   * The norm a campaign would be opened for and the targets it would get: the one selection
+   * openCampaign runs (in its transaction, `manager`) and campaignPreview shows. An unknown norm
+   * is BAD_USER_INPUT at input.norm.
+   */
+  async selection(
+    manager: EntityManager,
+    norm: string,
+    provisions: readonly string[],
+  ): Promise<{ norm: { id: string; abbreviation: string }; targets: SelectedTarget[] }> {
+    const found = await this.repository.normByAbbreviation(manager, norm.trim());
+    if (!found) {
+      throw DomainError.badInput('input.norm', 'UNKNOWN_LEGAL_NORM', { norm });
+    }
+    return {
+      norm: found,
+      targets: targetSelection(await this.repository.basesCiting(manager, found.id), provisions),
+    };
+  }
+
+  /**
+   * What openCampaign would create now, without writing: its targets by service name, each with
+   * the cited provisions that matched and its ACTIVE subscriptions, and the warnings. Whoever may
+   * open a campaign may preview one (the row of `open`, FORBIDDEN otherwise).
+   */
+  async preview(
+    loaders: RequestLoaders,
+    viewer: Viewer,
+    input: CampaignPreviewInput,
+  ): Promise<CampaignPreview> {
+    checkCampaignAction('open', 'NEW', capacitiesOf(viewer));
+    const effectiveDate = input.effectiveDate ?? null;
+    if (effectiveDate !== null && !isCalendarDate(effectiveDate)) {
+      throw DomainError.badInput('input.effectiveDate', 'NOT_A_DATE');
+    }
+    const { norm, targets } = await this.selection(
+      this.db.manager,
+      input.norm,
+      normaliseProvisions(input.provisions),
+    );
+    const rows = await Promise.all(
+      targets.map(async (target) => ({
+        service: (await this.services.byId(loaders, target.serviceId))!,
+        citedProvisions: target.citedProvisions,
+        subscribersTotal: await this.subscriptions.activeCount(loaders, target.serviceId),
+      })),
+    );
+    rows.sort(
+      (a, b) =>
+        a.service.name.localeCompare(b.service.name, 'de') || a.service.id.localeCompare(b.service.id),
+    );
+    return {
+      norm: (await this.norms.byId(loaders, norm.id)) as LegalNormEntity,
+      targets: rows,
+      subscribersTotal: rows.reduce((n, row) => n + row.subscribersTotal, 0),
+      warnings: previewWarnings(rows.length, effectiveDate, this.clock.today()),
+    };
+  }
+
+  /** The campaign actions the viewer's mutations would accept now (campaignViewerActions). */
+  async campaignActions(
+    loaders: RequestLoaders,
+    viewer: Viewer | null,
+    campaign: CampaignEntity,
+  ): Promise<CampaignViewerAction[]> {
+    if (!viewer || campaign.state !== CampaignState.ACTIVE) {
+      // Nothing is accepted on a closed campaign: no need to read its targets.
+      return [];
+    }
+    const targets = await this.targets(loaders, campaign.id);
+    return campaignViewerActions(
+      { state: campaign.state, targetStates: targets.map((t) => t.state) },
+      capacitiesOf(viewer),
+    );
+  }
+
+  /**
+   * The target actions the viewer's mutations would accept now (targetViewerActions). The GitHub
+   * integration is asked about the issue only where the campaign's rules leave RETRY_ISSUE
+   * open, batched for the request's targets.
+   */
+  async targetActions(
+    loaders: RequestLoaders,
+    viewer: Viewer | null,
+    target: TargetView,
+  ): Promise<CampaignTargetViewerAction[]> {
+    if (!viewer) {
+      return [];
+    }
+    const [campaign, service] = await Promise.all([
+      this.byId(loaders, target.campaignId),
+      this.services.byId(loaders, target.serviceId),
+    ]);
+    const facts = {
+      campaignState: campaign!.state,
+      excluded: target.state === CampaignTargetState.EXCLUDED,
+      issueRetryable: true,
+    };
+    const capacities = capacitiesOf(viewer, service!.ownerId);
+    const actions = targetViewerActions(facts, capacities);
+    if (!actions.includes(CampaignTargetViewerAction.RETRY_ISSUE)) {
+      return actions;
+    }
+    const retryable = await loaders
+      .get<string, boolean>('issueRetryableByTarget', async (ids) => {
+        const found = await this.issues.retryable(ids);
+        return ids.map((id) => found.has(id));
+      })
+      .load(target.id);
+    return targetViewerActions({ ...facts, issueRetryable: retryable }, capacities);
+  }
+
+  /**
+   * The ACTIVE subscriptions to the target's service that the viewer may read, each with its
+   * deployed version and whether it is compliant with the fulfilling release: non-compliant
+   * first, then by the subscriber's name. One statement for all targets of the request.
+   */
+  async rollout(
+    loaders: RequestLoaders,
+    viewer: Viewer | null,
+    target: TargetView,
+  ): Promise<TargetRollout[]> {
+    const subscriptions: SubscriptionEntity[] = await this.subscriptions.activeVisibleOf(
+      loaders,
+      viewer,
+      target.serviceId,
+    );
+    const rows = subscriptions.map((subscription) => ({
+      subscription,
+      deployedVersion: subscription.deployedVersion,
+      compliant: isCompliant(subscription.deployedVersion, target.releaseVersion),
+    }));
+    // Stable: within each group the statement's order (the subscriber's name) stays.
+    return rows.sort((a, b) => Number(a.compliant) - Number(b.compliant));
+  }
 
   byId(loaders: RequestLoaders, id: string): Promise<CampaignEntity | null> {
     if (!isUuid(id)) {
@@ -143,8 +306,6 @@ export class CampaignQueries {
     }
     const byService = new Map(subscriptions.map((s) => [s.serviceId, s]));
     const targets = await this.views({ affectingServices: [...byService.keys()] });
-    const fulfilling = await this.releases.byIds(targets.flatMap((t) => (t.releaseId ? [t.releaseId] : [])));
-    const versionOf = new Map(fulfilling.map((r) => [r.id, r.version]));
     const slugOf = await this.repository.serviceSlugs(undefined, [...byService.keys()]);
     return targets
       .map((target) => {
@@ -153,10 +314,7 @@ export class CampaignQueries {
           target,
           subscriptionId: subscription.id,
           effectiveDate: target.effectiveDate,
-          compliant: isCompliant(
-            subscription.deployedVersion,
-            target.releaseId ? (versionOf.get(target.releaseId) ?? null) : null,
-          ),
+          compliant: isCompliant(subscription.deployedVersion, target.releaseVersion),
         };
       })
       .sort(
@@ -186,6 +344,7 @@ export class CampaignQueries {
       campaignId: record.campaignId,
       serviceId: record.serviceId,
       releaseId: record.releaseId,
+      releaseVersion: record.releaseVersion,
       state,
       plannedReleaseDate: record.plannedReleaseDate,
       assignee: record.assignee,

@@ -1,8 +1,16 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { LegalNorm, OnlineService } from '#src/catalogue/catalogue.model';
 import { ThreePointEstimate } from '#src/common/estimates/three-point.model';
 import { ConnectionType } from '#src/common/graphql/pagination';
-import { DateScalar } from '#src/common/graphql/scalars';
-import { CampaignState, CampaignTargetState } from './campaign.rules';
+import { DateScalar, SemVerScalar } from '#src/common/graphql/scalars';
+import { ServiceSubscription } from '#src/subscriptions/subscription.model';
+import {
+  CampaignPreviewWarning,
+  CampaignState,
+  CampaignTargetState,
+  CampaignTargetViewerAction,
+  CampaignViewerAction,
+} from './campaign.rules';
 
 /** The GraphQL types of campaigns; the inputs are in dto/campaign.inputs.ts. */
 
@@ -17,6 +25,38 @@ registerEnumType(CampaignTargetState, {
       description: 'Every ACTIVE subscriber reports a deployed version >= the fulfilling release',
     },
     EXCLUDED: { description: 'Judged not affected, with a reason' },
+  },
+});
+
+registerEnumType(CampaignViewerAction, {
+  name: 'CampaignAction',
+  valuesMap: {
+    COMPLETE: { description: 'completeCampaign: every target RELEASED, ROLLED_OUT or EXCLUDED' },
+    CANCEL: { description: 'cancelCampaign' },
+    ADD_TARGET: { description: 'addCampaignTarget' },
+  },
+});
+registerEnumType(CampaignTargetViewerAction, {
+  name: 'CampaignTargetAction',
+  valuesMap: {
+    PLAN: { description: 'planCampaignTarget' },
+    LINK_RELEASE: { description: 'linkCampaignRelease' },
+    EXCLUDE: { description: 'excludeCampaignTarget (a target not excluded)' },
+    INCLUDE: { description: 'includeCampaignTarget (an excluded target)' },
+    RETRY_ISSUE: {
+      description:
+        'retryCampaignTargetIssue: GitHub configured, a repository linked, no issue PENDING or OPENED, the target not excluded',
+    },
+  },
+});
+registerEnumType(CampaignPreviewWarning, {
+  name: 'CampaignPreviewWarning',
+  valuesMap: {
+    NO_TARGETS: {
+      description:
+        'No service cites the norm (under the provisions given): the campaign would have no targets',
+    },
+    EFFECTIVE_DATE_PASSED: { description: 'The effective date given lies before today' },
   },
 });
 
@@ -157,6 +197,58 @@ export class SubscriptionCampaignTarget {
   @Field({
     description:
       "The subscriber reports a deployed version at least as high as the target's fulfilling release (false while none is published or nothing is reported)",
+  })
+  compliant!: boolean;
+}
+
+@ObjectType({ description: 'A service that openCampaign would make a target (campaignPreview)' })
+export class CampaignPreviewTarget {
+  @Field(() => OnlineService)
+  service!: OnlineService;
+
+  @Field(() => [String], {
+    description:
+      "The service's cited provisions of the norm that matched; empty where it cites the whole norm only",
+  })
+  citedProvisions!: string[];
+
+  @Field(() => Int, { description: "The service's ACTIVE subscriptions" })
+  subscribersTotal!: number;
+}
+
+@ObjectType({
+  description: 'The targets openCampaign would create now, computed as it does; nothing is written',
+})
+export class CampaignPreview {
+  @Field(() => LegalNorm)
+  norm!: LegalNorm;
+
+  @Field(() => [CampaignPreviewTarget], { description: 'By service name' })
+  targets!: CampaignPreviewTarget[];
+
+  @Field(() => Int, { description: "The targets' ACTIVE subscriptions, summed" })
+  subscribersTotal!: number;
+
+  @Field(() => [CampaignPreviewWarning])
+  warnings!: CampaignPreviewWarning[];
+}
+
+@ObjectType({
+  description: "One ACTIVE subscription to a target's service, and whether it runs the fulfilling release",
+})
+export class TargetRollout {
+  @Field(() => ServiceSubscription)
+  subscription!: ServiceSubscription;
+
+  @Field(() => SemVerScalar, {
+    nullable: true,
+    description: 'The version the subscriber reports; null: none reported',
+  })
+  deployedVersion!: string | null;
+
+  @Field({
+    description:
+      "deployedVersion >= the fulfilling release's version; false while no release fulfils the target or nothing is reported",
   })
   compliant!: boolean;
 }

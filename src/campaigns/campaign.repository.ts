@@ -20,8 +20,9 @@ export interface TargetRecord {
   plannedReleaseDate: string | null;
   assignee: string | null;
   estimate: ThreePoint | null;
-  /** The earliest PUBLISHED fulfilling release, and when it was published. */
+  /** The earliest PUBLISHED fulfilling release, its version, and when it was published. */
   releaseId: string | null;
+  releaseVersion: string | null;
   publishedAt: Date | null;
   subscribersTotal: number;
   subscribersCompliant: number;
@@ -40,6 +41,7 @@ interface TargetRow {
   assignee: string | null;
   estimate: ThreePoint | null;
   release_id: string | null;
+  release_version: string | null;
   published_at: Date | null;
   subscribers_total: number;
   subscribers_compliant: number;
@@ -107,7 +109,7 @@ export class CampaignRepository {
           : ['t.campaign_id = ANY($1::uuid[])', [filter.campaignIds]];
     const rows: TargetRow[] = await manager.query(
       `SELECT t.*, c.effective_date::text AS effective_date, t.planned_release_date::text AS planned_release_date,
-              f.id AS release_id, f.published_at,
+              f.id AS release_id, f.version AS release_version, f.published_at,
               (SELECT coalesce(json_agg(json_build_object('from', e.excluded_at, 'until', e.included_at) ORDER BY e.excluded_at), '[]')
                  FROM campaign_target_exclusion e WHERE e.target_id = t.id) AS exclusions,
               subs.total AS subscribers_total, subs.compliant AS subscribers_compliant
@@ -136,6 +138,7 @@ export class CampaignRepository {
       assignee: row.assignee,
       estimate: row.estimate,
       releaseId: row.release_id,
+      releaseVersion: row.release_version,
       publishedAt: row.published_at,
       subscribersTotal: row.subscribers_total,
       subscribersCompliant: row.subscribers_compliant,

@@ -1,6 +1,6 @@
 import semver from 'semver';
 import { normaliseProvision } from '#src/catalogue/catalogue.rules';
-import { DomainError } from '#src/common/errors/domain-error';
+import { DomainError, isDomainError } from '#src/common/errors/domain-error';
 import { checkTransition, type TransitionTable } from '#src/common/workflow/transitions';
 
 /**
@@ -111,6 +111,172 @@ export function checkExclusion(action: 'exclude' | 'include', excluded: boolean)
   if (action === 'include' && !excluded) {
     throw DomainError.conflict('TARGET_NOT_EXCLUDED');
   }
+}
+
+/** A campaign's provisions as stored: white space normalised, blanks and repeats dropped, in the order given. */
+export function normaliseProvisions(given: readonly string[] | null | undefined): string[] {
+  return [...new Set((given ?? []).map((p) => normaliseProvision(p)).filter((p) => p !== ''))];
+}
+
+/** A service a campaign targets, with the provisions of its legal bases that fell under the campaign's. */
+export interface SelectedTarget {
+  serviceId: string;
+  /** The cited provisions that matched; empty where only the whole norm is cited. */
+  citedProvisions: string[];
+}
+
+/**
+ * The targets of a campaign from the legal bases citing its norm (domain.md, "Legal-change
+ * campaigns"): every service with a basis that `provisionMatches`, once, in the bases' order.
+ * openCampaign creates exactly these, and campaignPreview shows them.
+ */
+export function targetSelection(
+  bases: readonly { service_id: string; provision: string | null }[],
+  provisions: readonly string[],
+): SelectedTarget[] {
+  const selected = new Map<string, SelectedTarget>();
+  for (const basis of bases) {
+    if (!provisionMatches(basis.provision, provisions)) {
+      continue;
+    }
+    const target = selected.get(basis.service_id) ?? { serviceId: basis.service_id, citedProvisions: [] };
+    if (basis.provision !== null && !target.citedProvisions.includes(basis.provision)) {
+      target.citedProvisions.push(basis.provision);
+    }
+    selected.set(basis.service_id, target);
+  }
+  return [...selected.values()];
+}
+
+/** Queueing a target's GitHub issue again: not while the target is EXCLUDED (include it first). */
+export function checkIssueRetry(excluded: boolean): void {
+  if (excluded) {
+    throw DomainError.conflict('TARGET_EXCLUDED');
+  }
+}
+
+/** What a viewer may do with a campaign now (`Campaign.viewerActions`). */
+export enum CampaignViewerAction {
+  COMPLETE = 'COMPLETE',
+  CANCEL = 'CANCEL',
+  ADD_TARGET = 'ADD_TARGET',
+}
+
+/** What a viewer may do with a campaign target now (`CampaignTarget.viewerActions`). */
+export enum CampaignTargetViewerAction {
+  PLAN = 'PLAN',
+  LINK_RELEASE = 'LINK_RELEASE',
+  EXCLUDE = 'EXCLUDE',
+  INCLUDE = 'INCLUDE',
+  RETRY_ISSUE = 'RETRY_ISSUE',
+}
+
+/** True when the check passes; false when it refuses with a DomainError (anything else is a bug and thrown). */
+function accepts(check: () => void): boolean {
+  try {
+    check();
+    return true;
+  } catch (error) {
+    if (isDomainError(error)) {
+      return false;
+    }
+    throw error;
+  }
+}
+
+/**
+ * The campaign actions the viewer's mutation would accept now: each runs the checks of its
+ * mutation (CampaignsService), in its order, so the console cannot offer what the API refuses.
+ * `targetStates`: the campaign's targets, for the completion rule.
+ */
+export function campaignViewerActions(
+  campaign: { state: CampaignState; targetStates: readonly CampaignTargetState[] },
+  capacities: ReadonlySet<CampaignCapacity>,
+): CampaignViewerAction[] {
+  const { state } = campaign;
+  const checks: [CampaignViewerAction, () => void][] = [
+    [
+      CampaignViewerAction.COMPLETE,
+      () => {
+        checkCampaignAction('complete', state, capacities);
+        requireEveryTargetDone(campaign.targetStates.map((s) => ({ serviceSlug: '', state: s })));
+      },
+    ],
+    [CampaignViewerAction.CANCEL, () => checkCampaignAction('cancel', state, capacities)],
+    [CampaignViewerAction.ADD_TARGET, () => checkCampaignAction('addTarget', state, capacities)],
+  ];
+  return checks.filter(([, check]) => accepts(check)).map(([action]) => action);
+}
+
+/**
+ * The target actions the viewer's mutation would accept now, as `campaignViewerActions` does for
+ * the campaign. `capacities` are taken with the target service's owner (`capacitiesOf(viewer,
+ * ownerId)`). `issueRetryable`: the GitHub integration would queue the issue again
+ * (retryCampaignTargetIssue's own conditions: GitHub configured, a repository linked, no issue
+ * PENDING or OPENED). Planning and linking do not look at the exclusion: their mutations accept
+ * an EXCLUDED target.
+ */
+export function targetViewerActions(
+  target: { campaignState: CampaignState; excluded: boolean; issueRetryable: boolean },
+  capacities: ReadonlySet<CampaignCapacity>,
+): CampaignTargetViewerAction[] {
+  const { campaignState: state, excluded } = target;
+  const checks: [CampaignTargetViewerAction, () => void][] = [
+    [CampaignTargetViewerAction.PLAN, () => checkCampaignAction('plan', state, capacities)],
+    [CampaignTargetViewerAction.LINK_RELEASE, () => checkCampaignAction('link', state, capacities)],
+    [
+      CampaignTargetViewerAction.EXCLUDE,
+      () => {
+        checkCampaignAction('exclude', state, capacities);
+        checkExclusion('exclude', excluded);
+      },
+    ],
+    [
+      CampaignTargetViewerAction.INCLUDE,
+      () => {
+        checkCampaignAction('include', state, capacities);
+        checkExclusion('include', excluded);
+      },
+    ],
+    [
+      CampaignTargetViewerAction.RETRY_ISSUE,
+      () => {
+        checkCampaignAction('retryIssue', state, capacities);
+        checkIssueRetry(excluded);
+      },
+    ],
+  ];
+  return checks
+    .filter(
+      ([action, check]) =>
+        accepts(check) && (action !== CampaignTargetViewerAction.RETRY_ISSUE || target.issueRetryable),
+    )
+    .map(([action]) => action);
+}
+
+/** What a campaign preview warns of before the campaign is opened. */
+export enum CampaignPreviewWarning {
+  NO_TARGETS = 'NO_TARGETS',
+  EFFECTIVE_DATE_PASSED = 'EFFECTIVE_DATE_PASSED',
+}
+
+/**
+ * The preview's warnings: no service cites the norm (under the provisions given), and an
+ * effective date before today (YYYY-MM-DD, the clock's). Neither stops openCampaign.
+ */
+export function previewWarnings(
+  targets: number,
+  effectiveDate: string | null,
+  today: string,
+): CampaignPreviewWarning[] {
+  const warnings: CampaignPreviewWarning[] = [];
+  if (targets === 0) {
+    warnings.push(CampaignPreviewWarning.NO_TARGETS);
+  }
+  if (effectiveDate !== null && effectiveDate < today) {
+    warnings.push(CampaignPreviewWarning.EFFECTIVE_DATE_PASSED);
+  }
+  return warnings;
 }
 
 /**

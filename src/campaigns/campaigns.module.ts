@@ -3,6 +3,7 @@ import { CatalogueModule } from '#src/catalogue/catalogue.module';
 import { OrganisationsModule } from '#src/organisations/organisations.module';
 import { ReleasesModule } from '#src/releases/releases.module';
 import { SubscriptionsModule } from '#src/subscriptions/subscriptions.module';
+import { CampaignIssueFacts } from './campaign-issue-facts';
 import { CampaignQueries } from './campaign-queries.service';
 import { CampaignRepository } from './campaign.repository';
 import {
@@ -17,6 +18,7 @@ import { CampaignsService } from './campaigns.service';
 @Module({
   imports: [CatalogueModule, ReleasesModule, OrganisationsModule, SubscriptionsModule],
   providers: [
+    CampaignIssueFacts,
     CampaignRepository,
     CampaignQueries,
     CampaignsService,
@@ -25,6 +27,6 @@ import { CampaignsService } from './campaigns.service';
     ReleaseCampaignsResolver,
     SubscriptionCampaignTargetsResolver,
   ],
-  exports: [CampaignsService, CampaignQueries, CampaignRepository],
+  exports: [CampaignsService, CampaignQueries, CampaignRepository, CampaignIssueFacts],
 })
 export class CampaignsModule {}

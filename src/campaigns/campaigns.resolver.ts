@@ -23,13 +23,15 @@ import type { CampaignEntity } from './campaign.entity';
 import {
   Campaign,
   CampaignConnection,
+  CampaignPreview,
   CampaignProgress,
   CampaignTarget,
   SubscriptionCampaignTarget,
+  TargetRollout,
 } from './campaign.model';
-import { CampaignState } from './campaign.rules';
+import { CampaignState, CampaignTargetViewerAction, CampaignViewerAction } from './campaign.rules';
 import { CampaignsService } from './campaigns.service';
-import { OpenCampaignInput, PlanCampaignTargetInput } from './dto/campaign.inputs';
+import { CampaignPreviewInput, OpenCampaignInput, PlanCampaignTargetInput } from './dto/campaign.inputs';
 
 const CAMPAIGNERS = [Role.MAINTAINER, Role.OPERATOR];
 
@@ -70,6 +72,19 @@ export class CampaignsResolver {
     organisationKey: string | null,
   ) {
     return this.queries.affecting(viewer, organisationKey);
+  }
+
+  @Roles(...CAMPAIGNERS)
+  @Query(() => CampaignPreview, {
+    description:
+      'The targets openCampaign would create for this norm and these provisions, by the same selection, without writing anything; with warnings (no targets, effective date passed). Whoever may open a campaign (any MAINTAINER, OPERATOR)',
+  })
+  campaignPreview(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input', InputValidationPipe) input: CampaignPreviewInput,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.queries.preview(ctx.loaders, viewer, input);
   }
 
   @Roles(...CAMPAIGNERS)
@@ -166,6 +181,18 @@ export class CampaignsResolver {
   createdBy(@Parent() campaign: CampaignEntity): User {
     return toUser(campaign.createdBy);
   }
+
+  @ResolveField(() => [CampaignViewerAction], {
+    description:
+      "The campaign's actions the viewer's mutations would accept now (COMPLETE only when every target is RELEASED, ROLLED_OUT or EXCLUDED); empty on a closed campaign and for anyone who may not change campaigns",
+  })
+  viewerActions(
+    @Parent() campaign: CampaignEntity,
+    @CurrentViewer() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.queries.campaignActions(ctx.loaders, viewer, campaign);
+  }
 }
 
 @Resolver(() => CampaignTarget)
@@ -192,6 +219,30 @@ export class CampaignTargetsResolver {
   })
   release(@Parent() target: TargetView, @Context() ctx: RequestContext) {
     return target.releaseId ? this.releases.byId(ctx.loaders, target.releaseId) : null;
+  }
+
+  @ResolveField(() => [CampaignTargetViewerAction], {
+    description:
+      "The target's actions the viewer's mutations would accept now (planning, linking and retrying the issue: the owner's MAINTAINERs and OPERATORs); empty on a closed campaign",
+  })
+  viewerActions(
+    @Parent() target: TargetView,
+    @CurrentViewer() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.queries.targetActions(ctx.loaders, viewer, target);
+  }
+
+  @ResolveField(() => [TargetRollout], {
+    description:
+      "The ACTIVE subscriptions to the target's service that the viewer may read (a subscriber's staff its own; the service owner's MAINTAINERs and OPERATORs all; anyone else none), non-compliant first, then by organisation name",
+  })
+  rollout(
+    @Parent() target: TargetView,
+    @CurrentViewer() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.queries.rollout(ctx.loaders, viewer, target);
   }
 }
 

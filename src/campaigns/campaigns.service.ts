@@ -1,5 +1,4 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { normaliseProvision } from '#src/catalogue/catalogue.rules';
 import { Access } from '#src/common/auth/access';
 import { actorOf, type Viewer } from '#src/common/auth/viewer';
 import { DomainError } from '#src/common/errors/domain-error';
@@ -21,7 +20,7 @@ import {
   CampaignState,
   checkCampaignAction,
   checkExclusion,
-  provisionMatches,
+  normaliseProvisions,
   requireEveryTargetDone,
   type CampaignAction,
 } from './campaign.rules';
@@ -56,17 +55,15 @@ export class CampaignsService implements OnModuleInit {
     const title = input.title;
     const description = input.description ?? null;
     const amendment = input.amendment ?? null;
-    const provisions = [
-      ...new Set((input.provisions ?? []).map((p) => normaliseProvision(p)).filter((p) => p !== '')),
-    ];
+    const provisions = normaliseProvisions(input.provisions);
     if (!isCalendarDate(input.effectiveDate)) {
       throw DomainError.badInput('input.effectiveDate', 'NOT_A_DATE');
     }
     return this.transactions.run(actorOf(viewer), async (tx) => {
-      const norm = await this.repository.normByAbbreviation(tx.manager, input.norm.trim());
-      if (!norm) {
-        throw DomainError.badInput('input.norm', 'UNKNOWN_LEGAL_NORM', { norm: input.norm });
-      }
+      // Every service citing the norm: the whole norm, or a given provision or one below it
+      // (the selection campaignPreview shows).
+      const { norm, targets } = await this.queries.selection(tx.manager, input.norm, provisions);
+      const serviceIds = targets.map((target) => target.serviceId);
       const campaign = await this.repository.insert(tx.manager, {
         title,
         description,
@@ -84,11 +81,6 @@ export class CampaignsService implements OnModuleInit {
         },
         createdAt: tx.now,
       });
-      // Every service citing the norm: the whole norm, or a given provision or one below it.
-      const bases = await this.repository.basesCiting(tx.manager, norm.id);
-      const serviceIds = [
-        ...new Set(bases.filter((b) => provisionMatches(b.provision, provisions)).map((b) => b.service_id)),
-      ];
       if (serviceIds.length) {
         const targetIds = await this.repository.insertTargets(tx.manager, campaign.id, serviceIds, tx.now);
         await this.events.emit(tx, 'campaign.targetsAdded', {

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { SERVICE_ID_DESCRIPTION, SERVICE_SLUG_DESCRIPTION } from '#src/catalogue/service-ref';
 import { ConnectionType } from '#src/common/graphql/pagination';
 import { DateScalar } from '#src/common/graphql/scalars';
@@ -24,10 +24,10 @@ export class PlanItem {
   @Field(() => PlanItemKind)
   kind!: PlanItemKind;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'To the hundredth' })
   expectedHours!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'To the hundredth' })
   standardDeviationHours!: number;
 }
 
@@ -41,26 +41,47 @@ export class MaintenancePlan {
   @Field(() => DateScalar)
   to!: string;
 
-  @Field(() => [PlanItem])
+  @Field(() => [PlanItem], { description: 'As estimated (uncalibrated), hours to the hundredth' })
   items!: PlanItem[];
 
-  @Field(() => Float, { description: 'Sum of items, times the calibration factor' })
+  @Field(() => Float, { description: 'Sum of items, times the calibration factor; to the hundredth' })
   expectedHours!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description: 'Of the sum (variances added), times the calibration factor; to the hundredth',
+  })
+  standardDeviationHours!: number;
+
+  @Field(() => Float, { description: 'To the hundredth' })
   p50Hours!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'expected + 1.2816 * standard deviation; to the hundredth' })
   p90Hours!: number;
 
-  @Field(() => Float, { description: 'Actual / expected over finished work; 1 without history' })
+  @Field(() => Float, {
+    description: 'Actual / expected over finished work; 1 without history (not rounded)',
+  })
   calibrationFactor!: number;
 
-  @Field(() => Float, { description: 'expectedHours / (hours per FTE-year, pro rata for the period)' })
+  @Field(() => Int, {
+    description:
+      'How many finished targets (with an estimate and recorded hours) the calibration factor rests on',
+  })
+  calibrationBasis!: number;
+
+  @Field(() => Float, {
+    description: 'expectedHours / (hours per FTE-year, pro rata for the period); to the hundredth',
+  })
   fte!: number;
 
-  @Field(() => Float, { description: 'expectedHours * hourly rate' })
+  @Field(() => Float, { description: 'expectedHours * hourly rate; to the cent' })
   costEur!: number;
+
+  @Field(() => Float, { description: 'The hourly rate the cost is computed with (HOURLY_RATE_EUR)' })
+  hourlyRateEur!: number;
+
+  @Field(() => Float, { description: 'The working hours of one FTE-year (HOURS_PER_FTE_YEAR)' })
+  hoursPerFteYear!: number;
 }
 
 @ObjectType()

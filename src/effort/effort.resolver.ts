@@ -18,6 +18,7 @@ import { ArgPipe } from '#src/common/validation/arg.pipe';
 import { Organisation, User } from '#src/organisations/organisation.model';
 import { OrganisationsService } from '#src/organisations/organisations.service';
 import { toUser } from '#src/releases/releases.resolver';
+import { roundedPlan } from './effort.rules';
 import { EffortService } from './effort.service';
 import {
   EffortEntry,
@@ -74,13 +75,14 @@ export class EffortResolver {
 
   @Roles(...OWNERS)
   @Query(() => MaintenancePlan)
-  maintenancePlan(
+  async maintenancePlan(
     @CurrentViewer() viewer: Viewer,
     @Args('ownerKey') ownerKey: string,
     @Args('from', { type: () => DateScalar }) from: string,
     @Args('to', { type: () => DateScalar }) to: string,
   ) {
-    return this.effort.plan(viewer, ownerKey, from, to);
+    // Computed at full precision, shown to the hundredth (cents): the API's edge.
+    return roundedPlan(await this.effort.plan(viewer, ownerKey, from, to));
   }
 
   @ResolveField(() => OnlineService)

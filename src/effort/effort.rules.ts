@@ -3,6 +3,7 @@
  * the normal approximation, the calibration factor. Pure functions. The three-point estimate
  * itself (PERT) is the shared value type in common/estimates.
  */
+import { toHundredths } from '#src/common/estimates/rounding';
 import type { Spread, ThreePoint } from '#src/common/estimates/three-point';
 
 /** The z-value of the 90th percentile of the normal distribution. */
@@ -28,6 +29,14 @@ export function sum(items: Spread[]): Spread {
   const expectedHours = items.reduce((n, i) => n + i.expectedHours, 0);
   const variance = items.reduce((n, i) => n + i.standardDeviationHours ** 2, 0);
   return { expectedHours, standardDeviationHours: Math.sqrt(variance) };
+}
+
+/**
+ * How many finished targets the calibration factor rests on: all of them, unless their
+ * expectation sums to 0 (then the factor is 1 and rests on none).
+ */
+export function calibrationBasis(finished: { expectedHours: number }[]): number {
+  return finished.reduce((n, f) => n + f.expectedHours, 0) === 0 ? 0 : finished.length;
 }
 
 /** Actual over expected on finished work; 1 without history or when the expectation sums to 0. */
@@ -65,5 +74,27 @@ export function planFigures(
     p90Hours: expectedHours + Z90 * standardDeviationHours,
     fte: expectedHours / (hoursPerFteYear * (days / 365)),
     costEur: expectedHours * hourlyRateEur,
+  };
+}
+
+/**
+ * A plan as the API and the exports show it: the items' hours and the plan's hours, FTE and cost
+ * to the hundredth (euros to the cent), each rounded once from its full-precision value (so P90
+ * is not computed from a rounded deviation). The factor and the settings stay as they are.
+ */
+export function roundedPlan<P extends PlanFigures & { items: Spread[] }>(plan: P): P {
+  return {
+    ...plan,
+    items: plan.items.map((item) => ({
+      ...item,
+      expectedHours: toHundredths(item.expectedHours),
+      standardDeviationHours: toHundredths(item.standardDeviationHours),
+    })),
+    expectedHours: toHundredths(plan.expectedHours),
+    standardDeviationHours: toHundredths(plan.standardDeviationHours),
+    p50Hours: toHundredths(plan.p50Hours),
+    p90Hours: toHundredths(plan.p90Hours),
+    fte: toHundredths(plan.fte),
+    costEur: toHundredths(plan.costEur),
   };
 }

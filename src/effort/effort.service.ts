@@ -18,12 +18,27 @@ import type { EffortEntryEntity } from './effort-entry.entity';
 import { mayWorkOnEffort, requireEffortOfService, requirePlanOf } from './effort.access';
 import { PlanItemKind, type MaintenancePlan, type PlanItem, type RecordEffortInput } from './effort.model';
 import { EffortRepository } from './effort.repository';
-import { calibrationFactor, inclusiveDays, planFigures, proRata, sum } from './effort.rules';
+import {
+  calibrationBasis,
+  calibrationFactor,
+  inclusiveDays,
+  planFigures,
+  proRata,
+  sum,
+} from './effort.rules';
 
+/** An item with what the exports print of it. */
 export interface PlanRow extends PlanItem {
   serviceSlug: string;
+  serviceName: string;
   campaignTitle: string | null;
   plannedReleaseDate: string | null;
+}
+
+/** The plan with its items as the exports print them (at full precision: `roundedPlan` shows it). */
+export interface PlanReport extends MaintenancePlan {
+  ownerKey: string;
+  items: PlanRow[];
 }
 
 /**
@@ -111,13 +126,11 @@ export class EffortService {
     return this.repository.page(service.id, first, after);
   }
 
-  /** The plan of an owner for a period (domain.md, "Effort"), with its items for the CSV. */
-  async plan(
-    viewer: Viewer,
-    ownerKey: string,
-    from: string,
-    to: string,
-  ): Promise<MaintenancePlan & { rows: PlanRow[]; standardDeviationHours: number }> {
+  /**
+   * The plan of an owner for a period (domain.md, "Effort"), with its items for the exports, at
+   * full precision; the API and the exports show it through `roundedPlan`.
+   */
+  async plan(viewer: Viewer, ownerKey: string, from: string, to: string): Promise<PlanReport> {
     if (from > to) {
       throw DomainError.badInput('from', 'PERIOD_REVERSED', { from, to });
     }
@@ -134,6 +147,8 @@ export class EffortService {
     }
     requirePlanOf(viewer, { id: owner.id, key: ownerKey });
     const services = await serviceReads.ownedBy(this.db.manager, owner.id);
+    // Campaign targets of the owner's services: every service of the rows is among these.
+    const nameOf = new Map(services.map((service) => [service.id, service.name]));
     const rows: PlanRow[] = [];
     for (const service of services) {
       if (!service.maintenanceBaseline) {
@@ -145,6 +160,7 @@ export class EffortService {
         campaignTargetId: null,
         ...pert(proRata(service.maintenanceBaseline, days)),
         serviceSlug: service.slug,
+        serviceName: service.name,
         campaignTitle: null,
         plannedReleaseDate: null,
       });
@@ -157,19 +173,27 @@ export class EffortService {
         campaignTargetId: t.id,
         ...pert(t.estimate),
         serviceSlug: t.slug,
+        serviceName: nameOf.get(t.service_id) ?? t.slug,
         campaignTitle: t.title,
         plannedReleaseDate: t.planned,
       });
     }
-    const factor = calibrationFactor(await this.finishedWork(owner.id));
-    const figures = planFigures(
-      sum(rows),
-      factor,
-      days,
-      this.config.effort.hoursPerFteYear,
-      this.config.effort.hourlyRateEur,
-    );
-    return { ownerId: owner.id, from, to, items: rows, rows, calibrationFactor: factor, ...figures };
+    const finished = await this.finishedWork(owner.id);
+    const factor = calibrationFactor(finished);
+    const { hoursPerFteYear, hourlyRateEur } = this.config.effort;
+    const figures = planFigures(sum(rows), factor, days, hoursPerFteYear, hourlyRateEur);
+    return {
+      ownerId: owner.id,
+      ownerKey: owner.key,
+      from,
+      to,
+      items: rows,
+      calibrationFactor: factor,
+      calibrationBasis: calibrationBasis(finished),
+      hoursPerFteYear,
+      hourlyRateEur,
+      ...figures,
+    };
   }
 
   /** The owner's finished targets (RELEASED or ROLLED_OUT) with an estimate and recorded hours. */

@@ -46,7 +46,7 @@ export class ReportsController {
       ['kind', 'service', 'campaign', 'plannedReleaseDate', 'expectedHours', 'standardDeviationHours'].join(
         ',',
       ),
-      ...plan.rows.map((row) =>
+      ...plan.items.map((row) =>
         [
           row.kind,
           row.serviceSlug,

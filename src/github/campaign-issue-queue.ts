@@ -5,6 +5,9 @@ import { CampaignTargetIssueRepository } from './campaign-target-issue.repositor
 import { IssueState } from './github-enums';
 import { repositoryOf } from './repository-link';
 
+/** The issue states a retry queues again (without a row, it queues the first issue). */
+const RETRIED: IssueState[] = [IssueState.SKIPPED, IssueState.FAILED];
+
 /**
  * Queues one issue per campaign target whose service links a GitHub repository, in the
  * transaction that opens the campaign or adds the target (a transactional outbox: the issue is
@@ -45,6 +48,7 @@ export class CampaignIssueQueue {
   /**
    * Queues one target's issue again: a FAILED or SKIPPED one, or a first one when the repository
    * was linked after the target was made. An issue PENDING or OPENED is left as it is.
+   * `retryable` answers the same question for many targets without writing.
    */
   async retry(
     manager: EntityManager,
@@ -59,7 +63,29 @@ export class CampaignIssueQueue {
       return current;
     }
     // The service's repository as it is now: a FAILED issue may have failed on a wrong URL.
-    const queued = await this.enqueue(manager, [targetId], now, [IssueState.SKIPPED, IssueState.FAILED]);
+    const queued = await this.enqueue(manager, [targetId], now, RETRIED);
     return queued > 0 ? 'queued' : 'unlinked';
+  }
+
+  /**
+   * The targets among the ids whose issue `retry` would queue now (GitHub configured, a
+   * repository the service links, no issue or one FAILED or SKIPPED); one statement, no lock.
+   * For `CampaignTarget.viewerActions`, through the campaigns' CampaignIssueFacts port.
+   */
+  async retryable(targetIds: readonly string[]): Promise<Set<string>> {
+    const { github } = this.config;
+    if (!github.credentials || targetIds.length === 0) {
+      return new Set();
+    }
+    const rows = await this.issues.retryFacts(targetIds);
+    return new Set(
+      rows
+        .filter(
+          (row) =>
+            (row.state === null || RETRIED.includes(row.state)) &&
+            repositoryOf(row.repository_url, github.webHosts) !== null,
+        )
+        .map((row) => row.id),
+    );
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { TargetView } from '#src/campaigns/campaign-queries.service';
 import '#src/campaigns/campaign.events';
+import { CampaignIssueFacts } from '#src/campaigns/campaign-issue-facts';
+import { checkIssueRetry } from '#src/campaigns/campaign.rules';
 import { CampaignsService } from '#src/campaigns/campaigns.service';
 import type { Viewer } from '#src/common/auth/viewer';
 import { DomainError } from '#src/common/errors/domain-error';
@@ -22,9 +24,12 @@ export class CampaignIssuesService implements OnModuleInit {
     private readonly queue: CampaignIssueQueue,
     private readonly issues: CampaignTargetIssueRepository,
     private readonly campaigns: CampaignsService,
+    private readonly facts: CampaignIssueFacts,
   ) {}
 
   onModuleInit() {
+    // CampaignTarget.viewerActions offers RETRY_ISSUE where `retry` would queue the issue.
+    this.facts.provide({ retryable: (targetIds) => this.queue.retryable(targetIds) });
     // One GitHub issue per target whose service links a repository, queued with the targets.
     this.events.on('campaign.targetsAdded', async (tx, { targetIds }) => {
       await this.queue.enqueue(tx.manager, targetIds, tx.now);
@@ -43,9 +48,7 @@ export class CampaignIssuesService implements OnModuleInit {
   /** Queues the target's GitHub issue again after it FAILED or was SKIPPED, or for the first time after the repository was linked. */
   retry(viewer: Viewer, targetId: string): Promise<TargetView> {
     return this.campaigns.actOnTarget(viewer, targetId, 'retryIssue', async (tx, target) => {
-      if (target.excludedAt) {
-        throw DomainError.conflict('TARGET_EXCLUDED');
-      }
+      checkIssueRetry(target.excludedAt !== null);
       const outcome = await this.queue.retry(tx.manager, target.id, tx.now);
       if (outcome !== 'queued') {
         throw outcome === 'off'

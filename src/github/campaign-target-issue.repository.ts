@@ -71,6 +71,21 @@ export class CampaignTargetIssueRepository {
   }
 
   /**
+   * What a retry of the targets' issues would find, in one statement: each target's service's
+   * repositoryUrl (null: none) and its issue's state (null: no issue row yet).
+   */
+  retryFacts(
+    targetIds: readonly string[],
+  ): Promise<{ id: string; repository_url: string | null; state: IssueState | null }[]> {
+    return this.db.query(
+      `SELECT t.target_id AS id, ${serviceSql.repositoryUrlOf('t.service_id')} AS repository_url, i.state
+         FROM (${campaignSql.targetServices('$1::uuid[]')}) t
+         LEFT JOIN campaign_target_issue i ON i.target_id = t.target_id`,
+      [targetIds],
+    );
+  }
+
+  /**
    * Queues the targets' issues (PENDING); a row in one of the `requeue` states is queued again
    * with the repository given; answers how many were queued.
    */

@@ -30,6 +30,9 @@ export const organisationSql = {
                    JOIN interface_standard st ON st.id = c.standard_id
                    JOIN jsonb_to_recordset(CAST(${uses} AS jsonb)) AS u(standard text, version text) ON u.standard = st.key
                   WHERE c.organisation_id = ${organisationId} AND NOT (u.version = ANY(c.versions)))`,
+
+  /** Scalar sub-select: the name of the organisation (an id expression), for ordering by it. */
+  nameOf: (organisationId: string) => `(SELECT o.name FROM organisation o WHERE o.id = ${organisationId})`,
 };
 
 export const standardSql = {

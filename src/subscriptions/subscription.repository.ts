@@ -110,6 +110,22 @@ export class SubscriptionRepository {
       .getMany();
   }
 
+  /**
+   * The ACTIVE subscriptions to the services that the viewer may read (the visibility policy),
+   * in one statement, ordered by the subscriber's name (then id).
+   */
+  async activeVisibleOf(viewer: Viewer | null, serviceIds: readonly string[]): Promise<SubscriptionEntity[]> {
+    if (serviceIds.length === 0) {
+      return [];
+    }
+    return this.visibleQuery(viewer)
+      .andWhere('sub.service_id IN (:...serviceIds)', { serviceIds })
+      .andWhere(`sub.state = 'ACTIVE'`)
+      .orderBy(organisationSql.nameOf('sub.organisation_id'))
+      .addOrderBy('sub.id')
+      .getMany();
+  }
+
   /** Subscriptions by id (no visibility check: for loaders behind the policy). */
   byIds(ids: readonly string[]): Promise<SubscriptionEntity[]> {
     return this.db.getRepository(SubscriptionEntity).findBy({ id: In([...ids]) });

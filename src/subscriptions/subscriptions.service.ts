@@ -145,6 +145,24 @@ export class SubscriptionsService implements OnModuleInit {
     return this.subscriptions.openOf(viewer, organisationId);
   }
 
+  /**
+   * The service's ACTIVE subscriptions that the viewer may read (a municipality its own, the
+   * owner's MAINTAINERs those to its services, OPERATORs all; nobody else any), by the
+   * subscriber's name; one statement for all the services a request asks about.
+   */
+  activeVisibleOf(
+    loaders: RequestLoaders,
+    viewer: Viewer | null,
+    serviceId: string,
+  ): Promise<SubscriptionEntity[]> {
+    return loaders
+      .get<string, SubscriptionEntity[]>('activeVisibleSubscriptionsByService', async (ids) => {
+        const rows = await this.subscriptions.activeVisibleOf(viewer, ids);
+        return ids.map((id) => rows.filter((row) => row.serviceId === id));
+      })
+      .load(serviceId);
+  }
+
   activeCount(loaders: RequestLoaders, serviceId: string): Promise<number> {
     return loaders
       .get<string, number>('activeSubscriptionCount', async (ids) => {

@@ -65,7 +65,7 @@ describe(EffortService.name, () => {
       message: "Only the owner's MAINTAINERs and OPERATORs may do this",
     });
     const service = await sut.setBaseline(operator, wohngeld, estimate);
-    expect(sut.baselineOf(operator, service)).toMatchObject({ ...estimate, expectedHours: 1022 / 6 });
+    expect(sut.baselineOf(operator, service)).toMatchObject({ ...estimate, expectedHours: 170.33 }); // 1022 / 6, as the API shows it
     expect(sut.baselineOf(komfitMaintainer, service)).toBeNull();
   });
 
@@ -86,10 +86,11 @@ describe(EffortService.name, () => {
       message: "Only dataport's MAINTAINERs and OPERATORs may read its maintenance plan",
     });
     const plan = await sut.plan(operator, 'dataport', '2026-12-01', '2026-12-31');
-    expect(plan.rows.map((r) => [r.kind, r.serviceSlug, r.campaignTitle])).toEqual([
+    expect(plan.items.map((r) => [r.kind, r.serviceSlug, r.campaignTitle])).toEqual([
       ['BASELINE', 'wohngeld', null],
       ['CAMPAIGN', 'wohngeld', 'Wohngeld-Plus'],
     ]);
     expect(plan.calibrationFactor).toBe(1); // no target is finished yet
+    expect(plan.calibrationBasis).toBe(0);
   });
 });

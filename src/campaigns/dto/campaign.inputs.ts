@@ -30,6 +30,18 @@ export class OpenCampaignInput {
   effectiveDate!: string;
 }
 
+@InputType({ description: 'What openCampaign would be given, as far as it decides the targets' })
+export class CampaignPreviewInput {
+  @Field({ description: 'Abbreviation of a registered norm' })
+  norm!: string;
+
+  @Field(() => [String], { nullable: true })
+  provisions?: string[] | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Checked against today (EFFECTIVE_DATE_PASSED)' })
+  effectiveDate?: string | null;
+}
+
 @InputType()
 export class PlanCampaignTargetInput {
   @Field(() => ID)

@@ -23,9 +23,13 @@ describe('three-point estimates', () => {
   it('keeps the three figures only, and shows them with expectation and spread', () => {
     const given = { optimisticHours: 4, likelyHours: 8, pessimisticHours: 20, extra: 1 };
     expect(threePointOf(given)).toEqual({ optimisticHours: 4, likelyHours: 8, pessimisticHours: 20 });
-    expect(estimateOf(threePointOf(given))).toMatchObject({
-      expectedHours: 28 / 3,
-      standardDeviationHours: 16 / 6,
+    // The derived hours to the hundredth, as the API shows them.
+    expect(estimateOf(threePointOf(given))).toEqual({
+      optimisticHours: 4,
+      likelyHours: 8,
+      pessimisticHours: 20,
+      expectedHours: 9.33,
+      standardDeviationHours: 2.67,
     });
   });
 });

@@ -1,4 +1,5 @@
 import { ValidateBy } from 'class-validator';
+import { toHundredths } from './rounding';
 
 /**
  * The three-point (PERT) estimate in hours: a value type shared by the campaign targets' plans,
@@ -48,9 +49,17 @@ export function threePointOf(e: ThreePoint): ThreePoint {
   };
 }
 
-/** A stored estimate as the API shows it: the three figures with expectation and spread. */
+/**
+ * A stored estimate as the API shows it: the three figures as given, with expectation and spread
+ * to the hundredth (rounding.ts); sums and plans use `pert`, at full precision.
+ */
 export function estimateOf(e: ThreePoint): ThreePoint & Spread {
-  return { ...e, ...pert(e) };
+  const spread = pert(e);
+  return {
+    ...e,
+    expectedHours: toHundredths(spread.expectedHours),
+    standardDeviationHours: toHundredths(spread.standardDeviationHours),
+  };
 }
 
 /**
