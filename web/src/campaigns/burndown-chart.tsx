@@ -1,16 +1,9 @@
-import { useId } from 'react';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { lazy, Suspense, useId } from 'react';
 import { formatDate, formatNumber } from '../ui/labels';
-import { burndownSteps, shortDate, type BurndownPoint } from './burndown';
+import { burndownSteps, type BurndownPoint } from './burndown';
+
+// The chart library is the largest part of the console: loaded with the first chart, not with the first page.
+const BurndownLines = lazy(() => import('./burndown-lines'));
 
 /**
  * The burndown: the targets still open (not RELEASED, ROLLED_OUT or EXCLUDED) at the end of each
@@ -30,39 +23,15 @@ export function BurndownChart({ points, effectiveDate }: { points: BurndownPoint
   const marksEffectiveDate = points.some((p) => p.date === effectiveDate);
   const summary = `Offene Ziele von ${formatNumber(first.openTargets)} am ${formatDate(first.date)} auf ${formatNumber(last.openTargets)} am ${formatDate(last.date)}.`;
   return (
-    <figure className="stack" aria-labelledby={`${tableId}-caption`}>
+    <figure className="stack burndown" aria-labelledby={`${tableId}-caption`}>
       <figcaption className="kern-body" id={`${tableId}-caption`}>
         {summary}
         {marksEffectiveDate ? ' Die senkrechte Linie markiert den Tag, ab dem die Änderung gilt.' : ''}
       </figcaption>
       <div className="burndown-chart" role="img" aria-label={`Burndown-Diagramm. ${summary}`}>
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height: 320 }}>
-          <LineChart
-            data={points}
-            margin={{ top: 16, right: 24, bottom: 8, left: 0 }}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} />
-            <YAxis allowDecimals={false} width={40} />
-            <Tooltip
-              labelFormatter={(label) => (typeof label === 'string' ? formatDate(label) : '')}
-              formatter={(value) => [formatNumber(Number(value)), 'Offene Ziele']}
-            />
-            {marksEffectiveDate ? (
-              <ReferenceLine x={effectiveDate} stroke="#b32c2c" strokeDasharray="6 3" label="Gilt ab" />
-            ) : null}
-            <Line
-              type="stepAfter"
-              dataKey="openTargets"
-              name="Offene Ziele"
-              stroke="#0b5aa5"
-              strokeWidth={3}
-              dot={false}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
+        <Suspense fallback={null}>
+          <BurndownLines points={points} effectiveDate={marksEffectiveDate ? effectiveDate : null} />
+        </Suspense>
       </div>
       <div className="kern-table-responsive">
         <table className="kern-table" id={tableId}>

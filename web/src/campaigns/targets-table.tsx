@@ -102,8 +102,12 @@ export function TargetsTable({ targets }: { targets: Target[] }) {
                       </span>
                     ) : null}
                   </td>
-                  <td className="kern-table__cell">{`${t.subscribersCompliant} von ${t.subscribersTotal}`}</td>
                   <td className="kern-table__cell">
+                    {t.subscribersTotal === 0
+                      ? 'Keine Nachnutzung'
+                      : `${t.subscribersCompliant} von ${t.subscribersTotal}`}
+                  </td>
+                  <td className="kern-table__cell actions-cell">
                     {t.viewerActions.length === 0 ? (
                       '–'
                     ) : (

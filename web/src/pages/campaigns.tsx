@@ -175,7 +175,9 @@ function CampaignList({ params }: { params: URLSearchParams }) {
                       label="Zielen erledigt"
                     />
                     <span className="kern-body kern-body--small cell-note">
-                      {`${c.progress.subscribersCompliant} von ${c.progress.subscribersTotal} Kommunen auf aktuellem Stand`}
+                      {c.progress.subscribersTotal === 0
+                        ? 'Keine nachnutzende Kommune betroffen'
+                        : `${c.progress.subscribersCompliant} von ${c.progress.subscribersTotal} Kommunen auf aktuellem Stand`}
                     </span>
                   </td>
                 </tr>
