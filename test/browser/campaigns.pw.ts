@@ -127,7 +127,7 @@ test('a maintainer opens a campaign, sees its reach first, plans, links the rele
   });
 
   const target = () =>
-    page.getByRole('table', { name: '1 Ziel' }).getByRole('row').filter({ hasText: 'Wohngeld beantragen' });
+    page.getByRole('table', { name: '1 Ziel' }).getByRole('row', { name: /^Wohngeld beantragen/ });
 
   await test.step('opening it leads to the campaign with its one target, OPEN', async () => {
     await page.getByRole('button', { name: 'Kampagne jetzt eröffnen' }).click();

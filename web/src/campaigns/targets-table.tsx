@@ -116,6 +116,7 @@ export function TargetsTable({ targets }: { targets: Target[] }) {
                           <Button
                             key={action}
                             variant="secondary"
+                            aria-label={`${TARGET_ACTION_LABEL[action]}: ${t.service.name}`}
                             aria-expanded={open?.targetId === t.id && open.action === action}
                             onClick={() => {
                               setDone(null);
@@ -127,7 +128,6 @@ export function TargetsTable({ targets }: { targets: Target[] }) {
                             }}
                           >
                             {TARGET_ACTION_LABEL[action]}
-                            <span className="kern-sr-only">{`: ${t.service.name}`}</span>
                           </Button>
                         ))}
                       </div>

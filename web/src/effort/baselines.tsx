@@ -61,9 +61,10 @@ export function Baselines({ services }: { services: Service[] }) {
                         : 'Keine Grundlast erfasst'}
                     </td>
                     <td className="kern-table__cell numeric">{b ? formatHours(b.expectedHours) : '–'}</td>
-                    <td className="kern-table__cell">
+                    <td className="kern-table__cell actions-cell">
                       <Button
                         variant="tertiary"
+                        aria-label={`${b ? 'Grundlast ändern' : 'Grundlast erfassen'}: ${service.name}`}
                         aria-expanded={editing === service.id}
                         onClick={() => {
                           setSaved(null);
@@ -71,7 +72,6 @@ export function Baselines({ services }: { services: Service[] }) {
                         }}
                       >
                         {b ? 'Grundlast ändern' : 'Grundlast erfassen'}
-                        <span className="kern-sr-only">{` für ${service.name}`}</span>
                       </Button>
                     </td>
                   </tr>,

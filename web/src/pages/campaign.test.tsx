@@ -183,7 +183,7 @@ describe('CampaignPage (/kampagnen/:id)', () => {
     expect(
       within(targets)
         .getAllByRole('button')
-        .map((b) => b.textContent),
+        .map((b) => b.getAttribute('aria-label')),
     ).toEqual(['Planen: Sterbeurkunde beantragen', 'Ausnehmen: Sterbeurkunde beantragen']);
     expect(screen.getByRole('button', { name: 'Kampagne abbrechen' })).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Kampagne abschließen' })).toBeNull();
