@@ -20,6 +20,8 @@ export function CampaignActions({ id, actions }: { id: string; actions: Campaign
   if (offered.length === 0) {
     return null;
   }
+  // Whoever may cancel could complete too, once every target is done: say so instead of hiding it.
+  const completeLater = actions.includes('CANCEL') && !actions.includes('COMPLETE');
   return (
     <div className="stack">
       <div className="inline-actions">
@@ -34,6 +36,12 @@ export function CampaignActions({ id, actions }: { id: string; actions: Campaign
           </Button>
         ))}
       </div>
+      {completeLater ? (
+        <p className="kern-body kern-body--small">
+          Abschließen können Sie die Kampagne, sobald jedes Ziel erledigt ist: mit einer veröffentlichten
+          Version oder ausgenommen.
+        </p>
+      ) : null}
       {open === 'COMPLETE' ? (
         <form
           className="action-form stack"

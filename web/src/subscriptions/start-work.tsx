@@ -155,7 +155,10 @@ function MunicipalityWork({ organisationKey }: { organisationKey: string }) {
             {deadlines.map(({ target, effectiveDate, subscription }) => (
               <li key={target.id} className="work-item">
                 <span>
-                  <strong>{target.campaign.title}</strong> ({target.campaign.norm.abbreviation}) für{' '}
+                  <Link className="kern-link" to={`/kampagnen/${encodeURIComponent(target.campaign.id)}`}>
+                    <strong>{target.campaign.title}</strong>
+                  </Link>{' '}
+                  ({target.campaign.norm.abbreviation}) für{' '}
                   <Link className="kern-link" to={`/leistungen/${target.service.slug}`}>
                     {target.service.name}
                   </Link>
