@@ -11,7 +11,7 @@ import { ChangeType, InterfaceDirection } from '#src/releases/release-enums';
  * Dates are days (the seeder gives each fact its own minute of the morning, in the order below):
  *  - `{ on: 'YYYY-MM-DD' }` for the registry's first year, tied to the calendar: the Wohngeld-Plus
  *    reform came into force on 1 January 2023, and everything it needed happened before;
- *  - `{ daysAgo: n }` for the rest, so that the active campaign stays current whenever the demo
+ *  - `{ daysAgo: n }` for the rest, so that the active campaigns stay current whenever the demo
  *    is loaded (n at most a few hundred: all of it after the first year);
  *  - `{ inDays: n }` only for plans (a planned release date), never for something that happened.
  * Facts lie before today: the seeder refuses one dated today or later.
@@ -1019,8 +1019,8 @@ export interface CampaignFixture {
   targets: TargetFixture[];
   /**
    * What its progress shows today (test/seed.e2e-spec.ts checks it): the burndown's open targets
-   * from the opening on, each value once per run of days (6, 5, 4, 3: three steps down), and the
-   * subscribers over every target not EXCLUDED.
+   * from the opening on, each value once per run of days (e.g. 6, 5, 4, 3: three steps down),
+   * and the subscribers over every target not EXCLUDED.
    */
   shows: { burndown: number[]; subscribers: { compliant: number; total: number } };
 }
