@@ -1,13 +1,17 @@
 import { Role } from '#src/common/auth/role';
 import { SettableClock, SystemClock } from '#src/common/clock';
 import { RESEARCHED_NORMS, RESEARCHED_SERVICES } from '#src/seed/demo-catalogue';
-import { DEMO_ORGANISATIONS, DEMO_STANDARDS } from '#src/seed/demo-data';
+import { DEMO_ORGANISATIONS, DEMO_PERSONAS, DEMO_STANDARDS } from '#src/seed/demo-data';
 import {
   dateOf,
   DEMO_CAMPAIGNS,
+  DEMO_PLANS,
   DEMO_SERVICES,
   DEMO_SUBSCRIPTIONS,
   REGISTRY_LAUNCH,
+  ROUTINE_EFFORT,
+  routineEntries,
+  type CampaignFixture,
   type ReleaseFixture,
 } from '#src/seed/demo-scenario';
 import { DemoSeeder, type SeedSummary } from '#src/seed/demo-seeder';
@@ -73,6 +77,9 @@ describe('the demo data', () => {
       releases: DEMO_SERVICES.flatMap((s) => s.releases).length,
       subscriptions: DEMO_SUBSCRIPTIONS.length,
       campaigns: DEMO_CAMPAIGNS.length,
+      effortEntries:
+        DEMO_CAMPAIGNS.flatMap((c) => c.targets.flatMap((x) => x.effort ?? [])).length +
+        ROUTINE_EFFORT.flatMap(routineEntries).length,
     });
   });
 
@@ -173,8 +180,20 @@ describe('the demo data', () => {
   });
 
   const campaignsQuery = `{ campaigns { edges { node { title state createdAt closedAt effectiveDate
-      progress { burndown { date openTargets } }
-      targets { service { slug } state overdue atRisk } } } } }`;
+      progress { burndown { date openTargets } subscribersCompliant subscribersTotal }
+      targets { service { slug } state overdue atRisk subscribersCompliant subscribersTotal } } } } }`;
+
+  /** The days on which a fixture's facts change its open targets: additions, exclusions, releases. */
+  const factDays = (fixture: CampaignFixture) =>
+    [
+      ...new Set(
+        fixture.targets.flatMap((x) => [
+          ...(x.added ? [dateOf(x.added, today)] : []),
+          ...(x.excluded ? [dateOf(x.excluded.at, today)] : []),
+          ...(x.fulfilledBy ? [dateOf(x.fulfilledBy.linked, today)] : []),
+        ]),
+      ),
+    ].sort();
 
   it('shows each campaign with the history of its fixture: a burndown from its opening, targets as scripted', async () => {
     const result = await t.gql(campaignsQuery, {}, operator);
@@ -191,24 +210,97 @@ describe('the demo data', () => {
       expect(burndown.length).toBeGreaterThan(30);
       expect(burndown[0].date).toBe(opened);
       expect(burndown.at(-1).date).toBe(end);
-      expect(new Set(burndown.map((p: any) => p.openTargets)).size).toBeGreaterThan(1); // it moves
+      // Its runs of days: the open targets from the opening on, each change on the day of a fact.
+      const changes = burndown.filter(
+        (p: any, i: number) => i === 0 || p.openTargets !== burndown[i - 1].openTargets,
+      );
+      expect(changes.map((p: any) => p.openTargets)).toEqual(fixture.shows.burndown);
+      expect(changes.slice(1).map((p: any) => p.date)).toEqual(factDays(fixture));
+      expect({
+        compliant: campaign.progress.subscribersCompliant,
+        total: campaign.progress.subscribersTotal,
+      }).toEqual(fixture.shows.subscribers);
       const shown = campaign.targets.map((x: any) => ({
         service: x.service.slug,
         state: x.state,
         overdue: x.overdue,
         atRisk: x.atRisk,
+        subscribers: { compliant: x.subscribersCompliant, total: x.subscribersTotal },
       }));
       const scripted = fixture.targets.map((x) => ({ service: x.service, ...x.shows }));
       const bySlug = (a: { service: string }, b: { service: string }) => a.service.localeCompare(b.service);
       expect(shown.sort(bySlug)).toEqual(scripted.sort(bySlug));
     }
-    const active = campaigns.find((c: any) => c.state === 'ACTIVE');
-    expect(new Set(active.targets.map((x: any) => x.state))).toEqual(
+    // The Personenstand campaign has a target in every state.
+    const personenstand = campaigns.find((c: any) => c.title.startsWith('Personenstandsrecht'));
+    expect(new Set(personenstand.targets.map((x: any) => x.state))).toEqual(
       new Set(['EXCLUDED', 'RELEASED', 'ROLLED_OUT', 'PLANNED', 'OPEN']),
     );
-    // Opened with four targets (those citing the PStG); one excluded, two released, one added by hand.
-    expect(active.progress.burndown[0].openTargets).toBe(4);
-    expect(active.progress.burndown.at(-1).openTargets).toBe(2);
+    // The SDG campaign: six targets of four owners, three releases two weeks apart, partly rolled out.
+    const sdg = campaigns.find((c: any) => c.title.startsWith('SDG-VO'));
+    const owners = DEMO_SERVICES.filter((x) => sdg.targets.some((y: any) => y.service.slug === x.slug)).map(
+      (x) => x.owner,
+    );
+    expect(sdg.targets).toHaveLength(6);
+    expect(new Set(owners).size).toBe(4);
+    expect(sdg.progress.subscribersCompliant).toBeLessThan(sdg.progress.subscribersTotal);
+    expect(sdg.targets.filter((x: any) => x.atRisk)).toHaveLength(1);
+  });
+
+  it("gives each owner's plan for the coming quarter its baselines, the targets planned in it and its calibration", async () => {
+    const to = dateOf({ inDays: 89 }, today);
+    for (const plan of DEMO_PLANS) {
+      const result = await t.gql(
+        `query($owner: String!, $from: Date!, $to: Date!) { maintenancePlan(ownerKey: $owner, from: $from, to: $to) {
+           calibrationFactor items { kind service { slug } } } }`,
+        { owner: plan.owner, from: today, to },
+        operator,
+      );
+      const { items, calibrationFactor } = result.data!.maintenancePlan;
+      const slugsOf = (kind: string) =>
+        items
+          .filter((i: any) => i.kind === kind)
+          .map((i: any) => i.service.slug)
+          .sort();
+      const owned = DEMO_SERVICES.filter((x) => x.owner === plan.owner).map((x) => x.slug);
+      expect(slugsOf('BASELINE')).toEqual(owned.sort());
+      expect(slugsOf('CAMPAIGN')).toEqual([...plan.shows.campaignTargets].sort());
+      expect(items).toHaveLength(owned.length + plan.shows.campaignTargets.length);
+      expect(calibrationFactor).toBeCloseTo(plan.shows.calibrationFactor, 2);
+    }
+  });
+
+  it("records routine effort on every owner's services over the last twelve months, by its maintainer", async () => {
+    for (const routine of ROUTINE_EFFORT) {
+      const rows: { hours: string; age: number; recorder: string }[] = await t.db.query(
+        `SELECT e.hours, $2::date - e.date AS age, e.recorded_by->>'name' AS recorder
+           FROM effort_entry e JOIN online_service s ON s.id = e.service_id JOIN organisation o ON o.id = s.owner_id
+          WHERE o.key = $1 AND e.campaign_target_id IS NULL`,
+        [routine.owner, today],
+      );
+      expect(rows).toHaveLength(routine.shows.entries);
+      expect(rows.reduce((total, row) => total + Number(row.hours), 0)).toBe(routine.shows.hours);
+      // perMonth in each of the twelve 30-day months back from today.
+      const months = Array.from(
+        { length: 12 },
+        (_, m) => rows.filter((r) => r.age > 30 * m && r.age <= 30 * (m + 1)).length,
+      );
+      expect(months).toEqual(Array(12).fill(routine.perMonth));
+      const maintainer = DEMO_PERSONAS.find(
+        (p) => p.organisationKey === routine.owner && p.roles.includes(Role.MAINTAINER),
+      )!;
+      expect(new Set(rows.map((r) => r.recorder))).toEqual(new Set([maintainer.name]));
+    }
+    // The console's list of one service: routine entries with German notes beside those on its targets.
+    const result = await t.gql(
+      `{ effortEntries(serviceSlug: "gewerbe-anmelden", first: 50) { edges { node { date hours note campaignTarget { campaign { title } } } } } }`,
+      {},
+      operator,
+    );
+    const entries = result.data!.effortEntries.edges.map((e: any) => e.node);
+    expect(entries.filter((e: any) => e.campaignTarget === null).length).toBeGreaterThan(5);
+    expect(entries.filter((e: any) => e.campaignTarget?.campaign.title.startsWith('SDG-VO'))).toHaveLength(3);
+    expect(entries.every((e: any) => typeof e.note === 'string' && e.note.length > 0)).toBe(true);
   });
 
   it("calibrates the Wohngeld owner's plans by the hours the reform took", async () => {
@@ -237,6 +329,7 @@ describe('the demo data', () => {
       releases: 0,
       subscriptions: 0,
       campaigns: 0,
+      effortEntries: 0,
     };
     expect(await t.app.get(DemoSeeder).seed()).toEqual(nothing);
     t.clock.advanceDays(1);

@@ -17,6 +17,8 @@ const EXISTING = {
   subscriptions: `SELECT o.key || ' ' || s.slug AS k FROM service_subscription x
                     JOIN organisation o ON o.id = x.organisation_id JOIN online_service s ON s.id = x.service_id`,
   campaigns: 'SELECT title AS k FROM campaign',
+  routineEffort: `SELECT DISTINCT s.slug AS k FROM effort_entry e JOIN online_service s ON s.id = e.service_id
+                   WHERE e.campaign_target_id IS NULL`,
 };
 
 export type Existing = Record<keyof typeof EXISTING | 'releases', Set<string>>;

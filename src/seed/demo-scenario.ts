@@ -11,7 +11,7 @@ import { ChangeType, InterfaceDirection } from '#src/releases/release-enums';
  * Dates are days (the seeder gives each fact its own minute of the morning, in the order below):
  *  - `{ on: 'YYYY-MM-DD' }` for the registry's first year, tied to the calendar: the Wohngeld-Plus
  *    reform came into force on 1 January 2023, and everything it needed happened before;
- *  - `{ daysAgo: n }` for the rest, so that the active campaign stays current whenever the demo
+ *  - `{ daysAgo: n }` for the rest, so that the active campaigns stay current whenever the demo
  *    is loaded (n at most a few hundred: all of it after the first year);
  *  - `{ inDays: n }` only for plans (a planned release date), never for something that happened.
  * Facts lie before today: the seeder refuses one dated today or later.
@@ -58,6 +58,11 @@ const ELMSHORN = '010560015015';
 const ALTENHOLZ = '010580005005';
 const ASCHEFFEL = '010585890008';
 const NORDERSTEDT = '010600063063';
+const ECKERNFOERDE = '010580043043';
+const RENDSBURG = '010580135135';
+const BRUNSBUETTEL = '010510011011';
+const ITZEHOE = '010610046046';
+const AHRENSBURG = '010620001001';
 const DATAPORT = 'dataport';
 const KOMFIT = 'komfit';
 
@@ -125,6 +130,21 @@ const PSTG_DATA: Content = {
       type: ChangeType.LEGAL,
       description: 'Neue Pflichtangaben für Beurkundungen nach dem PStG (erdachtes Beispiel)',
     },
+  ],
+};
+
+/**
+ * The SDG campaign's change (demo): Art. 14 of the SDG regulation (EU) 2018/1724 and its
+ * implementing regulation (EU) 2022/1463 are real; the campaign's deadline is made up.
+ */
+const SDG_OOTS: Content = {
+  notes: 'Nachweisabruf über das Once-Only-Technical-System (Demo)',
+  changes: [
+    {
+      type: ChangeType.LEGAL,
+      description: 'Nachweise nach Art. 14 SDG-VO auf Wunsch über das OOTS abrufen (Demo)',
+    },
+    { type: ChangeType.ADDED, description: 'Anbindung an das Once-Only-Technical-System (OOTS)' },
   ],
 };
 
@@ -275,6 +295,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
       published('1.0.0', { on: '2022-10-03' }, FIRST, EPAYMENT_1_5),
       published('1.1.0', { daysAgo: 411 }, BITV, EPAYMENT_1_5),
       published('2.0.0', { daysAgo: 279 }, STANDARDS, EPAYMENT_2_0),
+      // The SDG campaign's first release, on its planned day: the burndown's first step down.
+      published('2.1.0', { daysAgo: 49 }, SDG_OOTS, EPAYMENT_2_0),
     ],
   },
   {
@@ -533,6 +555,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     releases: [
       published('1.0.0', { on: '2022-08-28' }, FIRST, EPAYMENT_1_5),
       published('1.1.0', { daysAgo: 311 }, BITV, EPAYMENT_1_5),
+      // The SDG campaign's third release; both subscribers run it since: ROLLED_OUT.
+      published('1.2.0', { daysAgo: 21 }, SDG_OOTS, EPAYMENT_1_5),
     ],
   },
   {
@@ -662,6 +686,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
       published('1.0.0', { on: '2022-08-24' }, FIRST, XBAU_2_2),
       published('1.1.0', { daysAgo: 321 }, BITV, XBAU_2_2),
       published('2.0.0', { daysAgo: 269 }, STANDARDS, XBAU_2_3),
+      // The SDG campaign's second release, three days before its planned date.
+      published('2.1.0', { daysAgo: 35 }, SDG_OOTS, XBAU_2_3),
     ],
   },
   {
@@ -844,6 +870,107 @@ export const DEMO_SUBSCRIPTIONS: SubscriptionFixture[] = [
       { version: '2.1.0', at: { daysAgo: 35 } },
     ],
   },
+  // The SDG campaign's subscribers (with Husum, Elmshorn and Kiel above): 7 of 13 run the release
+  // that fulfils their service's target, each reported on its own day; the rest show who is behind.
+  // BAföG 2.1.0 (49 days ago): Eckernförde and Rendsburg upgrade, Ahrensburg starts on it; Husum's
+  // range ^1.0.0 cannot reach it, Elmshorn stays on 2.0.0.
+  {
+    organisation: ECKERNFOERDE,
+    service: 'bafoeg-beantragen',
+    range: '^2.0.0',
+    requested: { daysAgo: 200 },
+    deployed: [
+      { version: '2.0.0', at: { daysAgo: 196 } },
+      { version: '2.1.0', at: { daysAgo: 44 } },
+    ],
+  },
+  {
+    organisation: RENDSBURG,
+    service: 'bafoeg-beantragen',
+    range: '^2.0.0',
+    requested: { daysAgo: 160 },
+    deployed: [
+      { version: '2.0.0', at: { daysAgo: 150 } },
+      { version: '2.1.0', at: { daysAgo: 38 } },
+    ],
+  },
+  {
+    organisation: AHRENSBURG,
+    service: 'bafoeg-beantragen',
+    range: '^2.0.0',
+    requested: { daysAgo: 40 },
+    deployed: [{ version: '2.1.0', at: { daysAgo: 29 } }],
+  },
+  // Wohnsitz abmelden 2.1.0 (35 days ago): Neumünster and Itzehoe upgrade, Brunsbüttel stays on 2.0.0.
+  {
+    organisation: NEUMUENSTER,
+    service: 'wohnsitz-abmelden',
+    range: '^2.0.0',
+    requested: { daysAgo: 240 },
+    approved: { at: { daysAgo: 237 }, agreement: 'NNV-SH-012' },
+    deployed: [
+      { version: '2.0.0', at: { daysAgo: 230 } },
+      { version: '2.1.0', at: { daysAgo: 31 } },
+    ],
+  },
+  {
+    organisation: ITZEHOE,
+    service: 'wohnsitz-abmelden',
+    range: '^2.0.0',
+    requested: { daysAgo: 180 },
+    approved: { at: { daysAgo: 176 }, agreement: 'NNV-SH-013' },
+    deployed: [
+      { version: '2.0.0', at: { daysAgo: 170 } },
+      { version: '2.1.0', at: { daysAgo: 24 } },
+    ],
+  },
+  {
+    organisation: BRUNSBUETTEL,
+    service: 'wohnsitz-abmelden',
+    range: '^2.0.0',
+    requested: { daysAgo: 90 },
+    approved: { at: { daysAgo: 86 }, agreement: 'NNV-SH-014' },
+    deployed: [{ version: '2.0.0', at: { daysAgo: 80 } }],
+  },
+  // Meldebescheinigung 1.2.0 (21 days ago): both subscribers upgrade, a week apart.
+  {
+    organisation: NORDERSTEDT,
+    service: 'meldebescheinigung-beantragen',
+    range: '^1.0.0',
+    requested: { daysAgo: 260 },
+    approved: { at: { daysAgo: 257 }, agreement: 'NNV-SH-015' },
+    deployed: [
+      { version: '1.1.0', at: { daysAgo: 250 } },
+      { version: '1.2.0', at: { daysAgo: 17 } },
+    ],
+  },
+  {
+    organisation: BAD_SCHWARTAU,
+    service: 'meldebescheinigung-beantragen',
+    range: '^1.0.0',
+    requested: { daysAgo: 140 },
+    approved: { at: { daysAgo: 136 }, agreement: 'NNV-SH-016' },
+    deployed: [
+      { version: '1.1.0', at: { daysAgo: 130 } },
+      { version: '1.2.0', at: { daysAgo: 10 } },
+    ],
+  },
+  // Subscribers of the SDG targets not released yet: they wait for their owner.
+  {
+    organisation: FLENSBURG,
+    service: 'wohnsitz-anmelden',
+    range: '^1.0.0',
+    requested: { daysAgo: 210 },
+    approved: { at: { daysAgo: 205 }, agreement: 'NNV-SH-017' },
+    deployed: [{ version: '1.1.0', at: { daysAgo: 200 } }],
+  },
+  {
+    organisation: HEIDE,
+    service: 'gewerbe-anmelden',
+    range: '^1.0.0',
+    requested: { daysAgo: 150 },
+    deployed: [{ version: '1.1.0', at: { daysAgo: 145 } }],
+  },
 ];
 
 // ------------------------------------------------------------------ campaigns and effort
@@ -865,8 +992,16 @@ export interface TargetFixture {
   fulfilledBy?: { version: string; linked: Day };
   /** Hours recorded on the target, each on its day. */
   effort?: { at: Day; hours: number; note: string }[];
-  /** What it shows today (test/seed.e2e-spec.ts checks it). */
-  shows: { state: TargetState; overdue: boolean; atRisk: boolean };
+  /**
+   * What it shows today (test/seed.e2e-spec.ts checks it); `subscribers`: of the service's ACTIVE
+   * subscribers, how many run the fulfilling release.
+   */
+  shows: {
+    state: TargetState;
+    overdue: boolean;
+    atRisk: boolean;
+    subscribers: { compliant: number; total: number };
+  };
 }
 
 export interface CampaignFixture {
@@ -875,11 +1010,19 @@ export interface CampaignFixture {
   description: string;
   norm: string;
   amendment: string | null;
+  /** The provisions the change concerns; none: the whole norm. */
+  provisions?: string[];
   effectiveDate: Day;
   opened: Day;
   completed?: Day;
   /** Every target the norm gives, and those added by hand. */
   targets: TargetFixture[];
+  /**
+   * What its progress shows today (test/seed.e2e-spec.ts checks it): the burndown's open targets
+   * from the opening on, each value once per run of days (e.g. 6, 5, 4, 3: three steps down),
+   * and the subscribers over every target not EXCLUDED.
+   */
+  shows: { burndown: number[]; subscribers: { compliant: number; total: number } };
 }
 
 export const DEMO_CAMPAIGNS: CampaignFixture[] = [
@@ -912,9 +1055,15 @@ export const DEMO_CAMPAIGNS: CampaignFixture[] = [
         ],
         fulfilledBy: { version: '1.1.0', linked: { on: '2022-12-15' } },
         // No subscriber to wait for: rolled out with the release.
-        shows: { state: 'ROLLED_OUT', overdue: false, atRisk: false },
+        shows: {
+          state: 'ROLLED_OUT',
+          overdue: false,
+          atRisk: false,
+          subscribers: { compliant: 0, total: 0 },
+        },
       },
     ],
+    shows: { burndown: [1, 0], subscribers: { compliant: 0, total: 0 } },
   },
   // Active, in force for two weeks, with a target in every state. Its burndown from the opening
   // 75 days ago: 4 open targets, 3 after the exclusion, 2 after the first release, 3 when the
@@ -930,7 +1079,7 @@ export const DEMO_CAMPAIGNS: CampaignFixture[] = [
       {
         service: 'eheschliessung-anmelden',
         excluded: { at: { daysAgo: 70 }, reason: 'Die Leistung verarbeitet keine der neuen Angaben' },
-        shows: { state: 'EXCLUDED', overdue: false, atRisk: false },
+        shows: { state: 'EXCLUDED', overdue: false, atRisk: false, subscribers: { compliant: 0, total: 0 } },
       },
       {
         service: 'sterbeurkunde-beantragen',
@@ -947,7 +1096,12 @@ export const DEMO_CAMPAIGNS: CampaignFixture[] = [
         fulfilledBy: { version: '2.1.0', linked: { daysAgo: 40 } },
         // Its one subscriber (Bad Schwartau) runs 2.1.0. It took less than estimated (13.5 h against
         // an expected 18.7): Komfit's calibration factor is below 1.
-        shows: { state: 'ROLLED_OUT', overdue: false, atRisk: false },
+        shows: {
+          state: 'ROLLED_OUT',
+          overdue: false,
+          atRisk: false,
+          subscribers: { compliant: 1, total: 1 },
+        },
       },
       {
         service: 'geburtsurkunde-beantragen',
@@ -964,7 +1118,7 @@ export const DEMO_CAMPAIGNS: CampaignFixture[] = [
         ],
         fulfilledBy: { version: '2.1.0', linked: { daysAgo: 25 } },
         // Kiel still runs 1.0.0.
-        shows: { state: 'RELEASED', overdue: false, atRisk: false },
+        shows: { state: 'RELEASED', overdue: false, atRisk: false, subscribers: { compliant: 0, total: 1 } },
       },
       // Planned for two weeks from now, after the effective date: at risk, and overdue already.
       {
@@ -979,14 +1133,219 @@ export const DEMO_CAMPAIGNS: CampaignFixture[] = [
           { at: { daysAgo: 20 }, hours: 4, note: 'Neue Pflichtangaben: Analyse' },
           { at: { daysAgo: 10 }, hours: 6, note: 'Neue Pflichtangaben: Umsetzung' },
         ],
-        shows: { state: 'PLANNED', overdue: true, atRisk: true },
+        shows: { state: 'PLANNED', overdue: true, atRisk: true, subscribers: { compliant: 0, total: 0 } },
       },
-      // Added by hand (it does not cite the PStG) and not planned yet: OPEN, and overdue.
+      // Added by hand (it does not cite the PStG) and not planned yet: OPEN, and overdue. Its two
+      // subscribers (Norderstedt, Bad Schwartau) run the SDG campaign's 1.2.0, which does not
+      // fulfil this change.
       {
         service: 'meldebescheinigung-beantragen',
         added: { daysAgo: 30 },
-        shows: { state: 'OPEN', overdue: true, atRisk: false },
+        shows: { state: 'OPEN', overdue: true, atRisk: false, subscribers: { compliant: 0, total: 2 } },
       },
     ],
+    shows: { burndown: [4, 3, 2, 3, 2], subscribers: { compliant: 1, total: 4 } },
   },
+  // Active, opened nine weeks ago, due in six: the six services of four owners that cite Annex II
+  // of the SDG regulation. The owners planned on different days and released one after another, two
+  // weeks apart, so the burndown steps down from 6 to 5, 4 and 3; their subscribers upgraded on
+  // days of their own (7 of 13 run the fulfilling release). Dataport's two targets are planned for
+  // the coming months: its plan for the next quarter has them beside the baselines. The regulation
+  // and its implementing act are real; the deadline is made up, hence "(Demo)".
+  {
+    title: 'SDG-VO: Nachweisabruf über das Once-Only-Technical-System (Demo)',
+    description:
+      'Die Verfahren aus Anhang II der SDG-Verordnung rufen Nachweise auf Wunsch der Antragstellenden ' +
+      'über das Once-Only-Technical-System (OOTS) ab (Art. 14 SDG-VO, Durchführungsverordnung (EU) ' +
+      '2022/1463). Die Frist ist für die Demo erdacht.',
+    norm: 'SDG-VO',
+    provisions: ['Anhang II'],
+    amendment: 'Durchführungsverordnung (EU) 2022/1463',
+    effectiveDate: { inDays: 42 },
+    opened: { daysAgo: 63 },
+    targets: [
+      // Released on its planned day; three of its five subscribers run it (Husum's range ^1.0.0
+      // cannot reach it, Elmshorn stays on 2.0.0). 31 h against an expected 26.7.
+      {
+        service: 'bafoeg-beantragen',
+        plan: {
+          at: { daysAgo: 61 },
+          plannedRelease: { daysAgo: 49 },
+          assignee: 'Team BAföG',
+          estimate: { optimisticHours: 16, likelyHours: 24, pessimisticHours: 48 },
+        },
+        effort: [
+          { at: { daysAgo: 58 }, hours: 4, note: 'OOTS-Nachweisabruf: Analyse' },
+          { at: { daysAgo: 56 }, hours: 9, note: 'OOTS-Nachweisabruf: Umsetzung' },
+          { at: { daysAgo: 54 }, hours: 10, note: 'OOTS-Nachweisabruf: Umsetzung' },
+          { at: { daysAgo: 52 }, hours: 8, note: 'OOTS-Nachweisabruf: Tests' },
+        ],
+        fulfilledBy: { version: '2.1.0', linked: { daysAgo: 49 } },
+        shows: { state: 'RELEASED', overdue: false, atRisk: false, subscribers: { compliant: 3, total: 5 } },
+      },
+      // Released three days before its planned date; Brunsbüttel still runs 2.0.0. 22.5 h against
+      // an expected 22: with the BAföG, Kiel's calibration factor is 1.1.
+      {
+        service: 'wohnsitz-abmelden',
+        plan: {
+          at: { daysAgo: 59 },
+          plannedRelease: { daysAgo: 32 },
+          assignee: 'Team Meldewesen Kiel',
+          estimate: { optimisticHours: 12, likelyHours: 20, pessimisticHours: 40 },
+        },
+        effort: [
+          { at: { daysAgo: 45 }, hours: 6, note: 'OOTS-Nachweisabruf: Umsetzung' },
+          { at: { daysAgo: 41 }, hours: 8, note: 'OOTS-Nachweisabruf: Umsetzung' },
+          { at: { daysAgo: 37 }, hours: 8.5, note: 'OOTS-Nachweisabruf: Tests' },
+        ],
+        fulfilledBy: { version: '2.1.0', linked: { daysAgo: 35 } },
+        shows: { state: 'RELEASED', overdue: false, atRisk: false, subscribers: { compliant: 2, total: 3 } },
+      },
+      // Released, and both subscribers upgraded a week apart: ROLLED_OUT. 15 h against an expected
+      // 13.3: Lübeck's calibration factor is 1.125.
+      {
+        service: 'meldebescheinigung-beantragen',
+        plan: {
+          at: { daysAgo: 57 },
+          plannedRelease: { daysAgo: 21 },
+          assignee: 'Team Meldewesen Lübeck',
+          estimate: { optimisticHours: 8, likelyHours: 12, pessimisticHours: 24 },
+        },
+        effort: [
+          { at: { daysAgo: 30 }, hours: 5, note: 'OOTS-Nachweisabruf: Umsetzung' },
+          { at: { daysAgo: 27 }, hours: 6, note: 'OOTS-Nachweisabruf: Umsetzung' },
+          { at: { daysAgo: 23 }, hours: 4, note: 'OOTS-Nachweisabruf: Tests' },
+        ],
+        fulfilledBy: { version: '1.2.0', linked: { daysAgo: 21 } },
+        shows: {
+          state: 'ROLLED_OUT',
+          overdue: false,
+          atRisk: false,
+          subscribers: { compliant: 2, total: 2 },
+        },
+      },
+      // In the works, planned four weeks from now, before the deadline: on track. Heide waits for it.
+      {
+        service: 'gewerbe-anmelden',
+        plan: {
+          at: { daysAgo: 40 },
+          plannedRelease: { inDays: 28 },
+          assignee: 'Team Gewerbe',
+          estimate: { optimisticHours: 24, likelyHours: 40, pessimisticHours: 80 },
+        },
+        effort: [
+          { at: { daysAgo: 20 }, hours: 4, note: 'OOTS-Nachweisabruf: Analyse' },
+          { at: { daysAgo: 13 }, hours: 6.5, note: 'OOTS-Nachweisabruf: Umsetzung' },
+          { at: { daysAgo: 6 }, hours: 7, note: 'OOTS-Nachweisabruf: Umsetzung' },
+        ],
+        shows: { state: 'PLANNED', overdue: false, atRisk: false, subscribers: { compliant: 0, total: 1 } },
+      },
+      // Team Personenstand finished the PStG change first (2.1.0, 25 days ago), so this one is
+      // planned two weeks after the deadline: at risk, not overdue yet.
+      {
+        service: 'geburtsurkunde-beantragen',
+        plan: {
+          at: { daysAgo: 33 },
+          plannedRelease: { inDays: 56 },
+          assignee: 'Team Personenstand',
+          estimate: { optimisticHours: 16, likelyHours: 32, pessimisticHours: 64 },
+        },
+        effort: [{ at: { daysAgo: 8 }, hours: 3, note: 'OOTS-Nachweisabruf: Analyse' }],
+        shows: { state: 'PLANNED', overdue: false, atRisk: true, subscribers: { compliant: 0, total: 1 } },
+      },
+      // KomFIT has not planned it yet: OPEN, not overdue while the deadline is six weeks away.
+      {
+        service: 'wohnsitz-anmelden',
+        shows: { state: 'OPEN', overdue: false, atRisk: false, subscribers: { compliant: 0, total: 1 } },
+      },
+    ],
+    shows: { burndown: [6, 5, 4, 3], subscribers: { compliant: 7, total: 13 } },
+  },
+];
+
+// ------------------------------------------------------------------ routine effort and plans
+
+/** Routine maintenance as maintainers note it, with the hours such a task takes. */
+const ROUTINE_TASKS: { note: string; hours: number }[] = [
+  { note: 'Sicherheitsupdates der Abhängigkeiten eingespielt', hours: 3 },
+  { note: 'Supportanfrage einer Kommune beantwortet', hours: 1.5 },
+  { note: 'Fehler im Formular behoben', hours: 4.5 },
+  { note: 'Betriebsüberwachung, Fehlerprotokolle ausgewertet', hours: 2 },
+  { note: 'Texte nach Rückmeldung der Fachabteilung angepasst', hours: 2.5 },
+  { note: 'TLS-Zertifikat erneuert', hours: 1 },
+  { note: 'Barrierefreiheit nachgeprüft (BITV 2.0)', hours: 5 },
+  { note: 'Schnittstellentest mit dem Fachverfahren', hours: 6 },
+  { note: 'Release vorbereitet, Änderungen dokumentiert', hours: 3.5 },
+  { note: 'Datenschutzdokumentation aktualisiert', hours: 2 },
+  { note: 'Befunde des Penetrationstests nachgearbeitet', hours: 7.5 },
+  { note: 'Lasttest vor der erwarteten Antragsspitze', hours: 4 },
+];
+
+export interface RoutineEffortFixture {
+  owner: string;
+  /**
+   * Entries a month over the last twelve months, on the owner's services in turn (not on a
+   * campaign target), recorded by the owner's maintainer (DEMO_PERSONAS); `routineEntries` dates them.
+   */
+  perMonth: number;
+  /** What the owner's services' effort lists show together (test/seed.e2e-spec.ts checks it). */
+  shows: { entries: number; hours: number };
+}
+
+/**
+ * The hours every owner records besides the campaigns, so that the effort lists have a year of
+ * history: Dataport, the main maintainer, most often.
+ */
+export const ROUTINE_EFFORT: RoutineEffortFixture[] = [
+  { owner: DATAPORT, perMonth: 6, shows: { entries: 72, hours: 255 } },
+  { owner: KIEL, perMonth: 3, shows: { entries: 36, hours: 127.5 } },
+  { owner: LUEBECK, perMonth: 3, shows: { entries: 36, hours: 127.5 } },
+  { owner: KOMFIT, perMonth: 2, shows: { entries: 24, hours: 85 } },
+  { owner: LAND, perMonth: 2, shows: { entries: 24, hours: 85 } },
+];
+
+/**
+ * A fixture's entries: in each of the twelve 30-day months back from today, `perMonth` entries a
+ * week or so apart (the owners a day apart from each other), the tasks and services taken in turn.
+ * Every task comes up equally often, so the hours are the tasks' sum times perMonth.
+ */
+export function routineEntries(
+  fixture: RoutineEffortFixture,
+): { service: string; at: Day; hours: number; note: string }[] {
+  const offset = ROUTINE_EFFORT.indexOf(fixture);
+  const services = DEMO_SERVICES.filter((s) => s.owner === fixture.owner).map((s) => s.slug);
+  const gap = Math.floor(28 / fixture.perMonth);
+  return Array.from({ length: 12 * fixture.perMonth }, (_, i) => {
+    const month = Math.floor(i / fixture.perMonth);
+    const task = ROUTINE_TASKS[(i * 5 + offset) % ROUTINE_TASKS.length];
+    return {
+      service: services[(i + offset) % services.length],
+      at: { daysAgo: 2 + offset + 30 * month + gap * (i % fixture.perMonth) },
+      ...task,
+    };
+  });
+}
+
+/**
+ * What the owners' maintenance plans for the coming quarter (today and the 89 days after) show:
+ * a BASELINE item for each of their services, a CAMPAIGN item for each target planned in the
+ * quarter, and the calibration factor of their finished targets (test/seed.e2e-spec.ts checks it).
+ */
+export const DEMO_PLANS: {
+  owner: string;
+  shows: { campaignTargets: string[]; calibrationFactor: number };
+}[] = [
+  // Its two SDG targets, planned for the coming months, beside its seven baselines. Wohngeld-Plus
+  // (92 h) and the PStG release (30 h) against 95.3 h expected: 1.28.
+  {
+    owner: DATAPORT,
+    shows: { campaignTargets: ['gewerbe-anmelden', 'geburtsurkunde-beantragen'], calibrationFactor: 1.28 },
+  },
+  // The PStG target in two weeks; the two SDG releases took 53.5 h against 48.7 h: 1.1.
+  { owner: KIEL, shows: { campaignTargets: ['sterbefall-beurkunden'], calibrationFactor: 1.1 } },
+  { owner: LUEBECK, shows: { campaignTargets: [], calibrationFactor: 1.125 } },
+  // The PStG release took 13.5 h against 18.7 h; the SDG target is not planned yet.
+  { owner: KOMFIT, shows: { campaignTargets: [], calibrationFactor: 0.72 } },
+  // No finished target with recorded hours (its PStG target is excluded): 1.
+  { owner: LAND, shows: { campaignTargets: [], calibrationFactor: 1 } },
 ];

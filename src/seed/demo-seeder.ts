@@ -19,7 +19,7 @@ import { GATE_KIND_ROLE } from '#src/releases/release.rules';
 import { ReleasesService } from '#src/releases/releases.service';
 import { SubscriptionWorkflowService } from '#src/subscriptions/subscription-workflow.service';
 import { RESEARCHED_NORMS, RESEARCHED_SERVICES } from './demo-catalogue';
-import { DEMO_ORGANISATIONS, DEMO_STANDARDS } from './demo-data';
+import { DEMO_ORGANISATIONS, DEMO_PERSONAS, DEMO_STANDARDS } from './demo-data';
 import { existingKeys, idOf, type Existing } from './demo-keys';
 import {
   BASELINES_SET,
@@ -29,6 +29,8 @@ import {
   DEMO_SERVICES,
   DEMO_SUBSCRIPTIONS,
   REGISTRY_LAUNCH,
+  ROUTINE_EFFORT,
+  routineEntries,
   type CampaignFixture,
   type Day,
   type GateDecision,
@@ -47,9 +49,13 @@ export interface SeedSummary {
   releases: number;
   subscriptions: number;
   campaigns: number;
+  effortEntries: number;
 }
 
-/** The seed acts through the API's services as these people (named as such in the audit trail). */
+/**
+ * The seed acts through the API's services as these people (named as such in the audit trail);
+ * hours are recorded by the owner's maintainer persona (`maintainerOf`).
+ */
 const SEED: Actor = { kind: 'system', subject: 'seed' };
 const MAINTAINER: Viewer = {
   subject: 'seed',
@@ -97,6 +103,7 @@ export class DemoSeeder {
       releases: 0,
       subscriptions: 0,
       campaigns: 0,
+      effortEntries: 0,
     };
     const today = this.clock.today();
     const has = await existingKeys(this.db);
@@ -107,6 +114,7 @@ export class DemoSeeder {
       ...this.subscriptionSteps(has, summary),
       ...this.campaignSteps(has, today, summary),
       ...this.baselineSteps(has),
+      ...this.routineEffortSteps(has, today, summary),
     ];
     await playInDateOrder(this.clock, steps, today);
     return summary;
@@ -267,7 +275,7 @@ export class DemoSeeder {
         title,
         description,
         norm,
-        provisions: [],
+        provisions: c.provisions ?? [],
         amendment,
         effectiveDate,
       });
@@ -304,7 +312,11 @@ export class DemoSeeder {
         ...(t.effort ?? []).map(({ at, hours, note }) =>
           step(at, `${what}: ${hours} h recorded`, async () => {
             const entry = { serviceId: await serviceId(), campaignTargetId: await targetId(), hours, note };
-            return this.effort.record(MAINTAINER, { ...entry, date: dateOf(at, today) });
+            await this.effort.record(await this.maintainerOf(t.service), {
+              ...entry,
+              date: dateOf(at, today),
+            });
+            summary.effortEntries++;
           }),
         ),
         ...some(t.fulfilledBy).map(({ version, linked }) =>
@@ -332,6 +344,23 @@ export class DemoSeeder {
     );
   }
 
+  /**
+   * The owners' routine hours over the last year (ROUTINE_EFFORT). A service that has routine
+   * entries already keeps them as they are: its entries were dated when they were first seeded.
+   */
+  private routineEffortSteps(has: Existing, today: string, summary: SeedSummary): Step[] {
+    return ROUTINE_EFFORT.flatMap(routineEntries)
+      .filter((e) => !has.routineEffort.has(e.service))
+      .map(({ service, at, hours, note }) =>
+        step(at, `routine effort on ${service}: ${hours} h`, async () => {
+          const serviceId = await this.id('service', service);
+          const entry = { serviceId, hours, note, date: dateOf(at, today) };
+          await this.effort.record(await this.maintainerOf(service), entry);
+          summary.effortEntries++;
+        }),
+      );
+  }
+
   /** Another replica seeding at the same moment registered it first: fine, it exists. */
   private async tolerateConflict(work: () => Promise<unknown>): Promise<boolean> {
     try {
@@ -347,6 +376,26 @@ export class DemoSeeder {
 
   private id(kind: Parameters<typeof idOf>[1], ...key: string[]): Promise<string> {
     return idOf(this.db, kind, ...key);
+  }
+
+  /**
+   * The maintainer who records hours on a service: the first demo persona maintaining its owner
+   * (demo-data.ts), so the effort lists name people; the seed's operator for an owner without one.
+   */
+  private async maintainerOf(slug: string): Promise<Viewer> {
+    const owner = scenarioOf(slug).owner;
+    const persona = DEMO_PERSONAS.find(
+      (p) => p.organisationKey === owner && p.roles.includes(Role.MAINTAINER),
+    );
+    if (!persona) {
+      return MAINTAINER;
+    }
+    return {
+      subject: persona.id,
+      name: persona.name,
+      roles: [Role.MAINTAINER],
+      organisation: { id: await this.id('organisation', owner), key: owner },
+    };
   }
 
   /** The organisation's municipality admin (who subscribes, reports deployments, declares capabilities). */
