@@ -14,6 +14,7 @@ import { EditReleasePage, NewReleasePage } from './pages/release-edit';
 import { ReviewsPage } from './pages/reviews';
 import { NotificationsPage } from './pages/notifications';
 import { NotificationSettingsPage } from './pages/notification-settings';
+import { AdminPage } from './pages/verwaltung';
 
 /**
  * Every page of the console and its URL. The service serves index.html for each of these paths
@@ -36,6 +37,7 @@ export const routes: RouteObject[] = [
       { path: '/nachnutzungen', element: <SubscriptionsPage /> },
       { path: '/benachrichtigungen', element: <NotificationsPage /> },
       { path: '/benachrichtigungen/einstellungen', element: <NotificationSettingsPage /> },
+      { path: '/verwaltung', element: <AdminPage /> },
       { path: '/anmelden', element: <SignInPage /> },
       { path: '/anmelden/callback', element: <SignInCallbackPage /> },
       { path: '*', element: <NotFoundPage /> },
