@@ -253,6 +253,7 @@ function RegisterOrganisation({ onShow }: { onShow: (kind: OrganisationKind) => 
       ) : null}
       <form className="stack" noValidate aria-labelledby={headingId} onSubmit={submit}>
         <ErrorSummary ref={summary} fields={summaryFields} problems={fromApi.others} />
+        <p className="kern-body">Felder ohne den Zusatz „optional“ sind Pflichtfelder.</p>
         <Field id={id('kind')} label={label('kind')} error={errors.kind}>
           {(control) => (
             <div className="kern-form-input__select-wrapper">

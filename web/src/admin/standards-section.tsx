@@ -187,6 +187,7 @@ function RegisterStandard() {
       ) : null}
       <form className="stack" noValidate aria-labelledby={headingId} onSubmit={submit}>
         <ErrorSummary ref={summary} fields={summaryFields} problems={fromApi.others} />
+        <p className="kern-body">Felder ohne den Zusatz „optional“ sind Pflichtfelder.</p>
         {text('name', 'Wie Versionen und Fähigkeiten ihn nennen, z. B. „XZuFi“ oder „FIT-Connect“.')}
         {text(
           'key',
