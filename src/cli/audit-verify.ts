@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util';
-import { CheckpointSigner, readCheckpointFile } from '#src/common/audit/audit-checkpoint';
-import { verifyAuditChain, type CheckpointsToVerify } from '#src/common/audit/verify-chain';
+import {
+  checkpointFileProblem,
+  checkpointsFromFile,
+  verifyAuditChain,
+  type CheckpointsToVerify,
+} from '#src/common/audit/verify-chain';
 import { createDataSource } from '#src/data-source';
 import { runCli } from './cli';
 
@@ -17,18 +21,12 @@ void runCli(async (config, database) => {
       );
       return 1;
     }
-    const read = readCheckpointFile(file);
-    if (!read.ok) {
-      process.stdout.write(
-        `checkpoint file ${file} unusable${read.line ? ` at line ${read.line}` : ''}: ${read.reason}\n`,
-      );
+    const load = checkpointsFromFile(file, key);
+    if (!load.ok) {
+      process.stdout.write(`checkpoint file ${file} ${checkpointFileProblem(load)}\n`);
       return 1;
     }
-    if (read.checkpoints.length === 0) {
-      process.stdout.write(`checkpoint file ${file} holds no checkpoint\n`);
-      return 1;
-    }
-    anchors = { checkpoints: read.checkpoints, signer: new CheckpointSigner(key) };
+    anchors = load.anchors;
   }
   const db = createDataSource(database.url);
   await db.initialize();

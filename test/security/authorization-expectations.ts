@@ -234,6 +234,7 @@ export const MUTATIONS = {
 /** Root queries: one entry per field of Query. */
 export const QUERIES = {
   auditTrail: operation('read an audit trail: OPERATOR', OPERATOR),
+  verifyAuditChain: operation('verify the audit chain: OPERATOR', OPERATOR),
   githubDeliveries: operation('read and replay GitHub webhook deliveries: OPERATOR', OPERATOR),
   effortEntries: operation("read a service's effort entries: the owner's MAINTAINER, OPERATOR", OWNER),
   maintenancePlan: operation("read a maintenance plan: the owner's MAINTAINER, OPERATOR", OWNER),

@@ -314,6 +314,11 @@ const QUERY_PROBES: Record<keyof typeof QUERIES, Probe> = {
     variables: (w) => ({ id: w.services.catalogue }),
     shows: (data) => data.auditTrail.length > 0,
   },
+  verifyAuditChain: {
+    query: `{ verifyAuditChain { ok verifiedEvents } }`,
+    // The matrix world's chain is intact: an allowed caller sees it recomputed.
+    shows: (data) => data.verifyAuditChain.ok === true && data.verifyAuditChain.verifiedEvents > 0,
+  },
   githubDeliveries: {
     query: `{ githubDeliveries { totalCount } }`,
     shows: (data) => data.githubDeliveries.totalCount > 0,

@@ -18,6 +18,7 @@ import { CampaignsPage } from './pages/campaigns';
 import { CampaignOpenPage } from './pages/campaign-open';
 import { CampaignPage } from './pages/campaign';
 import { EffortPage } from './pages/effort';
+import { AdminPage } from './pages/verwaltung';
 
 /**
  * Every page of the console and its URL. The service serves index.html for each of these paths
@@ -45,6 +46,7 @@ export const routes: RouteObject[] = [
       { path: '/aufwand', element: <EffortPage /> },
       { path: '/benachrichtigungen', element: <NotificationsPage /> },
       { path: '/benachrichtigungen/einstellungen', element: <NotificationSettingsPage /> },
+      { path: '/verwaltung', element: <AdminPage /> },
       { path: '/anmelden', element: <SignInPage /> },
       { path: '/anmelden/callback', element: <SignInCallbackPage /> },
       { path: '*', element: <NotFoundPage /> },

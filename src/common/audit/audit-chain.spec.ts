@@ -68,6 +68,10 @@ describe('audit hash chain', () => {
     if (!result.ok) {
       expect(result.broken.id).toBe(brokenId);
       expect(result.reason).toBe(reason);
+      // The machine-readable kind that clients (the console) decide by, in step with the words.
+      expect(result.problem).toBe(
+        reason === 'content does not match its hash' ? 'CONTENT_MISMATCH' : 'LINK_MISMATCH',
+      );
     }
   });
 });

@@ -48,8 +48,12 @@ export interface StoredEvent extends ChainedContent {
   hash: string;
 }
 
+/** How an event fails its check: its link to the event before it, or its content against its hash. */
+export type ChainBreak = 'LINK_MISMATCH' | 'CONTENT_MISMATCH';
+
 export type ChainCheck =
-  { ok: true; verified: number } | { ok: false; verified: number; broken: StoredEvent; reason: string };
+  | { ok: true; verified: number }
+  | { ok: false; verified: number; broken: StoredEvent; problem: ChainBreak; reason: string };
 
 /** Walks events in chain order; `previous` is the hash the first of them must link to. */
 export function checkChain(
@@ -61,10 +65,24 @@ export function checkChain(
   let last = previous;
   for (const event of events) {
     if (event.prevHash !== last) {
-      return { ok: false, verified, broken: event, reason: 'does not link to the event before it', last };
+      return {
+        ok: false,
+        verified,
+        broken: event,
+        problem: 'LINK_MISMATCH',
+        reason: 'does not link to the event before it',
+        last,
+      };
     }
     if (eventHash(event) !== event.hash) {
-      return { ok: false, verified, broken: event, reason: 'content does not match its hash', last };
+      return {
+        ok: false,
+        verified,
+        broken: event,
+        problem: 'CONTENT_MISMATCH',
+        reason: 'content does not match its hash',
+        last,
+      };
     }
     last = event.hash;
     verified++;

@@ -43,6 +43,11 @@ export const auditRepository = {
     return db.getRepository(AuditEventEntity).find({ where: { entityId }, order: { seq: 'ASC' } });
   },
 
+  /** One event by id, as stored now; null when there is none. */
+  byId(db: DataSource, id: string): Promise<AuditEventEntity | null> {
+    return db.getRepository(AuditEventEntity).findOne({ where: { id } });
+  },
+
   /** The next batch of the chain after `afterSeq` (keyset on seq), with the columns the hash covers. */
   async batchAfter(db: DataSource, afterSeq: string, batchSize: number): Promise<StoredEvent[]> {
     const rows: StoredEvent[] = await db.query(

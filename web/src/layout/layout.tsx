@@ -92,6 +92,13 @@ export function Layout() {
                 <UnreadNotificationsLink />
               </li>
             ) : null}
+            {signedIn && has('OPERATOR') ? (
+              <li>
+                <NavLink className="kern-link" to="/verwaltung">
+                  Verwaltung
+                </NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
       </header>

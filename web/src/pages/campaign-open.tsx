@@ -36,7 +36,6 @@ export function CampaignOpenPage() {
   return (
     <Guarded
       title="Kampagne eröffnen"
-      returnTo="/kampagnen/neu"
       visitor="Kampagnen eröffnen Maintainer und der Betrieb nach der Anmeldung."
       roles={['MAINTAINER', 'OPERATOR']}
       refused="Kampagnen eröffnen Maintainer und der Betrieb. Ihre Anmeldung hat keine dieser Rollen."

@@ -20,11 +20,7 @@ import { NotFoundPage } from './not-found';
 export function CampaignPage() {
   const { id = '' } = useParams();
   return (
-    <Guarded
-      title="Kampagne"
-      returnTo={`/kampagnen/${encodeURIComponent(id)}`}
-      visitor="Die Kampagnen zu Rechtsänderungen sehen angemeldete Personen."
-    >
+    <Guarded title="Kampagne" visitor="Die Kampagnen zu Rechtsänderungen sehen angemeldete Personen.">
       <CampaignView id={id} />
     </Guarded>
   );

@@ -62,11 +62,7 @@ function stateFrom(params: URLSearchParams): CampaignState | null {
 export function CampaignsPage() {
   const [params] = useSearchParams();
   return (
-    <Guarded
-      title="Kampagnen"
-      returnTo={`/kampagnen${params.size ? `?${params}` : ''}`}
-      visitor="Die Kampagnen zu Rechtsänderungen sehen angemeldete Personen."
-    >
+    <Guarded title="Kampagnen" visitor="Die Kampagnen zu Rechtsänderungen sehen angemeldete Personen.">
       <CampaignList params={params} />
     </Guarded>
   );

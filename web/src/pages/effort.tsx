@@ -23,7 +23,6 @@ export function EffortPage() {
   return (
     <Guarded
       title="Aufwand"
-      returnTo={`/aufwand${params.size ? `?${params}` : ''}`}
       visitor="Den Wartungsplan sehen Maintainer und der Betrieb nach der Anmeldung."
       roles={['MAINTAINER', 'OPERATOR']}
       refused="Den Aufwand planen Maintainer einer Leistung und der Betrieb. Ihre Anmeldung hat keine dieser Rollen."

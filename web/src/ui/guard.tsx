@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { Role } from '../graphql/generated/enums';
 import { useViewer } from '../graphql/viewer';
 import { useSession } from '../session/session';
@@ -7,12 +7,13 @@ import { Page } from './page';
 
 /**
  * The door of a page that needs a signed-in person, and perhaps one of some roles: a visitor gets
- * a sentence and the sign-in link that returns here, a signed-in person without the role a
- * sentence saying who may; while the viewer loads, "Wird geladen". Only then the page itself.
+ * a sentence and the sign-in link that returns to this page (path and query), a signed-in person
+ * without the role a sentence saying who may; while the viewer loads, "Wird geladen". Only then
+ * the page itself, so its queries run only for those it is for. Whether an action is allowed
+ * stays the API's decision; this spares people a page they cannot use.
  */
 export function Guarded({
   title,
-  returnTo,
   visitor,
   roles,
   refused,
@@ -20,9 +21,7 @@ export function Guarded({
 }: {
   /** The page's title, kept on the door so that the tab and the heading say where one is. */
   title: string;
-  /** Where sign-in returns to: the page's path with its query. */
-  returnTo: string;
-  /** Who sees this page after signing in, e.g. "Kampagnen sehen alle angemeldeten Personen." */
+  /** Who sees this page after signing in, e.g. "Kampagnen sehen angemeldete Personen." */
   visitor: string;
   /** Any of these roles opens the page; none given: anyone signed in. */
   roles?: Role[];
@@ -31,20 +30,22 @@ export function Guarded({
   children: React.ReactNode;
 }) {
   const session = useSession();
+  const location = useLocation();
   const { viewer, has, fetching } = useViewer();
-  if (!session.current) {
+  if (!session.current || (!viewer && !fetching)) {
+    const signIn = `/anmelden?${new URLSearchParams({ zurueck: location.pathname + location.search })}`;
     return (
       <Page title={title}>
         <p className="kern-body">
           {visitor}{' '}
-          <Link className="kern-link" to={`/anmelden?${new URLSearchParams({ zurueck: returnTo })}`}>
+          <Link className="kern-link" to={signIn}>
             Anmelden
           </Link>
         </p>
       </Page>
     );
   }
-  if (!viewer && fetching) {
+  if (!viewer) {
     return (
       <Page title={title}>
         <Loading />

@@ -2,7 +2,9 @@ import type {
   CampaignState,
   CampaignTargetState,
   ChangeType,
+  DeliveryOutcome,
   InterfaceDirection,
+  InterfaceKind,
   NotificationChannelType,
   NotificationDeliveryMode,
   NotificationDeliveryState,
@@ -121,6 +123,20 @@ export const ORGANISATION_KIND: Record<OrganisationKind, string> = {
   MUNICIPALITY: 'Gemeinde',
   SERVICE_PROVIDER: 'IT-Dienstleister',
   OTHER: 'Sonstige',
+};
+
+export const INTERFACE_KIND: Record<InterfaceKind, string> = {
+  XOEV_STANDARD: 'XÖV-Standard',
+  TRANSPORT: 'Transportverfahren',
+  PORTAL_COMPONENT: 'Portalkomponente',
+  OTHER: 'Sonstige',
+};
+
+export const DELIVERY_OUTCOME: Record<DeliveryOutcome, string> = {
+  PENDING: 'Ausstehend',
+  PROCESSED: 'Verarbeitet',
+  SKIPPED: 'Übersprungen',
+  FAILED: 'Gescheitert',
 };
 
 export const ROLE: Record<Role, string> = {
