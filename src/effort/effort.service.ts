@@ -38,6 +38,7 @@ export interface PlanRow extends PlanItem {
 /** The plan with its items as the exports print them (at full precision: `roundedPlan` shows it). */
 export interface PlanReport extends MaintenancePlan {
   ownerKey: string;
+  ownerName: string;
   items: PlanRow[];
 }
 
@@ -185,6 +186,7 @@ export class EffortService {
     return {
       ownerId: owner.id,
       ownerKey: owner.key,
+      ownerName: owner.name,
       from,
       to,
       items: rows,
