@@ -148,7 +148,7 @@ export class EffortService {
     }
     requirePlanOf(viewer, { id: owner.id, key: ownerKey });
     const services = await serviceReads.ownedBy(this.db.manager, owner.id);
-    // Campaign targets of the owner's services: every service of the rows is among these.
+    // The campaign rows' services are the owner's too: their names are among these.
     const nameOf = new Map(services.map((service) => [service.id, service.name]));
     const rows: PlanRow[] = [];
     for (const service of services) {
