@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { LegalNormEntity } from '#src/catalogue/catalogue.entity';
 import { LegalNormsService } from '#src/catalogue/legal-norms.service';
 import { ServicesService } from '#src/catalogue/services.service';
 import type { Viewer } from '#src/common/auth/viewer';
@@ -121,7 +120,7 @@ export class CampaignQueries {
         a.service.name.localeCompare(b.service.name, 'de') || a.service.id.localeCompare(b.service.id),
     );
     return {
-      norm: (await this.norms.byId(loaders, norm.id)) as LegalNormEntity,
+      norm: (await this.norms.byId(loaders, norm.id))!,
       targets: rows,
       subscribersTotal: rows.reduce((n, row) => n + row.subscribersTotal, 0),
       warnings: previewWarnings(rows.length, effectiveDate, this.clock.today()),

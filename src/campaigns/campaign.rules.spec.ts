@@ -4,13 +4,19 @@ import {
   CAMPAIGN_TRANSITIONS,
   CampaignState,
   CampaignTargetState,
+  campaignViewerActions,
   checkCampaignAction,
   checkExclusion,
+  checkIssueRetry,
   isAtRisk,
   isOverdue,
+  normaliseProvisions,
+  previewWarnings,
   provisionMatches,
   requireEveryTargetDone,
+  targetSelection,
   targetState,
+  targetViewerActions,
   type CampaignAction,
   type CampaignCapacity,
   type CampaignStage,
@@ -193,5 +199,124 @@ describe('campaign rules', () => {
       { date: '2026-11-30', openTargets: 2 },
       { date: '2026-12-01', openTargets: 2 },
     ]);
+  });
+
+  it('selects the targets from the citing bases: each service once, with the provisions that matched', () => {
+    const bases = [
+      { service_id: 'a', provision: '§ 22 Abs. 1' },
+      { service_id: 'b', provision: null },
+      { service_id: 'a', provision: '§ 22 Abs. 2' },
+      { service_id: 'c', provision: '§ 220' },
+      { service_id: 'a', provision: '§ 22 Abs. 1' },
+      { service_id: 'b', provision: '§ 5' },
+    ];
+    expect(targetSelection(bases, normaliseProvisions(['§22', ' ', '§ 22']))).toEqual([
+      { serviceId: 'a', citedProvisions: ['§ 22 Abs. 1', '§ 22 Abs. 2'] },
+      { serviceId: 'b', citedProvisions: [] }, // the whole norm; its § 5 is not under § 22
+    ]);
+    expect(targetSelection(bases, []).map((t) => [t.serviceId, t.citedProvisions])).toEqual([
+      ['a', ['§ 22 Abs. 1', '§ 22 Abs. 2']],
+      ['b', ['§ 5']],
+      ['c', ['§ 220']],
+    ]);
+    expect(targetSelection([], ['§ 1'])).toEqual([]);
+    expect(normaliseProvisions(null)).toEqual([]);
+  });
+
+  it.each([
+    [0, null, '2026-11-28', ['NO_TARGETS']],
+    [2, null, '2026-11-28', []],
+    [2, '2026-11-28', '2026-11-28', []], // today is not past
+    [2, '2026-11-27', '2026-11-28', ['EFFECTIVE_DATE_PASSED']],
+    [0, '2025-01-01', '2026-11-28', ['NO_TARGETS', 'EFFECTIVE_DATE_PASSED']],
+  ])('warns a preview with %d targets, effective %s, today %s: %j', (targets, effective, today, warnings) => {
+    expect(previewWarnings(targets, effective, today)).toEqual(warnings);
+  });
+
+  describe('the actions a viewer may take', () => {
+    const ALL = [CampaignState.ACTIVE, CampaignState.COMPLETED, CampaignState.CANCELLED];
+    const done = [CampaignTargetState.RELEASED, CampaignTargetState.EXCLUDED];
+
+    it.each([
+      [CampaignState.ACTIVE, ['maintainer', 'owner'], done, ['COMPLETE', 'CANCEL', 'ADD_TARGET']], // an OPERATOR
+      [CampaignState.ACTIVE, [], done, []], // a municipality
+      [CampaignState.ACTIVE, ['owner'], done, []], // the target's owner alone changes no campaign
+      [
+        CampaignState.ACTIVE,
+        ['maintainer'],
+        [...done, CampaignTargetState.PLANNED],
+        ['CANCEL', 'ADD_TARGET'],
+      ],
+      [CampaignState.ACTIVE, ['maintainer'], [], ['COMPLETE', 'CANCEL', 'ADD_TARGET']],
+      [CampaignState.COMPLETED, ['maintainer', 'owner'], done, []],
+      [CampaignState.CANCELLED, ['maintainer', 'owner'], done, []],
+    ] as [CampaignState, CampaignCapacity[], CampaignTargetState[], string[]][])(
+      'a campaign %s, capacities %j, targets %j: %j',
+      (state, capacities, targetStates, expected) => {
+        expect(campaignViewerActions({ state, targetStates }, new Set(capacities))).toEqual(expected);
+      },
+    );
+
+    it.each([
+      [['maintainer', 'owner'], false, true, ['PLAN', 'LINK_RELEASE', 'EXCLUDE', 'RETRY_ISSUE']],
+      [['maintainer', 'owner'], true, true, ['PLAN', 'LINK_RELEASE', 'INCLUDE']], // no retry while excluded
+      [['maintainer', 'owner'], false, false, ['PLAN', 'LINK_RELEASE', 'EXCLUDE']],
+      [['maintainer'], false, true, ['EXCLUDE']],
+      [['maintainer'], true, true, ['INCLUDE']],
+      [['owner'], false, true, ['PLAN', 'LINK_RELEASE', 'RETRY_ISSUE']],
+      [[], false, true, []],
+    ] as [CampaignCapacity[], boolean, boolean, string[]][])(
+      'a target of an ACTIVE campaign, capacities %j, excluded %s, issue retryable %s: %j',
+      (capacities, excluded, issueRetryable, expected) => {
+        expect(
+          targetViewerActions(
+            { campaignState: CampaignState.ACTIVE, excluded, issueRetryable },
+            new Set(capacities),
+          ),
+        ).toEqual(expected);
+      },
+    );
+
+    it('offers nothing on a closed campaign, whoever asks', () => {
+      for (const state of ALL.filter((s) => s !== CampaignState.ACTIVE)) {
+        for (const excluded of [false, true]) {
+          const all = new Set<CampaignCapacity>(['maintainer', 'owner']);
+          expect(targetViewerActions({ campaignState: state, excluded, issueRetryable: true }, all)).toEqual(
+            [],
+          );
+        }
+      }
+    });
+
+    it('lists an action exactly when its checks pass (the mutation’s own checks)', () => {
+      for (const state of ALL) {
+        for (const capacities of CAPACITIES) {
+          for (const excluded of [false, true]) {
+            const held = new Set(capacities);
+            const listed = targetViewerActions(
+              { campaignState: state, excluded, issueRetryable: true },
+              held,
+            );
+            const passes = (action: CampaignAction, extra: () => void = () => undefined) =>
+              outcome(() => {
+                checkCampaignAction(action, state, held);
+                extra();
+              }) === null;
+            expect({ state, capacities, excluded, listed }).toEqual({
+              state,
+              capacities,
+              excluded,
+              listed: [
+                ...(passes('plan') ? ['PLAN'] : []),
+                ...(passes('link') ? ['LINK_RELEASE'] : []),
+                ...(passes('exclude', () => checkExclusion('exclude', excluded)) ? ['EXCLUDE'] : []),
+                ...(passes('include', () => checkExclusion('include', excluded)) ? ['INCLUDE'] : []),
+                ...(passes('retryIssue', () => checkIssueRetry(excluded)) ? ['RETRY_ISSUE'] : []),
+              ],
+            });
+          }
+        }
+      }
+    });
   });
 });

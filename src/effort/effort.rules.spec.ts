@@ -1,5 +1,13 @@
 import { pert, threePointProblem } from '#src/common/estimates/three-point';
-import { calibrationFactor, inclusiveDays, planFigures, proRata, sum } from './effort.rules';
+import {
+  calibrationBasis,
+  calibrationFactor,
+  inclusiveDays,
+  planFigures,
+  proRata,
+  roundedPlan,
+  sum,
+} from './effort.rules';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -83,5 +91,30 @@ describe('effort rules', () => {
     expect(round2(figures.p90Hours)).toBe(108.76); // 87.1 + 1.2816 * 16.9
     expect(round2(figures.fte)).toBe(0.22); // 87.1 / (1600 * 90 / 365)
     expect(round2(figures.costEur)).toBe(6619.6);
+  });
+
+  it('counts the finished targets the factor rests on: none when their expectation sums to 0', () => {
+    expect(calibrationBasis([])).toBe(0);
+    expect(calibrationBasis([{ expectedHours: 0 }, { expectedHours: 0 }])).toBe(0);
+    expect(calibrationBasis([{ expectedHours: 10 }, { expectedHours: 0 }])).toBe(2);
+  });
+
+  it('shows a plan to the hundredth, each figure rounded from its full-precision value', () => {
+    const figures = planFigures({ expectedHours: 10 / 3, standardDeviationHours: 1 / 7 }, 1.07, 45, 1600, 76);
+    const shown = roundedPlan({
+      ...figures,
+      calibrationFactor: 1.0712345,
+      items: [{ expectedHours: 10 / 3, standardDeviationHours: 1 / 7 }],
+    });
+    expect(shown).toEqual({
+      expectedHours: 3.57, // 3.5666...
+      standardDeviationHours: 0.15, // 0.1528...
+      p50Hours: 3.57,
+      p90Hours: 3.76, // 3.5666 + 1.2816 * 0.1528 = 3.7626
+      fte: 0.02,
+      costEur: 271.07, // 3.5666... * 76 = 271.0666...
+      calibrationFactor: 1.0712345, // a ratio, not rounded
+      items: [{ expectedHours: 3.33, standardDeviationHours: 0.14 }],
+    });
   });
 });

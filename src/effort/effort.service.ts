@@ -38,6 +38,7 @@ export interface PlanRow extends PlanItem {
 /** The plan with its items as the exports print them (at full precision: `roundedPlan` shows it). */
 export interface PlanReport extends MaintenancePlan {
   ownerKey: string;
+  ownerName: string;
   items: PlanRow[];
 }
 
@@ -147,7 +148,7 @@ export class EffortService {
     }
     requirePlanOf(viewer, { id: owner.id, key: ownerKey });
     const services = await serviceReads.ownedBy(this.db.manager, owner.id);
-    // Campaign targets of the owner's services: every service of the rows is among these.
+    // The campaign rows' services are the owner's too: their names are among these.
     const nameOf = new Map(services.map((service) => [service.id, service.name]));
     const rows: PlanRow[] = [];
     for (const service of services) {
@@ -185,6 +186,7 @@ export class EffortService {
     return {
       ownerId: owner.id,
       ownerKey: owner.key,
+      ownerName: owner.name,
       from,
       to,
       items: rows,

@@ -1,28 +1,35 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { CurrentViewer, Roles } from '#src/common/auth/decorators';
 import { Role } from '#src/common/auth/role';
 import type { Viewer } from '#src/common/auth/viewer';
+import { Clock } from '#src/common/clock';
 import { DomainError } from '#src/common/errors/domain-error';
 import { isCalendarDate } from '#src/common/graphql/scalars';
-import { EffortService } from './effort.service';
+import { roundedPlan } from './effort.rules';
+import { EffortService, type PlanReport } from './effort.service';
+import {
+  CSV_FORMATS,
+  exportFileName,
+  maintenancePlanCsv,
+  maintenancePlanXlsx,
+  type CsvFormat,
+} from './plan-export';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * RFC 4180: quote a cell when it holds a comma, a quote or a line break. Text that a spreadsheet
- * would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe (OWASP CSV injection).
+ * The maintenance plan for spreadsheets (docs/estimation.md, "Exports"), for the owner's
+ * MAINTAINERs and OPERATORs: as CSV (`format=de` for German spreadsheets) and as an XLSX
+ * workbook. Both show the plan as the API does (`roundedPlan`), as an attachment.
  */
-function cell(value: string | number | null): string {
-  let text = value === null ? '' : typeof value === 'number' ? value.toFixed(2) : value;
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) {
-    text = `'${text}`;
-  }
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly effort: EffortService) {}
+  constructor(
+    private readonly effort: EffortService,
+    private readonly clock: Clock,
+  ) {}
 
-  /** The maintenance plan for spreadsheets: a header row, one row per item, and a last row "Total". */
   @Roles(Role.MAINTAINER, Role.OPERATOR)
   @Get('maintenance-plan.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
@@ -31,7 +38,37 @@ export class ReportsController {
     @Query('owner') owner: string | undefined,
     @Query('from') from: string | undefined,
     @Query('to') to: string | undefined,
+    @Query('format') format: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
+    const variant = formatOf(format);
+    const plan = await this.plan(viewer, owner, from, to);
+    reply.header('content-disposition', attachment(exportFileName(plan, variant === 'de', 'csv')));
+    return maintenancePlanCsv(plan, variant);
+  }
+
+  @Roles(Role.MAINTAINER, Role.OPERATOR)
+  @Get('maintenance-plan.xlsx')
+  @Header('content-type', XLSX)
+  async maintenancePlanXlsx(
+    @CurrentViewer() viewer: Viewer,
+    @Query('owner') owner: string | undefined,
+    @Query('from') from: string | undefined,
+    @Query('to') to: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const plan = await this.plan(viewer, owner, from, to);
+    reply.header('content-disposition', attachment(exportFileName(plan, true, 'xlsx')));
+    return maintenancePlanXlsx(plan, this.clock.now());
+  }
+
+  /** The query's owner and period checked, the plan read (its access check included) and rounded. */
+  private async plan(
+    viewer: Viewer,
+    owner: string | undefined,
+    from: string | undefined,
+    to: string | undefined,
+  ): Promise<PlanReport> {
     if (!owner) {
       throw DomainError.badInput('owner', 'REQUIRED');
     }
@@ -41,34 +78,21 @@ export class ReportsController {
     if (!to || !isCalendarDate(to)) {
       throw DomainError.badInput('to', 'NOT_A_DATE');
     }
-    const plan = await this.effort.plan(viewer, owner, from, to);
-    const lines = [
-      ['kind', 'service', 'campaign', 'plannedReleaseDate', 'expectedHours', 'standardDeviationHours'].join(
-        ',',
-      ),
-      ...plan.items.map((row) =>
-        [
-          row.kind,
-          row.serviceSlug,
-          row.campaignTitle,
-          row.plannedReleaseDate,
-          row.expectedHours,
-          row.standardDeviationHours,
-        ]
-          .map(cell)
-          .join(','),
-      ),
-      [
-        'Total',
-        `calibration ${plan.calibrationFactor.toFixed(3)}; P50 ${plan.p50Hours.toFixed(2)} h; P90 ${plan.p90Hours.toFixed(2)} h; FTE ${plan.fte.toFixed(2)}; EUR ${plan.costEur.toFixed(2)}`,
-        null,
-        null,
-        plan.expectedHours,
-        plan.standardDeviationHours,
-      ]
-        .map(cell)
-        .join(','),
-    ];
-    return `${lines.join('\r\n')}\r\n`;
+    return roundedPlan(await this.effort.plan(viewer, owner, from, to));
   }
 }
+
+/** `format`: left out is the international variant; "de" the German one; anything else BAD_USER_INPUT. */
+function formatOf(format: string | undefined): CsvFormat {
+  if (format === undefined || format === '') {
+    return 'international';
+  }
+  const variant = Object.hasOwn(CSV_FORMATS, format) ? CSV_FORMATS[format] : undefined;
+  if (!variant) {
+    throw DomainError.badInput('format', 'UNKNOWN_FORMAT');
+  }
+  return variant;
+}
+
+/** RFC 6266; the names are ASCII letters, digits, dashes and dots (exportFileName). */
+const attachment = (fileName: string) => `attachment; filename="${fileName}"`;

@@ -160,16 +160,31 @@ describe('GitHub integration', () => {
       });
       const RETRY = `mutation($id: ID!) { retryCampaignTargetIssue(targetId: $id) { issueState issueDetail } }`;
       const komfit = await t.token({ roles: [Role.MAINTAINER], org: 'komfit', sub: 'max' });
+      // viewerActions offers the retry exactly where retryCampaignTargetIssue accepts it.
+      const offersRetry = async (token: string) =>
+        (
+          await t.gql(
+            `query($id: ID!) { campaign(id: $id) { targets { id viewerActions } } }`,
+            { id: opened.data?.openCampaign.id },
+            token,
+          )
+        ).data?.campaign.targets
+          .find((x: any) => x.id === targetId)
+          .viewerActions.includes('RETRY_ISSUE');
+      expect(await offersRetry(maintainer)).toBe(true);
+      expect(await offersRetry(komfit)).toBe(false);
       expect(errorCode(await t.gql(RETRY, { id: targetId }, komfit))).toBe('FORBIDDEN');
       github.addRepo('dataport/geist', 8);
       const retried = await t.gql(RETRY, { id: targetId }, maintainer);
       expect(retried.data?.retryCampaignTargetIssue).toEqual({ issueState: 'PENDING', issueDetail: null });
+      expect(await offersRetry(maintainer)).toBe(false);
       expect(errorCode(await t.gql(RETRY, { id: targetId }, maintainer))).toBe('CONFLICT'); // PENDING already
       await worker().drain();
       expect(await state()).toMatchObject({
         issueState: 'OPENED',
         issueUrl: 'https://github.com/dataport/geist/issues/1',
       });
+      expect(await offersRetry(maintainer)).toBe(false); // an opened issue is never opened twice
     });
   });
 });

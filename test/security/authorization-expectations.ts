@@ -156,6 +156,8 @@ const CAMPAIGN_RULE =
   'open a campaign; add, exclude or re-include targets; complete or cancel a campaign: any MAINTAINER, OPERATOR';
 const TARGET_RULE =
   "plan a target; link a release to it; queue its GitHub issue again: a MAINTAINER of the target service's owner, OPERATOR";
+/** A field of a campaign or its targets, read through campaign(id), which needs a token with a role. */
+const CAMPAIGN_FIELD: EntryOptions = { anonymous: 'UNAUTHENTICATED', deniedAs: each(NO_RIGHTS, 'FORBIDDEN') };
 const OWNER_ACTS_RULE = "approve, reject, suspend or resume a subscription: the owner's MAINTAINER, OPERATOR";
 const SUBSCRIBER_ACTS_RULE =
   "request a subscription; change its range; report a deployment: the subscriber's MUNICIPALITY_ADMIN, OPERATOR";
@@ -259,6 +261,8 @@ export const QUERIES = {
     { denied: 'HIDDEN', deniedAs: each(NO_RIGHTS, 'FORBIDDEN') },
   ),
   releaseImpactPreview: operation(RELEASE_RULE, OWNER),
+  // "Whoever may open a campaign": nothing is written, but it answers what openCampaign would do.
+  campaignPreview: operation(CAMPAIGN_RULE, ANY_MAINTAINER),
   resolveVersionRange: field('read PUBLISHED releases: anyone', EVERYONE),
   activeSubscriptionCount: field('count ACTIVE subscriptions (a number, no names): anyone', EVERYONE),
   // The probe reads a DRAFT: a release that is not PUBLISHED is null for those who may not see it.
@@ -295,6 +299,13 @@ export const FIELDS = {
     OWNER,
   ),
   'Organisation.subscriptions': field(READ_SUBSCRIPTIONS_RULE, SUBSCRIPTION_READERS),
+  // Read through campaign(id): a token without rights is refused by that query ("anyone signed in").
+  // A campaign's actions (CANCEL, ADD_TARGET on the active campaign): any MAINTAINER, OPERATOR.
+  'Campaign.viewerActions': field(CAMPAIGN_RULE, ANY_MAINTAINER, CAMPAIGN_FIELD),
+  // The probe looks for PLAN on a target of Dataport's service: its MAINTAINER, OPERATOR.
+  'CampaignTarget.viewerActions': field(TARGET_RULE, OWNER, CAMPAIGN_FIELD),
+  // Kiel's ACTIVE subscription in the roll-out of a target on its service: whoever may read it.
+  'CampaignTarget.rollout': field(READ_SUBSCRIPTIONS_RULE, SUBSCRIPTION_READERS, CAMPAIGN_FIELD),
   'InterfaceImpact.affectedSubscriptions': field(READ_SUBSCRIPTIONS_RULE, SUBSCRIPTION_READERS),
 } satisfies Record<string, Expectation>;
 

@@ -401,6 +401,10 @@ const QUERY_PROBES: Record<keyof typeof QUERIES, Probe> = {
     variables: () => ({ prefix: `Service ${MATRIX.catalogueServiceSlug}` }),
     shows: (data) => data.serviceSuggestions.some((s: any) => s.slug === MATRIX.catalogueServiceSlug),
   },
+  campaignPreview: {
+    query: `query($norm: String!) { campaignPreview(input: { norm: $norm }) { warnings } }`,
+    variables: () => ({ norm: MATRIX.norm }),
+  },
   releaseImpactPreview: {
     query: `query($input: ReleaseImpactPreviewInput!) { releaseImpactPreview(input: $input) { suggestedVersion } }`,
     variables: (w) => ({ input: { serviceId: w.services.releases, version: '9.0.0' } }),
@@ -472,6 +476,27 @@ const FIELD_PROBES: Record<keyof typeof FIELDS, Probe> = {
     query: `query($key: String!) { organisation(key: $key) { subscriptions(first: 100) { edges { node { id } } } } }`,
     variables: () => ({ key: KIEL }),
     shows: (data, w) => ids(data.organisation.subscriptions).includes(w.subscriptions.active),
+  },
+  'Campaign.viewerActions': {
+    query: `query($id: ID!) { campaign(id: $id) { viewerActions } }`,
+    variables: (w) => ({ id: w.campaigns.active }),
+    shows: (data) => data.campaign.viewerActions.includes('CANCEL'),
+  },
+  'CampaignTarget.viewerActions': {
+    query: `query($id: ID!) { campaign(id: $id) { targets { id viewerActions } } }`,
+    variables: (w) => ({ id: w.campaigns.active }),
+    shows: (data, w) =>
+      data.campaign.targets.some((x: any) => x.id === w.targets.toPlan && x.viewerActions.includes('PLAN')),
+  },
+  'CampaignTarget.rollout': {
+    query: `query($id: ID!) { campaign(id: $id) { targets { id rollout { subscription { id } } } } }`,
+    variables: (w) => ({ id: w.campaigns.active }),
+    shows: (data, w) =>
+      data.campaign.targets.some(
+        (x: any) =>
+          x.id === w.targets.onSubscribed &&
+          x.rollout.some((r: any) => r.subscription.id === w.subscriptions.active),
+      ),
   },
   'InterfaceImpact.affectedSubscriptions': {
     query: `query($id: ID!) { release(id: $id) { impact { affectedSubscriptions { id } } } }`,

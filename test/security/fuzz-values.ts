@@ -66,7 +66,7 @@ export type Path = (string | number)[];
 export interface FuzzField {
   path: Path;
   type: GraphQLInputType;
-  /** The input type that declares it, or "Mutation.<name>" for an argument. */
+  /** The input type that declares it, or "Mutation.<name>" ("Query.<name>") for an argument. */
   owner: string;
   name: string;
   /** A list element: the valid base has it at index 0. */
@@ -114,6 +114,7 @@ export function withValueAt(
 export function fieldsOf(
   mutation: GraphQLField<unknown, unknown>,
   base: Record<string, unknown>,
+  root: 'Mutation' | 'Query' = 'Mutation',
 ): FuzzField[] {
   const fields: FuzzField[] = [];
   const walk = (path: Path, type: GraphQLInputType, owner: string, name: string, element: boolean) => {
@@ -131,7 +132,7 @@ export function fieldsOf(
     }
   };
   for (const arg of mutation.args) {
-    walk([arg.name], arg.type, `Mutation.${mutation.name}`, arg.name, false);
+    walk([arg.name], arg.type, `${root}.${mutation.name}`, arg.name, false);
   }
   return fields;
 }

@@ -165,7 +165,10 @@ async function subscription(w: FuzzWorld, state: 'REQUESTED' | 'ACTIVE' | 'SUSPE
 
 const operator = (w: FuzzWorld) => w.operator;
 
-/** Every mutation's recipe. A mutation without one is still fuzzed, on a base made from its types. */
+/**
+ * Every mutation's recipe, and those of the queries that take an input to check (the spec fuzzes
+ * them too). A mutation without one is still fuzzed, on a base made from its types.
+ */
 export const RECIPES: Record<string, Recipe> = {
   registerOrganisation: {
     caller: operator,
@@ -395,6 +398,12 @@ export const RECIPES: Record<string, Recipe> = {
   reportDeployment: {
     caller: operator,
     base: async (w) => ({ subscriptionId: await subscription(w, 'ACTIVE'), version: '1.0.0' }),
+  },
+  // A query (the spec fuzzes the queries named here too): what openCampaign would create.
+  campaignPreview: {
+    caller: operator,
+    base: () =>
+      Promise.resolve({ input: { norm: 'WoGG', provisions: ['§ 22'], effectiveDate: '2027-01-01' } }),
   },
   openCampaign: {
     caller: operator,

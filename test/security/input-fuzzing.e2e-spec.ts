@@ -58,6 +58,16 @@ const schema = buildSchema(readFileSync(join(__dirname, '../../schema.gql'), 'ut
 const MUTATIONS = Object.values(schema.getMutationType()!.getFields()).sort((a, b) =>
   a.name.localeCompare(b.name),
 );
+// Queries with a recipe (those that take an input for a resolver to check, such as campaignPreview)
+// are fuzzed alike; a query writes nothing, so a row it writes fails as a refused call's would.
+const QUERIES = Object.values(schema.getQueryType()!.getFields())
+  .filter((query) => Object.hasOwn(RECIPES, query.name))
+  .sort((a, b) => a.name.localeCompare(b.name));
+type Root = 'Mutation' | 'Query';
+const OPERATIONS: [name: string, root: Root, field: GraphQLField<unknown, unknown>][] = [
+  ...MUTATIONS.map((m) => [m.name, 'Mutation', m] as [string, Root, GraphQLField<unknown, unknown>]),
+  ...QUERIES.map((q) => [q.name, 'Query', q] as [string, Root, GraphQLField<unknown, unknown>]),
+];
 
 interface Outcome {
   mutation: string;
@@ -75,12 +85,12 @@ interface Outcome {
 
 const outcomes: Outcome[] = [];
 
-function documentOf(mutation: GraphQLField<unknown, unknown>): string {
+function documentOf(mutation: GraphQLField<unknown, unknown>, root: Root = 'Mutation'): string {
   const declarations = mutation.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const args = mutation.args.map((a) => `${a.name}: $${a.name}`).join(', ');
   // A scalar answer (an id, a count) takes no selection.
   const selection = isLeafType(getNamedType(mutation.type)) ? '' : ' { __typename }';
-  return `mutation Fuzz(${declarations}) { ${mutation.name}(${args})${selection} }`;
+  return `${root === 'Query' ? 'query' : 'mutation'} Fuzz(${declarations}) { ${mutation.name}(${args})${selection} }`;
 }
 
 /** A base made from the types alone, for a mutation that has no recipe yet (so it is fuzzed all the same). */
@@ -171,18 +181,24 @@ describe('input fuzzing: bad values in every mutation argument', () => {
     ]);
   });
 
-  it('has a recipe (a valid base) for every mutation the running application serves', () => {
-    const served = Object.keys(t.app.get(GraphQLSchemaHost).schema.getMutationType()!.getFields()).sort();
+  it('has a recipe (a valid base) for every mutation the running application serves, and names only operations it serves', () => {
+    const running = t.app.get(GraphQLSchemaHost).schema;
+    const served = Object.keys(running.getMutationType()!.getFields()).sort();
+    const queries = Object.keys(running.getQueryType()!.getFields());
     expect(MUTATIONS.map((m) => m.name)).toEqual(served);
     expect(served.filter((name) => !RECIPES[name])).toEqual([]);
-    expect(Object.keys(RECIPES).filter((name) => !served.includes(name))).toEqual([]);
+    // Every other recipe is a query's.
+    expect(Object.keys(RECIPES).filter((name) => !served.includes(name) && !queries.includes(name))).toEqual(
+      [],
+    );
+    expect(QUERIES.map((q) => q.name)).toEqual(['campaignPreview']);
   });
 
-  it.each(MUTATIONS.map((m) => [m.name, m] as const))(
-    '%s: refuses bad values cleanly and writes nothing when it refuses',
-    async (name, mutation) => {
+  it.each(OPERATIONS)(
+    '%s (%s): refuses bad values cleanly and writes nothing when it refuses',
+    async (name, root, mutation) => {
       const recipe = RECIPES[name] ?? syntheticRecipe(mutation);
-      const document = documentOf(mutation);
+      const document = documentOf(mutation, root);
       const token = recipe.caller(w);
       const failures: string[] = [];
       let base = await recipe.base(w);
@@ -200,7 +216,7 @@ describe('input fuzzing: bad values in every mutation argument', () => {
         }
       }
 
-      const fields: FuzzField[] = fieldsOf(mutation, base);
+      const fields: FuzzField[] = fieldsOf(mutation, base, root);
       const cases: { field: FuzzField; bad: BadValue }[] = fields.flatMap((field) =>
         selectValues(name, field, badValuesFor(name, field, getAt(base, field.path)), VALUES_PER_FIELD).map(
           (bad) => ({
@@ -216,6 +232,12 @@ describe('input fuzzing: bad values in every mutation argument', () => {
         const after = await countRows();
         const codes = (response.errors ?? []).map((e) => e.extensions?.code ?? '(no code)');
         const accepted = response.status === 200 && !response.errors && response.data != null;
+        // A query writes nothing, whether it accepts the value or not.
+        if (accepted && root === 'Query' && changedTables(before, after).length > 0) {
+          failures.push(
+            `${pathText(field.path)} = ${bad.label}: the query wrote rows (${changedTables(before, after).join('; ')})`,
+          );
+        }
         const answer = accepted ? 'accepted' : `HTTP ${response.status} ${codes.join(',') || '(no errors)'}`;
         const problems: string[] = [];
         if (response.status >= 500) {
@@ -297,7 +319,7 @@ describe('input fuzzing: bad values in every mutation argument', () => {
     );
     console.log(
       [
-        `input fuzzing: ${outcomes.length} cases over ${byMutation.size} mutations in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
+        `input fuzzing: ${outcomes.length} cases over ${byMutation.size} operations (mutations, and queries with a recipe) in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
           `${accepted} accepted (weird but legal), ${outcomes.length - accepted} refused, ${failed} failed ` +
           `(${failedOnNul} of them on a NUL or an unpaired surrogate)`,
         ...lines,
@@ -306,8 +328,8 @@ describe('input fuzzing: bad values in every mutation argument', () => {
     if (process.env.FUZZ_REPORT) {
       writeFileSync(process.env.FUZZ_REPORT, JSON.stringify(outcomes, null, 1));
     }
-    // Every mutation ran, and the generator still makes as many cases as it did when this was written.
-    expect(byMutation.size).toBe(MUTATIONS.length);
+    // Every mutation (and query with a recipe) ran, and the generator still makes as many cases as it did when this was written.
+    expect(byMutation.size).toBe(OPERATIONS.length);
     expect(outcomes.length).toBeGreaterThanOrEqual(1_500);
   });
 });

@@ -1,5 +1,6 @@
 import { Role } from '#src/common/auth/role';
 import { KIEL, publishRelease, registerNorm, registerOrganisation, registerService } from './factories';
+import type { Logger as TypeOrmLogger } from 'typeorm';
 import { startTestApp, useWorld, type TestApp } from './test-app';
 
 export { KIEL };
@@ -36,8 +37,8 @@ export interface CampaignWorld {
   ids: Record<string, string>;
 }
 
-async function startCampaignWorld(): Promise<CampaignWorld> {
-  const t = await startTestApp();
+async function startCampaignWorld(sqlLogger?: TypeOrmLogger): Promise<CampaignWorld> {
+  const t = await startTestApp({}, { sqlLogger });
   await registerOrganisation(t, { key: '010000000000', kind: 'STATE' });
   await registerOrganisation(t, { key: KIEL, kind: 'MUNICIPALITY', parentKey: '010000000000' });
   await registerOrganisation(t, { key: 'dataport', kind: 'SERVICE_PROVIDER' });
@@ -72,5 +73,9 @@ async function startCampaignWorld(): Promise<CampaignWorld> {
   };
 }
 
-/** The world for the calling describe: started before its tests, closed after them. */
-export const useCampaignWorld = () => useWorld(startCampaignWorld, (w) => w.t.close());
+/** The world for the calling describe: started before its tests, closed after them (`sqlLogger`: sees every statement). */
+export const useCampaignWorld = (sqlLogger?: TypeOrmLogger) =>
+  useWorld(
+    () => startCampaignWorld(sqlLogger),
+    (w) => w.t.close(),
+  );

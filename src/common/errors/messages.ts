@@ -562,6 +562,12 @@ export const MESSAGES = {
     () => 'the period may be at most 5 years',
     () => 'Der Zeitraum darf höchstens 5 Jahre umfassen: wählen Sie einen kürzeren.',
   ),
+  UNKNOWN_FORMAT: m(
+    'BAD_USER_INPUT',
+    () => 'must be "de" (German spreadsheets) or "international" (the default, when left out)',
+    () =>
+      'muss „de“ (deutsche Tabellenkalkulation) oder „international“ sein (Voreinstellung, wenn es entfällt).',
+  ),
 
   // ------------------------------------------------------------------ input: GitHub webhooks
   WEBHOOK_CONTENT_TYPE: m(
