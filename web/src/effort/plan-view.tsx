@@ -62,7 +62,7 @@ export function PlanView({ plan }: { plan: Plan }) {
       </dl>
       <p className="kern-body">{calibrationSentence(plan)}</p>
       <p className="kern-body kern-body--small">
-        {`Grundlagen: ${formatDecimal(plan.hourlyRateEur, 2)} € je Stunde, ${formatDecimal(plan.hoursPerFteYear, 0)} Stunden je Vollzeitstelle und Jahr, Standardabweichung ${formatHours(plan.standardDeviationHours)}. Wie gerechnet wird, steht im Handbuch.`}
+        {`Grundlagen: ${formatDecimal(plan.hourlyRateEur, 2)} € je Stunde, ${formatDecimal(plan.hoursPerFteYear, 0)} Stunden je Vollzeitstelle und Jahr, Standardabweichung ${formatHours(plan.standardDeviationHours)}.`}
       </p>
       <Downloads plan={plan} />
       {plan.items.length === 0 ? (
