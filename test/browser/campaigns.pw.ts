@@ -53,7 +53,7 @@ const germanNumber = (text: string) => Number(text.replace(/\./g, '').replace(',
 test('a maintainer opens a campaign, sees its reach first, plans, links the release and completes it', async ({
   page,
 }) => {
-  const title = `Wohngeld: neue Höchstbeträge (Test ${Date.now()})`;
+  const title = 'Wohngeld: neue Höchstbeträge 2027';
   const effective = isoDay(90);
 
   await test.step('Mia Maintainer fills in "Kampagne eröffnen"', async () => {
