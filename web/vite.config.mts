@@ -16,8 +16,9 @@ export default defineConfig({
     // Hashed names under assets/ are what the service caches for a year.
     sourcemap: false,
     target: 'es2022',
-    // One bundle of about 550 kB (160 kB gzipped): the catalogue is interactive in about 1.5 s on the
-    // demo data (npm run test:browser prints it). Split by route when it grows past this.
+    // The first script is the start page, the catalogue, a service and sign-in (about 660 kB with
+    // React, urql and KERN's parts); the other pages and the chart library load when opened
+    // (web/src/routes.tsx). The catalogue's time to interactive: npm run test:browser prints it.
     chunkSizeWarningLimit: 700,
     rollupOptions: {
       // The build's plugin timings are not news on every start.

@@ -44,12 +44,10 @@ describe('CampaignOpenPage (/kampagnen/neu)', () => {
     renderWith(fake.client, <CampaignOpenPage />, '/kampagnen/neu');
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Weiter: betroffene Leistungen prüfen' }));
-    const summary = screen
-      .getAllByRole('alert')
-      .find((a) => a.textContent?.startsWith('Bitte prüfen Sie Ihre Angaben'));
+    const summary = screen.getByText('Bitte prüfen Sie Ihre Angaben').closest<HTMLElement>('.kern-alert');
     expect(summary?.parentElement).toHaveFocus();
     expect(
-      within(summary)
+      within(summary as HTMLElement)
         .getAllByRole('link')
         .map((l) => l.textContent),
     ).toEqual([
