@@ -322,6 +322,11 @@ describe('maintenance effort', () => {
     expect(unknown.json()).toMatchObject({
       error: { code: 'BAD_USER_INPUT', reason: 'UNKNOWN_FORMAT', field: 'format' },
     });
+    const twice = await get(`/reports/maintenance-plan.csv?${WORKED}&owner=komfit`, maintainer);
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json()).toMatchObject({
+      error: { code: 'BAD_USER_INPUT', reason: 'REPEATED_PARAMETER', field: 'owner' },
+    });
   });
 
   it('exports the plan as an XLSX workbook with real numbers and dates, equal to the API’s', async () => {

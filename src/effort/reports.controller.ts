@@ -41,7 +41,7 @@ export class ReportsController {
     @Query('format') format: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const variant = formatOf(format);
+    const variant = formatOf(single('format', format));
     const plan = await this.plan(viewer, owner, from, to);
     reply.header('content-disposition', attachment(exportFileName(plan, variant === 'de', 'csv')));
     return maintenancePlanCsv(plan, variant);
@@ -69,6 +69,9 @@ export class ReportsController {
     from: string | undefined,
     to: string | undefined,
   ): Promise<PlanReport> {
+    owner = single('owner', owner);
+    from = single('from', from);
+    to = single('to', to);
     if (!owner) {
       throw DomainError.badInput('owner', 'REQUIRED');
     }
@@ -80,6 +83,14 @@ export class ReportsController {
     }
     return roundedPlan(await this.effort.plan(viewer, owner, from, to));
   }
+}
+
+/** A query parameter given twice arrives as an array: refused by its name, not left to fail later. */
+function single(name: string, value: string | string[] | undefined): string | undefined {
+  if (Array.isArray(value)) {
+    throw DomainError.badInput(name, 'REPEATED_PARAMETER');
+  }
+  return value;
 }
 
 /** `format`: left out is the international variant; "de" the German one; anything else BAD_USER_INPUT. */

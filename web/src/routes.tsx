@@ -30,12 +30,27 @@ export const routes: RouteObject[] = [
       { path: '/', element: <StartPage /> },
       { path: '/leistungen', element: <CataloguePage /> },
       // A static segment ranks before :slug: /leistungen/neu is this page (the form refuses the slug "neu").
-      { path: '/leistungen/neu', lazy: page(() => import('./pages/service-register'), 'ServiceRegisterPage') },
+      {
+        path: '/leistungen/neu',
+        lazy: page(() => import('./pages/service-register'), 'ServiceRegisterPage'),
+      },
       { path: '/leistungen/:slug', element: <ServicePage /> },
-      { path: '/leistungen/:slug/bearbeiten', lazy: page(() => import('./pages/service-edit'), 'ServiceEditPage') },
-      { path: '/leistungen/:slug/versionen/neu', lazy: page(() => import('./pages/release-edit'), 'NewReleasePage') },
-      { path: '/leistungen/:slug/versionen/:version', lazy: page(() => import('./pages/release'), 'ReleasePage') },
-      { path: '/leistungen/:slug/versionen/:version/bearbeiten', lazy: page(() => import('./pages/release-edit'), 'EditReleasePage') },
+      {
+        path: '/leistungen/:slug/bearbeiten',
+        lazy: page(() => import('./pages/service-edit'), 'ServiceEditPage'),
+      },
+      {
+        path: '/leistungen/:slug/versionen/neu',
+        lazy: page(() => import('./pages/release-edit'), 'NewReleasePage'),
+      },
+      {
+        path: '/leistungen/:slug/versionen/:version',
+        lazy: page(() => import('./pages/release'), 'ReleasePage'),
+      },
+      {
+        path: '/leistungen/:slug/versionen/:version/bearbeiten',
+        lazy: page(() => import('./pages/release-edit'), 'EditReleasePage'),
+      },
       { path: '/pruefungen', lazy: page(() => import('./pages/reviews'), 'ReviewsPage') },
       { path: '/nachnutzungen', lazy: page(() => import('./pages/subscriptions'), 'SubscriptionsPage') },
       { path: '/kampagnen', lazy: page(() => import('./pages/campaigns'), 'CampaignsPage') },
@@ -44,7 +59,10 @@ export const routes: RouteObject[] = [
       { path: '/kampagnen/:id', lazy: page(() => import('./pages/campaign'), 'CampaignPage') },
       { path: '/aufwand', lazy: page(() => import('./pages/effort'), 'EffortPage') },
       { path: '/benachrichtigungen', lazy: page(() => import('./pages/notifications'), 'NotificationsPage') },
-      { path: '/benachrichtigungen/einstellungen', lazy: page(() => import('./pages/notification-settings'), 'NotificationSettingsPage') },
+      {
+        path: '/benachrichtigungen/einstellungen',
+        lazy: page(() => import('./pages/notification-settings'), 'NotificationSettingsPage'),
+      },
       { path: '/verwaltung', lazy: page(() => import('./pages/verwaltung'), 'AdminPage') },
       { path: '/anmelden', element: <SignInPage /> },
       { path: '/anmelden/callback', element: <SignInCallbackPage /> },

@@ -562,6 +562,11 @@ export const MESSAGES = {
     () => 'the period may be at most 5 years',
     () => 'Der Zeitraum darf höchstens 5 Jahre umfassen: wählen Sie einen kürzeren.',
   ),
+  REPEATED_PARAMETER: m(
+    'BAD_USER_INPUT',
+    () => 'is given more than once',
+    () => 'ist mehrfach angegeben: geben Sie es nur einmal an.',
+  ),
   UNKNOWN_FORMAT: m(
     'BAD_USER_INPUT',
     () => 'must be "de" (German spreadsheets) or "international" (the default, when left out)',

@@ -10,7 +10,7 @@ import { formatDateTime, formatNumber } from '../ui/labels';
 import { AuditTrailQuery, VerifyAuditChainQuery } from './admin-queries';
 import { SectionHeading } from './admin-parts';
 import { adminHref } from './admin-url';
-import { byId } from './focus-after-navigation';
+import { byId } from '../ui/focus-after-navigation';
 
 const TRAIL_RESULT_ID = 'pruefprotokoll-ergebnis';
 

@@ -13,7 +13,7 @@ import { DELIVERY_OUTCOME, formatDateTime, formatNumber } from '../ui/labels';
 import { GithubDeliveriesQuery, REFRESH_DELIVERIES, ReplayGithubDeliveryMutation } from './admin-queries';
 import { ListFilter, SectionHeading } from './admin-parts';
 import { adminHref } from './admin-url';
-import { byId } from './focus-after-navigation';
+import { byId } from '../ui/focus-after-navigation';
 
 export const DELIVERIES_PAGE_SIZE = 20;
 const LIST_CAPTION_ID = 'zustellungen-liste';

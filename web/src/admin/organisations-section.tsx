@@ -17,7 +17,7 @@ import {
 } from './admin-queries';
 import { ListFilter, SectionHeading } from './admin-parts';
 import { adminHref } from './admin-url';
-import { byId } from './focus-after-navigation';
+import { byId } from '../ui/focus-after-navigation';
 import {
   EMPTY_ORGANISATION,
   keyedByArs,

@@ -5,12 +5,14 @@ import { problemsOf } from '../graphql/errors';
 import { FormButtons, Outcome, TextActionForm } from '../subscriptions/action-form';
 import { Problems } from '../ui/alert';
 import { Button } from '../ui/field';
+import { useOpener } from '../ui/opener';
 import { CancelCampaignMutation, CompleteCampaignMutation } from './campaign-queries';
 
 /** "Kampagne abschließen" and "Kampagne abbrechen", where the API says the viewer may. */
 export function CampaignActions({ id, actions }: { id: string; actions: CampaignAction[] }) {
   const [open, setOpen] = useState<'COMPLETE' | 'CANCEL' | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const opener = useOpener();
   const [completion, complete] = useMutation(CompleteCampaignMutation);
   const [cancellation, cancel] = useMutation(CancelCampaignMutation);
   const offered = (['COMPLETE', 'CANCEL'] as const).filter((a) => actions.includes(a));
@@ -23,14 +25,20 @@ export function CampaignActions({ id, actions }: { id: string; actions: Campaign
   // Whoever may cancel could complete too, once every target is done: say so instead of hiding it.
   const completeLater = actions.includes('CANCEL') && !actions.includes('COMPLETE');
   return (
-    <div className="stack">
+    <section className="stack" aria-labelledby="campaign-actions-heading">
+      <h2 className="kern-sr-only" id="campaign-actions-heading">
+        Aktionen der Kampagne
+      </h2>
       <div className="inline-actions">
         {offered.map((a) => (
           <Button
             key={a}
             variant="secondary"
             aria-expanded={open === a}
-            onClick={() => setOpen(open === a ? null : a)}
+            onClick={(event) => {
+              opener.remember(event);
+              setOpen(open === a ? null : a);
+            }}
           >
             {a === 'COMPLETE' ? 'Kampagne abschließen' : 'Kampagne abbrechen'}
           </Button>
@@ -66,7 +74,10 @@ export function CampaignActions({ id, actions }: { id: string; actions: Campaign
           <FormButtons
             submitLabel="Abschließen"
             fetching={completion.fetching}
-            onCancel={() => setOpen(null)}
+            onCancel={() => {
+              setOpen(null);
+              opener.refocus();
+            }}
           />
         </form>
       ) : null}
@@ -86,9 +97,12 @@ export function CampaignActions({ id, actions }: { id: string; actions: Campaign
               }
             })
           }
-          onCancel={() => setOpen(null)}
+          onCancel={() => {
+            setOpen(null);
+            opener.refocus();
+          }}
         />
       ) : null}
-    </div>
+    </section>
   );
 }

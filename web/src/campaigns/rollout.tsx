@@ -2,13 +2,15 @@ import { Link } from 'react-router';
 import type { Target } from './target-actions';
 
 /**
- * "Ausrollung": per target with a fulfilling release, the subscribers the viewer may see (a
+ * "Ausrollung": per target (not the excluded ones, which the progress does not count either), the subscribers the viewer may see (a
  * municipality itself, the owner's maintainers all of theirs, the operator all) with the version
  * they run, those still on an older one first. Nobody else sees names: the figures stay in the
  * targets' table.
  */
 export function Rollout({ targets }: { targets: Target[] }) {
-  const rows = targets.flatMap((t) => t.rollout.map((r) => ({ target: t, rollout: r })));
+  const rows = targets
+    .filter((t) => t.state !== 'EXCLUDED')
+    .flatMap((t) => t.rollout.map((r) => ({ target: t, rollout: r })));
   if (rows.length === 0) {
     return null;
   }

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { CampaignTargetAction } from '../graphql/generated/enums';
 import { Outcome } from '../subscriptions/action-form';
 import { Button } from '../ui/field';
+import { useOpener } from '../ui/opener';
 import { formatDate, formatDecimal, formatHours } from '../ui/labels';
 import { TargetStateBadge } from './badges';
 import {
@@ -21,6 +22,7 @@ import {
 export function TargetsTable({ targets }: { targets: Target[] }) {
   const [open, setOpen] = useState<{ targetId: string; action: CampaignTargetAction } | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const opener = useOpener();
   if (targets.length === 0) {
     return (
       <p className="kern-body">
@@ -39,13 +41,18 @@ export function TargetsTable({ targets }: { targets: Target[] }) {
           </caption>
           <thead>
             <tr className="kern-table__row">
-              {['Leistung', 'Stand', 'Planung', 'Version', 'Kommunen auf aktuellem Stand', 'Aktionen'].map(
-                (c) => (
-                  <th scope="col" className="kern-table__header" key={c}>
-                    {c}
-                  </th>
-                ),
-              )}
+              {[
+                'Leistung',
+                'Stand',
+                'Planung',
+                'Version',
+                'Nachnutzungen auf aktuellem Stand',
+                'Aktionen',
+              ].map((c) => (
+                <th scope="col" className="kern-table__header" key={c}>
+                  {c}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody className="kern-table__body">
@@ -118,7 +125,8 @@ export function TargetsTable({ targets }: { targets: Target[] }) {
                             variant="secondary"
                             aria-label={`${TARGET_ACTION_LABEL[action]}: ${t.service.name}`}
                             aria-expanded={open?.targetId === t.id && open.action === action}
-                            onClick={() => {
+                            onClick={(event) => {
+                              opener.remember(event);
                               setDone(null);
                               setOpen(
                                 open?.targetId === t.id && open.action === action
@@ -144,7 +152,10 @@ export function TargetsTable({ targets }: { targets: Target[] }) {
                           setDone(TARGET_ACTION_DONE[open.action](t.service.name));
                           setOpen(null);
                         }}
-                        onCancel={() => setOpen(null)}
+                        onCancel={() => {
+                          setOpen(null);
+                          opener.refocus();
+                        }}
                       />
                     </td>
                   </tr>

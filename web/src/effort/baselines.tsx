@@ -5,6 +5,7 @@ import { problemsOf } from '../graphql/errors';
 import { FormButtons, Outcome } from '../subscriptions/action-form';
 import { Problems } from '../ui/alert';
 import { Button } from '../ui/field';
+import { useOpener } from '../ui/opener';
 import { formatDecimal, formatHours } from '../ui/labels';
 import { EstimateFields } from './estimate-fields';
 import { SetBaselineMutation } from './effort-queries';
@@ -16,6 +17,7 @@ type Service = OwnerWorkQuery['services']['edges'][number]['node'];
 export function Baselines({ services }: { services: Service[] }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const opener = useOpener();
   return (
     <section className="stack" aria-labelledby="baselines-heading">
       <h2 className="kern-heading-large" id="baselines-heading">
@@ -66,7 +68,8 @@ export function Baselines({ services }: { services: Service[] }) {
                         variant="tertiary"
                         aria-label={`${b ? 'Grundlast ändern' : 'Grundlast erfassen'}: ${service.name}`}
                         aria-expanded={editing === service.id}
-                        onClick={() => {
+                        onClick={(event) => {
+                          opener.remember(event);
                           setSaved(null);
                           setEditing(editing === service.id ? null : service.id);
                         }}
@@ -84,7 +87,10 @@ export function Baselines({ services }: { services: Service[] }) {
                             setEditing(null);
                             setSaved(`Die Grundlast von ${service.name} ist gespeichert.`);
                           }}
-                          onCancel={() => setEditing(null)}
+                          onCancel={() => {
+                            setEditing(null);
+                            opener.refocus();
+                          }}
                         />
                       </td>
                     </tr>
@@ -124,6 +130,9 @@ function BaselineForm({
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
+        if (result.fetching) {
+          return;
+        }
         const read = readEstimate(value);
         if (!read.ok) {
           setProblems(read.problems);

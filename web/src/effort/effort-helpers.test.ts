@@ -14,6 +14,14 @@ describe('hours as typed in a German office', () => {
     expect(hoursText(12.5)).toBe('12,5');
   });
 
+  it("reads thousands points in a year's hours, and a point before fewer digits as a decimal point", () => {
+    expect(parseHours('1.600')).toBe(1600);
+    expect(parseHours('1.600,5')).toBe(1600.5);
+    expect(parseHours('12.000')).toBe(12000);
+    expect(parseHours('1.5')).toBe(1.5);
+    expect(parseHours('1.60')).toBe(1.6);
+  });
+
   it('demands optimistic ≤ likely ≤ pessimistic, at the field that breaks it', () => {
     expect(readEstimate({ optimistic: '4', likely: '8', pessimistic: '24' })).toEqual({
       ok: true,

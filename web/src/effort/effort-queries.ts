@@ -70,11 +70,12 @@ export const OwnerWorkQuery = graphql(`
         }
       }
     }
-    campaigns(state: ACTIVE, first: 100) {
+    campaigns(first: 100) {
       edges {
         node {
           id
           title
+          state
           targets {
             id
             state

@@ -1,9 +1,14 @@
 /**
- * Hours as people type them in a German office: "12", "12,5" or "12.5". Null for anything else
+ * Hours as people type them in a German office: "12", "12,5", "12.5", and a year's baseline with
+ * thousands points, "1.600" or "1.600,5" (a point followed by exactly three digits groups
+ * thousands, as German offices write them; "1.5" stays one and a half). Null for anything else
  * (empty, letters, a negative number): the form says so at the field, the API checks the rest.
  */
 export function parseHours(text: string): number | null {
   const trimmed = text.trim();
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(trimmed)) {
+    return Number(trimmed.replace(/\./g, '').replace(',', '.'));
+  }
   if (!/^\d+([.,]\d+)?$/.test(trimmed)) {
     return null;
   }

@@ -39,7 +39,7 @@ function estimateText(
 export function PlanView({ plan }: { plan: Plan }) {
   return (
     <section className="stack" aria-labelledby="plan-heading">
-      <h2 className="kern-heading-large" id="plan-heading">
+      <h2 className="kern-heading-large" id="plan-heading" tabIndex={-1}>
         {`Wartungsplan ${plan.owner.name}, ${formatDate(plan.from)} bis ${formatDate(plan.to)}`}
       </h2>
       <dl className="figures">

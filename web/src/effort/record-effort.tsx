@@ -32,11 +32,14 @@ export function RecordEffort({ work }: { work: Work }) {
   const service = services.find((s) => s.id === serviceId);
   const targets = useMemo(
     () =>
-      work.campaigns.edges.flatMap(({ node: c }) =>
-        c.targets
-          .filter((t) => t.service.id === serviceId && t.state !== 'EXCLUDED')
-          .map((t) => ({ id: t.id, title: c.title })),
-      ),
+      // Finished campaigns too: hours booked after the close still calibrate; cancelled ones do not count.
+      work.campaigns.edges
+        .filter(({ node: c }) => c.state !== 'CANCELLED')
+        .flatMap(({ node: c }) =>
+          c.targets
+            .filter((t) => t.service.id === serviceId && t.state !== 'EXCLUDED')
+            .map((t) => ({ id: t.id, title: c.title })),
+        ),
     [work.campaigns.edges, serviceId],
   );
   const problems = problemsOf(result.error);
@@ -63,6 +66,9 @@ export function RecordEffort({ work }: { work: Work }) {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
+          if (result.fetching) {
+            return;
+          }
           const value = parseHours(hours);
           if (value === null || value <= 0) {
             setHoursProblem('Bitte geben Sie die Stunden als Zahl größer als 0 an, zum Beispiel 7,5.');

@@ -76,7 +76,7 @@ describe('CampaignOpenPage (/kampagnen/neu)', () => {
       await screen.findByRole('heading', { level: 1, name: 'Kampagne prüfen und eröffnen' }),
     ).toBeVisible();
     expect(screen.getByRole('status')).toHaveTextContent(
-      'Die Kampagne erfasst 1 Leistung mit 3 nachnutzenden Kommunen.',
+      'Die Kampagne erfasst 1 Leistung mit 3 Nachnutzungen.',
     );
     const row = within(screen.getByRole('table')).getAllByRole('row')[1];
     expect(row).toHaveTextContent('Wohngeld beantragen');

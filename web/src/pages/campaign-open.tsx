@@ -13,7 +13,7 @@ import {
 import { problemFor, problemsOf } from '../graphql/errors';
 import { noticeState } from '../services/notice';
 import { NormCombobox } from '../services/norm-combobox';
-import { Alert, Loading, Problems } from '../ui/alert';
+import { Alert, Problems } from '../ui/alert';
 import { ErrorSummary } from '../ui/error-summary';
 import { Button, Field, inputClass } from '../ui/field';
 import { Guarded } from '../ui/guard';
@@ -48,10 +48,22 @@ export function CampaignOpenPage() {
 function OpenCampaign() {
   const [values, setValues] = useState<OpenCampaignValues>(EMPTY_CAMPAIGN);
   const [step, setStep] = useState<'edit' | 'check'>('edit');
+  // The two steps are one address: Page moves the focus only after a navigation, so a change of
+  // step puts it on the new step's heading here.
+  const stepped = useRef(false);
+  useEffect(() => {
+    if (stepped.current) {
+      document.querySelector<HTMLElement>('main h1')?.focus();
+    }
+  }, [step]);
+  const go = (next: 'edit' | 'check') => {
+    stepped.current = true;
+    setStep(next);
+  };
   return step === 'edit' ? (
-    <CampaignForm values={values} onChange={setValues} onNext={() => setStep('check')} />
+    <CampaignForm values={values} onChange={setValues} onNext={() => go('check')} />
   ) : (
-    <CampaignCheck values={values} onBack={() => setStep('edit')} />
+    <CampaignCheck values={values} onBack={() => go('edit')} />
   );
 }
 
@@ -182,6 +194,22 @@ function CampaignForm({
   );
 }
 
+/** "Die Kampagne erfasst 2 Leistungen mit 5 Nachnutzungen." (subscriptions: a Kommune with two services counts twice) */
+function reachSentence(answer: { targets: unknown[]; subscribersTotal: number }): string {
+  if (answer.targets.length === 0) {
+    return 'Die Kampagne erfasst keine Leistung.';
+  }
+  const services =
+    answer.targets.length === 1 ? '1 Leistung' : `${formatNumber(answer.targets.length)} Leistungen`;
+  const uses =
+    answer.subscribersTotal === 0
+      ? 'ohne Nachnutzung'
+      : answer.subscribersTotal === 1
+        ? 'mit 1 Nachnutzung'
+        : `mit ${formatNumber(answer.subscribersTotal)} Nachnutzungen`;
+  return `Die Kampagne erfasst ${services} ${uses}.`;
+}
+
 function CampaignCheck({ values, onBack }: { values: OpenCampaignValues; onBack: () => void }) {
   const navigate = useNavigate();
   const input = campaignInput(values);
@@ -205,63 +233,68 @@ function CampaignCheck({ values, onBack }: { values: OpenCampaignValues; onBack:
         problems={problems}
         title={normProblem ? 'Die Rechtsgrundlage ist nicht bekannt' : undefined}
       />
-      {!answer && preview.fetching ? <Loading label="Betroffene Leistungen werden gesucht …" /> : null}
-      {answer ? (
-        <section className="stack" aria-labelledby="preview-heading">
-          <h2 className="kern-heading-large" id="preview-heading">
-            Betroffene Leistungen
-          </h2>
-          <p className="kern-body kern-body--large" role="status">
-            {answer.targets.length === 0
-              ? 'Die Kampagne erfasst keine Leistung.'
-              : `Die Kampagne erfasst ${answer.targets.length === 1 ? '1 Leistung' : `${formatNumber(answer.targets.length)} Leistungen`} mit ${answer.subscribersTotal === 1 ? '1 nachnutzenden Kommune' : `${formatNumber(answer.subscribersTotal)} nachnutzenden Kommunen`}.`}
-          </p>
-          {answer.warnings.includes('NO_TARGETS') ? (
-            <Alert tone="warning" title="Keine Leistung zitiert diese Rechtsgrundlage">
-              <p className="kern-body">
-                {`Keine Leistung im Register nennt ${answer.norm.abbreviation}${input.provisions.length ? ` ${input.provisions.join(', ')}` : ''} als Rechtsgrundlage. Prüfen Sie Norm und Vorschriften; eröffnen Sie die Kampagne trotzdem, hat sie zunächst keine Ziele.`}
-              </p>
-            </Alert>
+      <section className="stack" aria-labelledby="preview-heading">
+        <h2 className="kern-heading-large" id="preview-heading">
+          Betroffene Leistungen
+        </h2>
+        {/* One live region from the start: its answer is announced when it arrives. */}
+        <div role="status">
+          {!answer && preview.fetching ? (
+            <p className="kern-body">Betroffene Leistungen werden gesucht …</p>
           ) : null}
-          {answer.warnings.includes('EFFECTIVE_DATE_PASSED') ? (
-            <Alert tone="warning" title="Das Datum liegt in der Vergangenheit">
-              <p className="kern-body">
-                {`Die Änderung gilt seit ${formatDate(input.effectiveDate)}. Alle offenen Ziele sind sofort überfällig.`}
-              </p>
-            </Alert>
-          ) : null}
-          {answer.targets.length > 0 ? (
-            <div className="kern-table-responsive">
-              <table className="kern-table">
-                <caption className="kern-title">Leistungen, die die Kampagne als Ziele erhält</caption>
-                <thead>
-                  <tr className="kern-table__row">
-                    {['Leistung', 'Eigentümer', 'Zitierte Vorschriften', 'Nachnutzende Kommunen'].map((c) => (
-                      <th scope="col" className="kern-table__header" key={c}>
-                        {c}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="kern-table__body">
-                  {answer.targets.map((t) => (
-                    <tr className="kern-table__row" key={t.service.id}>
-                      <th scope="row" className="kern-table__header">
-                        {t.service.name}
-                      </th>
-                      <td className="kern-table__cell">{t.service.owner.name}</td>
-                      <td className="kern-table__cell">
-                        {t.citedProvisions.length ? t.citedProvisions.join(', ') : 'die ganze Norm'}
-                      </td>
-                      <td className="kern-table__cell numeric">{formatNumber(t.subscribersTotal)}</td>
+          {answer ? <p className="kern-body kern-body--large">{reachSentence(answer)}</p> : null}
+        </div>
+        {answer ? (
+          <>
+            {answer.warnings.includes('NO_TARGETS') ? (
+              <Alert tone="warning" title="Keine Leistung zitiert diese Rechtsgrundlage">
+                <p className="kern-body">
+                  {`Keine Leistung im Register nennt ${answer.norm.abbreviation}${input.provisions.length ? ` ${input.provisions.join(', ')}` : ''} als Rechtsgrundlage. Prüfen Sie Norm und Vorschriften; eröffnen Sie die Kampagne trotzdem, hat sie zunächst keine Ziele.`}
+                </p>
+              </Alert>
+            ) : null}
+            {answer.warnings.includes('EFFECTIVE_DATE_PASSED') ? (
+              <Alert tone="warning" title="Das Datum liegt in der Vergangenheit">
+                <p className="kern-body">
+                  {`Die Änderung gilt seit ${formatDate(input.effectiveDate)}. Alle offenen Ziele sind sofort überfällig.`}
+                </p>
+              </Alert>
+            ) : null}
+            {answer.targets.length > 0 ? (
+              <div className="kern-table-responsive">
+                <table className="kern-table">
+                  <caption className="kern-title">Leistungen, die die Kampagne als Ziele erhält</caption>
+                  <thead>
+                    <tr className="kern-table__row">
+                      {['Leistung', 'Eigentümer', 'Zitierte Vorschriften', 'Aktive Nachnutzungen'].map(
+                        (c) => (
+                          <th scope="col" className="kern-table__header" key={c}>
+                            {c}
+                          </th>
+                        ),
+                      )}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-        </section>
-      ) : null}
+                  </thead>
+                  <tbody className="kern-table__body">
+                    {answer.targets.map((t) => (
+                      <tr className="kern-table__row" key={t.service.id}>
+                        <th scope="row" className="kern-table__header">
+                          {t.service.name}
+                        </th>
+                        <td className="kern-table__cell">{t.service.owner.name}</td>
+                        <td className="kern-table__cell">
+                          {t.citedProvisions.length ? t.citedProvisions.join(', ') : 'die ganze Norm'}
+                        </td>
+                        <td className="kern-table__cell numeric">{formatNumber(t.subscribersTotal)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+          </>
+        ) : null}
+      </section>
       <div className="inline-actions">
         {answer ? (
           <button

@@ -21,7 +21,7 @@ export function CampaignPage() {
   const { id = '' } = useParams();
   return (
     <Guarded title="Kampagne" visitor="Die Kampagnen zu Rechtsänderungen sehen angemeldete Personen.">
-      <CampaignView id={id} />
+      <CampaignView key={id} id={id} />
     </Guarded>
   );
 }
@@ -87,7 +87,7 @@ function CampaignView({ id }: { id: string }) {
             </dd>
           </div>
           <div>
-            <dt className="kern-body">Kommunen auf aktuellem Stand</dt>
+            <dt className="kern-body">Nachnutzungen auf aktuellem Stand</dt>
             <dd>
               <ProgressFigure
                 done={progress.subscribersCompliant}

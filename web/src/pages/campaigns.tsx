@@ -7,6 +7,7 @@ import type { CampaignState } from '../graphql/generated/enums';
 import { problemsOf } from '../graphql/errors';
 import { useViewer } from '../graphql/viewer';
 import { Loading, Problems } from '../ui/alert';
+import { byId, useFocusAfterNavigation } from '../ui/focus-after-navigation';
 import { Guarded } from '../ui/guard';
 import { CAMPAIGN_STATE, formatDate } from '../ui/labels';
 import { Page } from '../ui/page';
@@ -51,6 +52,8 @@ const CampaignsQuery = graphql(`
   }
 `);
 
+const LIST_ID = 'kampagnen-liste';
+
 const STATES: CampaignState[] = ['ACTIVE', 'COMPLETED', 'CANCELLED'];
 
 function stateFrom(params: URLSearchParams): CampaignState | null {
@@ -77,6 +80,9 @@ function CampaignList({ params }: { params: URLSearchParams }) {
     variables: { state, first: CAMPAIGNS_PAGE_SIZE, after },
   });
   const connection = data?.campaigns;
+  // A filter or another page keeps the keyboard at the list, not at the page's top.
+  const focusAfter = useFocusAfterNavigation();
+  const toList = () => focusAfter(byId(LIST_ID));
   const hrefFor = (next: { stand?: CampaignState | null; nach?: string | null }) => {
     const query = new URLSearchParams();
     const stand = 'stand' in next ? next.stand : state;
@@ -107,6 +113,7 @@ function CampaignList({ params }: { params: URLSearchParams }) {
               <Link
                 className="kern-link"
                 to={hrefFor({ stand: s })}
+                onClick={toList}
                 aria-current={s === state ? 'page' : undefined}
               >
                 {s ? CAMPAIGN_STATE[s] : 'Alle'}
@@ -118,14 +125,14 @@ function CampaignList({ params }: { params: URLSearchParams }) {
       <Problems problems={problemsOf(error)} title="Die Kampagnen konnten nicht geladen werden" />
       {!data && fetching ? <Loading /> : null}
       {connection && connection.totalCount === 0 ? (
-        <p className="kern-body">
+        <p className="kern-body" id={LIST_ID} tabIndex={-1}>
           {state ? `Keine Kampagne im Stand „${CAMPAIGN_STATE[state]}“.` : 'Es gibt noch keine Kampagne.'}
         </p>
       ) : null}
       {connection && connection.edges.length > 0 ? (
         <div className="kern-table-responsive">
           <table className="kern-table">
-            <caption className="kern-title">
+            <caption className="kern-title" id={LIST_ID} tabIndex={-1}>
               {connection.totalCount === 1 ? '1 Kampagne' : `${connection.totalCount} Kampagnen`}
               {state ? ` (${CAMPAIGN_STATE[state]})` : ''}
             </caption>
@@ -172,8 +179,8 @@ function CampaignList({ params }: { params: URLSearchParams }) {
                     />
                     <span className="kern-body kern-body--small cell-note">
                       {c.progress.subscribersTotal === 0
-                        ? 'Keine nachnutzende Kommune betroffen'
-                        : `${c.progress.subscribersCompliant} von ${c.progress.subscribersTotal} Kommunen auf aktuellem Stand`}
+                        ? 'Keine Nachnutzung betroffen'
+                        : `${c.progress.subscribersCompliant} von ${c.progress.subscribersTotal} Nachnutzungen auf aktuellem Stand`}
                     </span>
                   </td>
                 </tr>
@@ -187,14 +194,18 @@ function CampaignList({ params }: { params: URLSearchParams }) {
           <ul className="filter-links">
             {after ? (
               <li>
-                <Link className="kern-link" to={hrefFor({})}>
+                <Link className="kern-link" to={hrefFor({})} onClick={toList}>
                   Zur ersten Seite
                 </Link>
               </li>
             ) : null}
             {connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor ? (
               <li>
-                <Link className="kern-link" to={hrefFor({ nach: connection.pageInfo.endCursor })}>
+                <Link
+                  className="kern-link"
+                  to={hrefFor({ nach: connection.pageInfo.endCursor })}
+                  onClick={toList}
+                >
                   Nächste Seite
                 </Link>
               </li>

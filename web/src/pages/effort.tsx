@@ -10,6 +10,7 @@ import { problemFor, problemsOf } from '../graphql/errors';
 import { useViewer } from '../graphql/viewer';
 import { Loading, Problems } from '../ui/alert';
 import { Field, inputClass } from '../ui/field';
+import { byId, useFocusAfterNavigation } from '../ui/focus-after-navigation';
 import { Guarded } from '../ui/guard';
 import { Page } from '../ui/page';
 
@@ -40,7 +41,10 @@ function EffortPlanner({ params }: { params: URLSearchParams }) {
     [params, operator, viewer?.organisation?.key],
   );
   const ownerKey = query.ownerKey;
-  const context = useMemo(() => ({ additionalTypenames: ['EffortEntry', 'CampaignTarget'] }), []);
+  const context = useMemo(
+    () => ({ additionalTypenames: ['EffortEntry', 'CampaignTarget', 'OnlineService'] }),
+    [],
+  );
   const [plan] = useQuery({
     query: MaintenancePlanQuery,
     variables: { ownerKey: ownerKey ?? '', from: query.from, to: query.to },
@@ -91,6 +95,9 @@ function PeriodForm({
   problems: ReturnType<typeof problemsOf>;
 }) {
   const navigate = useNavigate();
+  // A new period or owner keeps the keyboard at the plan, not at the page's top.
+  const focusAfter = useFocusAfterNavigation();
+  const toPlan = () => focusAfter(byId('plan-heading'));
   const [ownerKey, setOwnerKey] = useState(query.ownerKey ?? '');
   const [from, setFrom] = useState(query.from);
   const [to, setTo] = useState(query.to);
@@ -103,6 +110,7 @@ function PeriodForm({
       aria-label="Eigentümer und Zeitraum"
       onSubmit={(event) => {
         event.preventDefault();
+        toPlan();
         void navigate(planHref({ ownerKey: operator ? ownerKey || null : null, from, to }));
       }}
     >
@@ -164,6 +172,7 @@ function PeriodForm({
                 className="kern-link"
                 to={planHref({ ownerKey: operator ? query.ownerKey : null, from: p.from, to: p.to })}
                 aria-current={p.from === query.from && p.to === query.to ? 'page' : undefined}
+                onClick={toPlan}
               >
                 {p.label}
               </Link>

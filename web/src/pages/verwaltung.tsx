@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { AuditSection } from '../admin/audit-section';
 import { SECTIONS, adminHref, sectionOf, SECTION_HEADING_ID } from '../admin/admin-url';
-import { byId, useFocusAfterNavigation } from '../admin/focus-after-navigation';
+import { byId, useFocusAfterNavigation } from '../ui/focus-after-navigation';
 import { GithubSection } from '../admin/github-section';
 import { OrganisationsSection } from '../admin/organisations-section';
 import { StandardsSection } from '../admin/standards-section';
