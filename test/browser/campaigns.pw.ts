@@ -94,7 +94,12 @@ test('a maintainer opens a campaign, sees its reach first, plans, links the rele
       String(service.subscriptionCount),
     );
     await expect(
-      page.getByRole('status').filter({ hasText: /^Die Kampagne erfasst 1 Leistung mit/ }),
+      page.getByRole('status').filter({
+        hasText:
+          service.subscriptionCount === 0
+            ? 'Die Kampagne erfasst 1 Leistung ohne Nachnutzung.'
+            : `Die Kampagne erfasst 1 Leistung mit ${service.subscriptionCount} Nachnutzung`,
+      }),
     ).toBeVisible();
     await expect(page.getByText('Keine Leistung zitiert diese Rechtsgrundlage')).toHaveCount(0);
     // Nothing is opened yet.
@@ -131,8 +136,8 @@ test('a maintainer opens a campaign, sees its reach first, plans, links the rele
     ).toBeVisible();
   });
 
-  const target = () =>
-    page.getByRole('table', { name: '1 Ziel' }).getByRole('row', { name: /^Wohngeld beantragen/ });
+  const targets = () => page.getByRole('table', { name: /^\d+ Ziele?$/ });
+  const target = () => targets().getByRole('row', { name: /^Wohngeld beantragen/ });
 
   await test.step('opening it leads to the campaign with its one target, OPEN', async () => {
     await page.getByRole('button', { name: 'Kampagne jetzt eröffnen' }).click();
@@ -140,6 +145,34 @@ test('a maintainer opens a campaign, sees its reach first, plans, links the rele
     await expect(page.getByRole('status').filter({ hasText: 'Die Kampagne ist eröffnet.' })).toBeVisible();
     await expect(target()).toContainText('Offen');
     await expectNoAxeViolations(page);
+  });
+
+  await test.step('adds a service by hand, then excludes it with a reason', async () => {
+    await page.getByRole('button', { name: 'Leistung hinzufügen' }).click();
+    const form = page.getByRole('form', { name: 'Leistung hinzufügen' });
+    const field = form.getByRole('combobox', { name: 'Leistung' });
+    await field.pressSequentially('Hundesteuer');
+    await form.getByRole('option', { name: /^Hundesteuer anmelden/ }).click();
+    await expect(field).toHaveValue('Hundesteuer anmelden');
+    await expectNoAxeViolations(page);
+    await form.getByRole('button', { name: 'Hinzufügen' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Hundesteuer anmelden ist jetzt ein Ziel der Kampagne.' }),
+    ).toBeVisible();
+    await expect(page.getByRole('table', { name: '2 Ziele' })).toBeVisible();
+
+    const added = targets().getByRole('row', { name: /^Hundesteuer anmelden/ });
+    await added.getByRole('button', { name: 'Ausnehmen: Hundesteuer anmelden' }).click();
+    await page
+      .getByRole('textbox', { name: 'Grund' })
+      .fill('Die Hundesteuer richtet sich nicht nach dem Wohngeldgesetz');
+    await page.getByRole('button', { name: 'Ausnehmen', exact: true }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Hundesteuer anmelden ist von der Kampagne ausgenommen.' }),
+    ).toBeVisible();
+    await expect(added).toContainText('Ausgenommen');
+    await expect(added).toContainText('Grund: Die Hundesteuer richtet sich nicht nach dem Wohngeldgesetz');
+    await expect(added.getByRole('button', { name: 'Wieder aufnehmen: Hundesteuer anmelden' })).toBeVisible();
   });
 
   await test.step('plans the target', async () => {

@@ -6,17 +6,26 @@ import { FormButtons, Outcome, TextActionForm } from '../subscriptions/action-fo
 import { Problems } from '../ui/alert';
 import { Button } from '../ui/field';
 import { useOpener } from '../ui/opener';
-import { CancelCampaignMutation, CompleteCampaignMutation } from './campaign-queries';
+import { SearchField } from '../catalogue/search-field';
+import { problemFor } from '../graphql/errors';
+import { AddTargetMutation, CancelCampaignMutation, CompleteCampaignMutation } from './campaign-queries';
 
-/** "Kampagne abschließen" and "Kampagne abbrechen", where the API says the viewer may. */
+const ACTION_LABEL = {
+  ADD_TARGET: 'Leistung hinzufügen',
+  COMPLETE: 'Kampagne abschließen',
+  CANCEL: 'Kampagne abbrechen',
+} as const;
+
+/** "Leistung hinzufügen", "Kampagne abschließen" and "Kampagne abbrechen", where the API says the viewer may. */
 export function CampaignActions({ id, actions }: { id: string; actions: CampaignAction[] }) {
-  const [open, setOpen] = useState<'COMPLETE' | 'CANCEL' | null>(null);
+  const [open, setOpen] = useState<'ADD_TARGET' | 'COMPLETE' | 'CANCEL' | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const opener = useOpener();
   const [completion, complete] = useMutation(CompleteCampaignMutation);
   const [cancellation, cancel] = useMutation(CancelCampaignMutation);
-  const offered = (['COMPLETE', 'CANCEL'] as const).filter((a) => actions.includes(a));
-  if (done) {
+  const offered = (['ADD_TARGET', 'COMPLETE', 'CANCEL'] as const).filter((a) => actions.includes(a));
+  // Adding a target leaves the campaign open: its outcome stands above the buttons, which stay.
+  if (done && !actions.includes('ADD_TARGET')) {
     return <Outcome message={done} />;
   }
   if (offered.length === 0) {
@@ -29,6 +38,7 @@ export function CampaignActions({ id, actions }: { id: string; actions: Campaign
       <h2 className="kern-sr-only" id="campaign-actions-heading">
         Aktionen der Kampagne
       </h2>
+      {done ? <Outcome message={done} /> : null}
       <div className="inline-actions">
         {offered.map((a) => (
           <Button
@@ -40,7 +50,7 @@ export function CampaignActions({ id, actions }: { id: string; actions: Campaign
               setOpen(open === a ? null : a);
             }}
           >
-            {a === 'COMPLETE' ? 'Kampagne abschließen' : 'Kampagne abbrechen'}
+            {ACTION_LABEL[a]}
           </Button>
         ))}
       </div>
@@ -49,6 +59,19 @@ export function CampaignActions({ id, actions }: { id: string; actions: Campaign
           Abschließen können Sie die Kampagne, sobald jedes Ziel erledigt ist: mit einer veröffentlichten
           Version oder ausgenommen.
         </p>
+      ) : null}
+      {open === 'ADD_TARGET' ? (
+        <AddTargetForm
+          campaignId={id}
+          onDone={(name) => {
+            setOpen(null);
+            setDone(`${name} ist jetzt ein Ziel der Kampagne.`);
+          }}
+          onCancel={() => {
+            setOpen(null);
+            opener.refocus();
+          }}
+        />
       ) : null}
       {open === 'COMPLETE' ? (
         <form
@@ -104,5 +127,71 @@ export function CampaignActions({ id, actions }: { id: string; actions: Campaign
         />
       ) : null}
     </section>
+  );
+}
+
+/**
+ * "Leistung hinzufügen": a service that the change concerns although it does not cite the norm
+ * (or not yet), picked from the catalogue's suggestions while typing.
+ */
+function AddTargetForm({
+  campaignId,
+  onDone,
+  onCancel,
+}: {
+  campaignId: string;
+  onDone: (name: string) => void;
+  onCancel: () => void;
+}) {
+  const [text, setText] = useState('');
+  const [chosen, setChosen] = useState<{ slug: string; name: string } | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [result, add] = useMutation(AddTargetMutation);
+  const problems = problemsOf(result.error);
+  const fieldProblem = missing
+    ? 'Bitte wählen Sie eine Leistung aus den Vorschlägen.'
+    : (problemFor(problems, 'serviceSlug') ?? problemFor(problems, 'campaignId'))?.message;
+  return (
+    <form
+      className="action-form stack"
+      aria-label="Leistung hinzufügen"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (result.fetching) {
+          return;
+        }
+        const service = chosen && chosen.name === text ? chosen : null;
+        setMissing(!service);
+        if (!service) {
+          return;
+        }
+        void add({ campaignId, serviceSlug: service.slug }).then((answer) => {
+          if (!answer.error) {
+            onDone(service.name);
+          }
+        });
+      }}
+    >
+      <h3 className="kern-heading-small">Leistung hinzufügen</h3>
+      <p className="kern-body">
+        Für eine Leistung, die die Änderung betrifft, obwohl sie die Rechtsgrundlage nicht nennt.
+      </p>
+      <Problems problems={problems.filter((p) => p.message !== fieldProblem)} />
+      <SearchField
+        label="Leistung"
+        hint="Name oder Stichwort; wählen Sie einen Vorschlag"
+        name="leistung"
+        value={text}
+        error={fieldProblem}
+        onChange={setText}
+        onChoose={(service) => {
+          setChosen(service);
+          setText(service.name);
+          setMissing(false);
+        }}
+      />
+      <FormButtons submitLabel="Hinzufügen" fetching={result.fetching} onCancel={onCancel} />
+    </form>
   );
 }

@@ -209,3 +209,11 @@ export const OpenCampaignMutation = graphql(`
     }
   }
 `);
+
+export const AddTargetMutation = graphql(`
+  mutation AddCampaignTarget($campaignId: ID!, $serviceSlug: String!) {
+    addCampaignTarget(campaignId: $campaignId, serviceSlug: $serviceSlug) {
+      ...CampaignTargetFields
+    }
+  }
+`);

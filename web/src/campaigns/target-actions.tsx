@@ -5,7 +5,7 @@ import type { CampaignTargetFieldsFragment } from '../graphql/generated/graphql'
 import { problemFor, problemsOf } from '../graphql/errors';
 import { FormButtons, TextActionForm } from '../subscriptions/action-form';
 import { EstimateFields } from '../effort/estimate-fields';
-import { hoursText, readEstimate, type EstimateProblems, type EstimateText } from '../effort/hours';
+import { estimateTextOf, readEstimate, type EstimateProblems, type EstimateText } from '../effort/hours';
 import { Problems } from '../ui/alert';
 import { Field, inputClass } from '../ui/field';
 import {
@@ -105,11 +105,7 @@ function PlanForm({
 }) {
   const [date, setDate] = useState(target.plannedReleaseDate ?? '');
   const [assignee, setAssignee] = useState(target.assignee ?? '');
-  const [estimate, setEstimate] = useState<EstimateText>({
-    optimistic: hoursText(target.estimate?.optimisticHours),
-    likely: hoursText(target.estimate?.likelyHours),
-    pessimistic: hoursText(target.estimate?.pessimisticHours),
-  });
+  const [estimate, setEstimate] = useState<EstimateText>(estimateTextOf(target.estimate));
   const [estimateProblems, setEstimateProblems] = useState<EstimateProblems>({});
   const [dateMissing, setDateMissing] = useState(false);
   const [result, plan] = useMutation(PlanTargetMutation);

@@ -4,7 +4,7 @@ import type { CampaignTargetAction } from '../graphql/generated/enums';
 import { Outcome } from '../subscriptions/action-form';
 import { Button } from '../ui/field';
 import { useOpener } from '../ui/opener';
-import { formatDate, formatDecimal, formatHours } from '../ui/labels';
+import { formatDate, formatEstimate, formatHours } from '../ui/labels';
 import { TargetStateBadge } from './badges';
 import {
   TARGET_ACTION_DONE,
@@ -86,7 +86,7 @@ export function TargetsTable({ targets }: { targets: Target[] }) {
                     ) : null}
                     {t.estimate ? (
                       <span className="kern-body kern-body--small cell-note">
-                        {`Schätzung ${formatDecimal(t.estimate.optimisticHours, 1)} / ${formatDecimal(t.estimate.likelyHours, 1)} / ${formatDecimal(t.estimate.pessimisticHours, 1)} h, erwartet ${formatHours(t.estimate.expectedHours)}`}
+                        {`Schätzung ${formatEstimate(t.estimate)} h, erwartet ${formatHours(t.estimate.expectedHours)}`}
                       </span>
                     ) : null}
                   </td>

@@ -26,11 +26,29 @@ const askable = (text: string) => (text.match(/[\p{L}\p{N}]/gu) ?? []).length >=
 /**
  * The catalogue's search field ("Suche"), an ARIA combobox with a list of suggestions (the WAI-ARIA
  * Authoring Practices' "combobox with listbox popup"). Typing suggests up to 8 services; arrow keys
- * move through them, Enter or a click opens the chosen service's page, Escape closes the list.
+ * move through them, Enter or a click opens the chosen service's page (or does what `onChoose`
+ * says, where a form uses the field to pick a service), Escape closes the list.
  * Enter without a chosen suggestion submits the surrounding search form, as before. The number of
  * suggestions is announced in a live region.
  */
-export function SearchField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+export function SearchField({
+  value,
+  onChange,
+  label = 'Suche',
+  hint = HINT,
+  name = 'suche',
+  onChoose,
+  error,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  label?: string;
+  hint?: string;
+  name?: string;
+  /** What choosing a suggestion does; by default it opens the service's page. */
+  onChoose?: (service: { slug: string; name: string }) => void;
+  error?: string;
+}) {
   const navigate = useNavigate();
   const listId = useId();
   const [prefix, setPrefix] = useState('');
@@ -52,9 +70,13 @@ export function SearchField({ value, onChange }: { value: string; onChange: (val
   // The list may have become shorter than the option chosen before it changed.
   const chosen = active < suggestions.length ? active : -1;
 
-  const choose = (slug: string) => {
+  const choose = (service: { slug: string; name: string }) => {
     setOpen(false);
-    void navigate(`/leistungen/${encodeURIComponent(slug)}`);
+    if (onChoose) {
+      onChoose(service);
+    } else {
+      void navigate(`/leistungen/${encodeURIComponent(service.slug)}`);
+    }
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
@@ -78,20 +100,20 @@ export function SearchField({ value, onChange }: { value: string; onChange: (val
       setActive(-1);
     } else if (event.key === 'Enter' && expanded && chosen >= 0) {
       event.preventDefault();
-      choose(suggestions[chosen].slug);
+      choose(suggestions[chosen]);
     }
   };
 
   const optionId = (index: number) => `${listId}-${index}`;
   return (
     <div className="search-field">
-      <Field label="Suche" hint={HINT}>
+      <Field label={label} hint={hint} error={error}>
         {(control) => (
           <input
             {...control}
-            className={inputClass()}
+            className={inputClass(error)}
             type="search"
-            name="suche"
+            name={name}
             role="combobox"
             autoComplete="off"
             aria-autocomplete="list"
@@ -126,7 +148,7 @@ export function SearchField({ value, onChange }: { value: string; onChange: (val
             onMouseEnter={() => setActive(index)}
             // Keeps the focus in the field, so that the click is not lost to its blur.
             onMouseDown={(event) => event.preventDefault()}
-            onClick={() => choose(suggestion.slug)}
+            onClick={() => choose(suggestion)}
           >
             <span className="kern-body">{suggestion.name}</span>
             {suggestion.matchedKeyword ? (

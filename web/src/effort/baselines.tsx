@@ -6,10 +6,10 @@ import { FormButtons, Outcome } from '../subscriptions/action-form';
 import { Problems } from '../ui/alert';
 import { Button } from '../ui/field';
 import { useOpener } from '../ui/opener';
-import { formatDecimal, formatHours } from '../ui/labels';
+import { formatEstimate, formatHours } from '../ui/labels';
 import { EstimateFields } from './estimate-fields';
 import { SetBaselineMutation } from './effort-queries';
-import { hoursText, readEstimate, type EstimateProblems, type EstimateText } from './hours';
+import { estimateTextOf, readEstimate, type EstimateProblems, type EstimateText } from './hours';
 
 type Service = OwnerWorkQuery['services']['edges'][number]['node'];
 
@@ -57,11 +57,7 @@ export function Baselines({ services }: { services: Service[] }) {
                     <th scope="row" className="kern-table__header">
                       {service.name}
                     </th>
-                    <td className="kern-table__cell">
-                      {b
-                        ? `${formatDecimal(b.optimisticHours, 1)} / ${formatDecimal(b.likelyHours, 1)} / ${formatDecimal(b.pessimisticHours, 1)}`
-                        : 'Keine Grundlast erfasst'}
-                    </td>
+                    <td className="kern-table__cell">{b ? formatEstimate(b) : 'Keine Grundlast erfasst'}</td>
                     <td className="kern-table__cell numeric">{b ? formatHours(b.expectedHours) : '–'}</td>
                     <td className="kern-table__cell actions-cell">
                       <Button
@@ -115,11 +111,7 @@ function BaselineForm({
   onCancel: () => void;
 }) {
   const b = service.maintenanceBaseline;
-  const [value, setValue] = useState<EstimateText>({
-    optimistic: hoursText(b?.optimisticHours),
-    likely: hoursText(b?.likelyHours),
-    pessimistic: hoursText(b?.pessimisticHours),
-  });
+  const [value, setValue] = useState<EstimateText>(estimateTextOf(b));
   const [problems, setProblems] = useState<EstimateProblems>({});
   const [result, save] = useMutation(SetBaselineMutation);
   const apiProblems = problemsOf(result.error);

@@ -60,3 +60,14 @@ export function readEstimate(
 export function hoursText(hours: number | undefined | null): string {
   return hours === undefined || hours === null ? '' : String(hours).replace('.', ',');
 }
+
+/** A form's fields for an estimate that exists (to change it), or empty ones. */
+export function estimateTextOf(
+  e: { optimisticHours: number; likelyHours: number; pessimisticHours: number } | null | undefined,
+): EstimateText {
+  return {
+    optimistic: hoursText(e?.optimisticHours),
+    likely: hoursText(e?.likelyHours),
+    pessimistic: hoursText(e?.pessimisticHours),
+  };
+}

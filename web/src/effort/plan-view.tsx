@@ -4,7 +4,7 @@ import type { MaintenancePlanQuery as PlanData } from '../graphql/generated/grap
 import { useSession } from '../session/session';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/field';
-import { formatDate, formatDecimal, formatEuros, formatHours } from '../ui/labels';
+import { formatDate, formatDecimal, formatEstimate, formatEuros, formatHours } from '../ui/labels';
 import { downloadReport } from './download';
 import { reportPath } from './period';
 
@@ -24,15 +24,6 @@ export function calibrationSentence(plan: Pick<Plan, 'calibrationFactor' | 'cali
       ? 'einem abgeschlossenen Kampagnenziel'
       : `${plan.calibrationBasis} abgeschlossenen Kampagnenzielen`;
   return `Kalibrierungsfaktor ${factor}: Bei ${basis} dieses Eigentümers war der erfasste Aufwand ${factor}-mal so hoch wie die Schätzung. P50, P90, VZÄ und Kosten sind damit multipliziert; die Positionen unten stehen wie geschätzt.${plan.calibrationBasis < 3 ? ' Bei so wenigen abgeschlossenen Zielen ist der Faktor noch unsicher.' : ''}`;
-}
-
-function estimateText(
-  e: { optimisticHours: number; likelyHours: number; pessimisticHours: number } | null | undefined,
-) {
-  if (!e) {
-    return '–';
-  }
-  return `${formatDecimal(e.optimisticHours, 1)} / ${formatDecimal(e.likelyHours, 1)} / ${formatDecimal(e.pessimisticHours, 1)}`;
 }
 
 /** The plan: its four figures, the calibration, the downloads and the items. */
@@ -134,8 +125,8 @@ export function PlanView({ plan }: { plan: Plan }) {
                   </td>
                   <td className="kern-table__cell">
                     {item.kind === 'BASELINE'
-                      ? `${estimateText(item.service.maintenanceBaseline)} je Jahr`
-                      : estimateText(item.campaignTarget?.estimate)}
+                      ? `${formatEstimate(item.service.maintenanceBaseline)} je Jahr`
+                      : formatEstimate(item.campaignTarget?.estimate)}
                   </td>
                   <td className="kern-table__cell numeric">{formatHours(item.expectedHours)}</td>
                   <td className="kern-table__cell numeric">{formatHours(item.standardDeviationHours)}</td>

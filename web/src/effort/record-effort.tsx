@@ -5,15 +5,11 @@ import { problemFor, problemsOf } from '../graphql/errors';
 import { FormButtons, Outcome } from '../subscriptions/action-form';
 import { Problems } from '../ui/alert';
 import { Field, inputClass } from '../ui/field';
-import { formatDate, formatHours } from '../ui/labels';
+import { formatDate, formatHours, todayIso } from '../ui/labels';
 import { EffortEntriesQuery, RecordEffortMutation } from './effort-queries';
 import { parseHours } from './hours';
 
 type Work = OwnerWorkQuery;
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /**
  * "Aufwand erfassen": hours worked on a service, as routine maintenance or on one of its campaign
@@ -23,7 +19,7 @@ export function RecordEffort({ work }: { work: Work }) {
   const services = work.services.edges.map((e) => e.node);
   const [serviceId, setServiceId] = useState(services[0]?.id ?? '');
   const [targetId, setTargetId] = useState('');
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(() => todayIso());
   const [hours, setHours] = useState('');
   const [note, setNote] = useState('');
   const [hoursProblem, setHoursProblem] = useState<string | undefined>();
@@ -143,7 +139,7 @@ export function RecordEffort({ work }: { work: Work }) {
                 type="date"
                 className={inputClass(apiDate)}
                 value={date}
-                max={today()}
+                max={todayIso()}
                 onChange={(e) => setDate(e.target.value)}
                 {...props}
               />

@@ -238,3 +238,18 @@ export function formatDecimal(value: number, digits: number): string {
     maximumFractionDigits: digits,
   }).format(value);
 }
+
+/** "4,0 / 8,0 / 24,0": a three-point estimate (optimistic / most likely / pessimistic hours); "–" for none. */
+export function formatEstimate(
+  e: { optimisticHours: number; likelyHours: number; pessimisticHours: number } | null | undefined,
+): string {
+  if (!e) {
+    return '–';
+  }
+  return [e.optimisticHours, e.likelyHours, e.pessimisticHours].map((h) => formatDecimal(h, 1)).join(' / ');
+}
+
+/** Today's calendar date, "2026-12-03", as the API's Date scalar and date fields take it. */
+export function todayIso(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
