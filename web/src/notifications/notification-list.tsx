@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Paging } from '../catalogue/catalogue-results';
 import { problemsOf } from '../graphql/errors';
@@ -67,6 +67,7 @@ export function NotificationList() {
     },
   });
   const [marking, mark] = useMutation(MarkNotificationsReadMutation);
+  const navigate = useNavigate();
   const filterId = useId();
   // A change of the filter is a navigation (the URL has it), after which Page focuses the h1; the
   // keyboard stays on the checkbox instead.
@@ -192,10 +193,27 @@ export function NotificationList() {
                         id={itemLinkId(item.id)}
                         className="kern-link"
                         to={item.link}
-                        onClick={() => {
-                          if (!read) {
-                            void mark({ ids: [item.id] }, REFRESH_NOTIFICATIONS);
+                        onClick={(event) => {
+                          if (read) {
+                            return;
                           }
+                          // A new tab or window: mark it read and let the browser open the link.
+                          if (
+                            event.button !== 0 ||
+                            event.metaKey ||
+                            event.ctrlKey ||
+                            event.shiftKey ||
+                            event.altKey
+                          ) {
+                            void mark({ ids: [item.id] }, REFRESH_NOTIFICATIONS);
+                            return;
+                          }
+                          // Otherwise go once it is marked: the header's count, fetched again after the
+                          // answer, must not be a request that started before the mark was written.
+                          event.preventDefault();
+                          void mark({ ids: [item.id] }, REFRESH_NOTIFICATIONS).then(() =>
+                            navigate(item.link),
+                          );
                         }}
                       >
                         {read ? item.title : <strong>{item.title}</strong>}
