@@ -11,6 +11,7 @@ import { AuditTrailQuery, VerifyAuditChainQuery } from './admin-queries';
 import { SectionHeading } from './admin-parts';
 import { adminHref } from './admin-url';
 import { byId } from '../ui/focus-after-navigation';
+import { TableHead } from '../ui/table-head';
 
 const TRAIL_RESULT_ID = 'pruefprotokoll-ergebnis';
 
@@ -157,15 +158,7 @@ function Trail({ entityId, onShow }: { entityId: string | null; onShow: (id: str
                 {`${eventsText(events.length)} zu ${events[0].entityType} `}
                 <code>{entityId}</code>
               </caption>
-              <thead>
-                <tr className="kern-table__row">
-                  {['Zeit', 'Wer', 'Aktion', 'Hashwert'].map((column) => (
-                    <th scope="col" className="kern-table__header" key={column}>
-                      {column}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead columns={['Zeit', 'Wer', 'Aktion', 'Hashwert']} />
               <tbody className="kern-table__body">
                 {events.map((event) => (
                   <tr className="kern-table__row" key={event.id}>

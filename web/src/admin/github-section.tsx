@@ -14,6 +14,7 @@ import { GithubDeliveriesQuery, REFRESH_DELIVERIES, ReplayGithubDeliveryMutation
 import { ListFilter, SectionHeading } from './admin-parts';
 import { adminHref } from './admin-url';
 import { byId } from '../ui/focus-after-navigation';
+import { TableHead } from '../ui/table-head';
 
 export const DELIVERIES_PAGE_SIZE = 20;
 const LIST_CAPTION_ID = 'zustellungen-liste';
@@ -105,15 +106,7 @@ export function GithubSection({ focusAfter }: { focusAfter: (target: () => HTMLE
             <caption className="kern-title" id={LIST_CAPTION_ID} tabIndex={-1}>
               {deliveryCountText(page!.totalCount, outcome)}
             </caption>
-            <thead>
-              <tr className="kern-table__row">
-                {['Eingegangen', 'Ereignis', 'Repository', 'Ergebnis', 'Details', 'Aktion'].map((column) => (
-                  <th scope="col" className="kern-table__header" key={column}>
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={['Eingegangen', 'Ereignis', 'Repository', 'Ergebnis', 'Details', 'Aktion']} />
             <tbody className="kern-table__body">
               {deliveries.map((delivery) => (
                 <tr className="kern-table__row" key={delivery.id}>

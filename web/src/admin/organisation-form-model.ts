@@ -1,7 +1,7 @@
 import type { ApiProblem } from '../graphql/errors';
 import type { OrganisationKind } from '../graphql/generated/enums';
 import type { RegisterOrganisationInput } from '../graphql/generated/graphql';
-import { fieldMessage } from '../services/service-form-model';
+import { problemsByField } from '../services/service-form-model';
 
 /** The kinds in the order of the form's choice: the public bodies from the top down, then the others. */
 export const ORGANISATION_KINDS: OrganisationKind[] = [
@@ -137,21 +137,14 @@ export function organisationProblems(
   problems: readonly ApiProblem[],
   kind: OrganisationKind | '',
 ): { errors: Partial<Record<OrganisationField, string>>; others: ApiProblem[] } {
-  const errors: Partial<Record<OrganisationField, string>> = {};
-  const others: ApiProblem[] = [];
-  for (const problem of problems) {
-    const name = problem.field?.replace(/^input\./, '');
-    const field: OrganisationField | undefined =
+  return problemsByField<OrganisationField>(
+    problems,
+    (name, problem) =>
       name === 'ars' || name === 'key' || problem.reason === 'ORGANISATION_EXISTS'
         ? 'key'
         : name === 'kind' || name === 'name' || name === 'parentKey'
           ? name
-          : undefined;
-    if (field && !errors[field]) {
-      errors[field] = fieldMessage(problem, field === 'key' ? keyLabel(kind) : ORGANISATION_LABEL[field]);
-    } else {
-      others.push(problem);
-    }
-  }
-  return { errors, others };
+          : undefined,
+    (field) => (field === 'key' ? keyLabel(kind) : ORGANISATION_LABEL[field]),
+  );
 }

@@ -32,6 +32,7 @@ import {
   type OrganisationField,
   type OrganisationValues,
 } from './organisation-form-model';
+import { TableHead } from '../ui/table-head';
 
 export const ORGANISATIONS_PAGE_SIZE = 20;
 const LIST_CAPTION_ID = 'organisationen-liste';
@@ -96,15 +97,7 @@ export function OrganisationsSection({
             <caption className="kern-title" id={LIST_CAPTION_ID} tabIndex={-1}>
               {organisationCountText(page.totalCount, kind)}
             </caption>
-            <thead>
-              <tr className="kern-table__row">
-                {['Name', 'Art', 'Schlüssel', 'Übergeordnet', 'Prüfprotokoll'].map((column) => (
-                  <th scope="col" className="kern-table__header" key={column}>
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Art', 'Schlüssel', 'Übergeordnet', 'Prüfprotokoll']} />
             <tbody className="kern-table__body">
               {organisations.map((organisation) => (
                 <tr className="kern-table__row" key={organisation.id}>

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { problemsOf, type ApiProblem } from '../graphql/errors';
 import type { InterfaceKind } from '../graphql/generated/enums';
-import { fieldMessage } from '../services/service-form-model';
+import { problemsByField } from '../services/service-form-model';
 import { Outcome } from '../subscriptions/action-form';
 import { Loading, Problems } from '../ui/alert';
 import { ErrorSummary } from '../ui/error-summary';
@@ -14,6 +14,7 @@ import {
   RegisterInterfaceStandardMutation,
 } from './admin-queries';
 import { SectionHeading } from './admin-parts';
+import { TableHead } from '../ui/table-head';
 
 const KINDS: InterfaceKind[] = ['XOEV_STANDARD', 'TRANSPORT', 'PORTAL_COMPONENT', 'OTHER'];
 
@@ -29,23 +30,16 @@ export function standardProblems(problems: readonly ApiProblem[]): {
   errors: Partial<Record<StandardField, string>>;
   others: ApiProblem[];
 } {
-  const errors: Partial<Record<StandardField, string>> = {};
-  const others: ApiProblem[] = [];
-  for (const problem of problems) {
-    const name = problem.field?.replace(/^input\./, '');
-    const field: StandardField | undefined =
+  return problemsByField<StandardField>(
+    problems,
+    (name, problem) =>
       problem.reason === 'INTERFACE_STANDARD_EXISTS'
         ? 'key'
         : name === 'key' || name === 'name' || name === 'kind'
           ? name
-          : undefined;
-    if (field && !errors[field]) {
-      errors[field] = fieldMessage(problem, LABEL[field]);
-    } else {
-      others.push(problem);
-    }
-  }
-  return { errors, others };
+          : undefined,
+    (field) => LABEL[field],
+  );
 }
 
 /** "Schnittstellenstandards": the registered standards, and "Schnittstellenstandard registrieren". */
@@ -71,15 +65,7 @@ export function StandardsSection() {
                   ? '1 Schnittstellenstandard'
                   : `${formatNumber(standards.length)} Schnittstellenstandards`}
             </caption>
-            <thead>
-              <tr className="kern-table__row">
-                {['Name', 'Schlüssel', 'Art'].map((column) => (
-                  <th scope="col" className="kern-table__header" key={column}>
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Schlüssel', 'Art']} />
             <tbody className="kern-table__body">
               {standards.map((standard) => (
                 <tr className="kern-table__row" key={standard.key}>

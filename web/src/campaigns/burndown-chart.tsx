@@ -1,6 +1,7 @@
 import { lazy, Suspense, useId } from 'react';
 import { formatDate, formatNumber } from '../ui/labels';
 import { burndownSteps, type BurndownPoint } from './burndown';
+import { TableHead } from '../ui/table-head';
 
 // The chart library is the largest part of the console: loaded with the first chart, not with the first page.
 const BurndownLines = lazy(() => import('./burndown-lines'));
@@ -36,16 +37,7 @@ export function BurndownChart({ points, effectiveDate }: { points: BurndownPoint
       <div className="kern-table-responsive">
         <table className="kern-table" id={tableId}>
           <caption className="kern-title">Burndown als Tabelle: Tage, an denen sich die Zahl änderte</caption>
-          <thead>
-            <tr className="kern-table__row">
-              <th scope="col" className="kern-table__header">
-                Datum
-              </th>
-              <th scope="col" className="kern-table__header numeric">
-                Offene Ziele
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Datum', { label: 'Offene Ziele', numeric: true }]} />
           <tbody className="kern-table__body">
             {steps.map((p) => (
               <tr className="kern-table__row" key={p.date}>

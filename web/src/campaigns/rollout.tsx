@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { Target } from './target-actions';
+import { TableHead } from '../ui/table-head';
 
 /**
  * "Ausrollung": per target (not the excluded ones, which the progress does not count either), the subscribers the viewer may see (a
@@ -26,15 +27,7 @@ export function Rollout({ targets }: { targets: Target[] }) {
       <div className="kern-table-responsive">
         <table className="kern-table">
           <caption className="kern-title">Nachnutzende Kommunen je Leistung</caption>
-          <thead>
-            <tr className="kern-table__row">
-              {['Leistung', 'Kommune', 'Eingesetzte Version', 'Stand'].map((c) => (
-                <th scope="col" className="kern-table__header" key={c}>
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={['Leistung', 'Kommune', 'Eingesetzte Version', 'Stand']} />
           <tbody className="kern-table__body">
             {rows.map(({ target, rollout }) => (
               <tr className="kern-table__row" key={rollout.subscription.id}>

@@ -13,6 +13,7 @@ import {
   TargetActionForm,
   type Target,
 } from './target-actions';
+import { TableHead } from '../ui/table-head';
 
 /**
  * The targets: one row per service with its state (and overdue or at risk in words, not by colour),
@@ -39,22 +40,16 @@ export function TargetsTable({ targets }: { targets: Target[] }) {
           <caption className="kern-title">
             {targets.length === 1 ? '1 Ziel' : `${targets.length} Ziele`}
           </caption>
-          <thead>
-            <tr className="kern-table__row">
-              {[
-                'Leistung',
-                'Stand',
-                'Planung',
-                'Version',
-                'Nachnutzungen auf aktuellem Stand',
-                'Aktionen',
-              ].map((c) => (
-                <th scope="col" className="kern-table__header" key={c}>
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Leistung',
+              'Stand',
+              'Planung',
+              'Version',
+              'Nachnutzungen auf aktuellem Stand',
+              'Aktionen',
+            ]}
+          />
           <tbody className="kern-table__body">
             {targets.map((t) => (
               <Fragment key={t.id}>

@@ -10,6 +10,7 @@ import { formatEstimate, formatHours } from '../ui/labels';
 import { EstimateFields } from './estimate-fields';
 import { SetBaselineMutation } from './effort-queries';
 import { estimateTextOf, readEstimate, type EstimateProblems, type EstimateText } from './hours';
+import { TableHead } from '../ui/table-head';
 
 type Service = OwnerWorkQuery['services']['edges'][number]['node'];
 
@@ -33,22 +34,14 @@ export function Baselines({ services }: { services: Service[] }) {
         <div className="kern-table-responsive">
           <table className="kern-table">
             <caption className="kern-title">Grundlast je Leistung (Stunden je Jahr)</caption>
-            <thead>
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">
-                  Leistung
-                </th>
-                <th scope="col" className="kern-table__header">
-                  Optimistisch / wahrscheinlich / pessimistisch
-                </th>
-                <th scope="col" className="kern-table__header numeric">
-                  Erwartet je Jahr
-                </th>
-                <th scope="col" className="kern-table__header">
-                  Aktion
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Leistung',
+                'Optimistisch / wahrscheinlich / pessimistisch',
+                { label: 'Erwartet je Jahr', numeric: true },
+                'Aktion',
+              ]}
+            />
             <tbody className="kern-table__body">
               {services.map((service) => {
                 const b = service.maintenanceBaseline;

@@ -7,6 +7,7 @@ import { Button } from '../ui/field';
 import { formatDate, formatDecimal, formatEstimate, formatEuros, formatHours } from '../ui/labels';
 import { downloadReport } from './download';
 import { reportPath } from './period';
+import { TableHead } from '../ui/table-head';
 
 type Plan = PlanData['maintenancePlan'];
 
@@ -68,28 +69,16 @@ export function PlanView({ plan }: { plan: Plan }) {
               {plan.items.length === 1 ? '1 Position' : `${plan.items.length} Positionen`} (geschätzt,
               unkalibriert)
             </caption>
-            <thead>
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">
-                  Leistung
-                </th>
-                <th scope="col" className="kern-table__header">
-                  Art
-                </th>
-                <th scope="col" className="kern-table__header">
-                  Geplante Freigabe
-                </th>
-                <th scope="col" className="kern-table__header">
-                  Schätzung o / w / p (Stunden)
-                </th>
-                <th scope="col" className="kern-table__header numeric">
-                  Erwartet
-                </th>
-                <th scope="col" className="kern-table__header numeric">
-                  Standardabweichung
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Leistung',
+                'Art',
+                'Geplante Freigabe',
+                'Schätzung o / w / p (Stunden)',
+                { label: 'Erwartet', numeric: true },
+                { label: 'Standardabweichung', numeric: true },
+              ]}
+            />
             <tbody className="kern-table__body">
               {plan.items.map((item) => (
                 <tr

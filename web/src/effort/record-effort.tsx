@@ -8,6 +8,7 @@ import { Field, inputClass } from '../ui/field';
 import { formatDate, formatHours, todayIso } from '../ui/labels';
 import { EffortEntriesQuery, RecordEffortMutation } from './effort-queries';
 import { parseHours } from './hours';
+import { TableHead } from '../ui/table-head';
 
 type Work = OwnerWorkQuery;
 
@@ -198,25 +199,9 @@ function LatestEntries({ slug, name }: { slug: string; name: string }) {
     <div className="kern-table-responsive">
       <table className="kern-table">
         <caption className="kern-title">{`Zuletzt erfasst für ${name} (${data.effortEntries.totalCount} Einträge insgesamt)`}</caption>
-        <thead>
-          <tr className="kern-table__row">
-            <th scope="col" className="kern-table__header">
-              Datum
-            </th>
-            <th scope="col" className="kern-table__header numeric">
-              Stunden
-            </th>
-            <th scope="col" className="kern-table__header">
-              Arbeit an
-            </th>
-            <th scope="col" className="kern-table__header">
-              Notiz
-            </th>
-            <th scope="col" className="kern-table__header">
-              Erfasst von
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={['Datum', { label: 'Stunden', numeric: true }, 'Arbeit an', 'Notiz', 'Erfasst von']}
+        />
         <tbody className="kern-table__body">
           {entries.map((e) => (
             <tr className="kern-table__row" key={e.id}>

@@ -19,6 +19,7 @@ import { Button, Field, inputClass } from '../ui/field';
 import { Guarded } from '../ui/guard';
 import { formatDate, formatNumber } from '../ui/labels';
 import { Page } from '../ui/page';
+import { TableHead } from '../ui/table-head';
 
 const FIELD_ID: Record<CampaignField, string> = {
   title: 'campaign-title',
@@ -264,17 +265,9 @@ function CampaignCheck({ values, onBack }: { values: OpenCampaignValues; onBack:
               <div className="kern-table-responsive">
                 <table className="kern-table">
                   <caption className="kern-title">Leistungen, die die Kampagne als Ziele erhält</caption>
-                  <thead>
-                    <tr className="kern-table__row">
-                      {['Leistung', 'Eigentümer', 'Zitierte Vorschriften', 'Aktive Nachnutzungen'].map(
-                        (c) => (
-                          <th scope="col" className="kern-table__header" key={c}>
-                            {c}
-                          </th>
-                        ),
-                      )}
-                    </tr>
-                  </thead>
+                  <TableHead
+                    columns={['Leistung', 'Eigentümer', 'Zitierte Vorschriften', 'Aktive Nachnutzungen']}
+                  />
                   <tbody className="kern-table__body">
                     {answer.targets.map((t) => (
                       <tr className="kern-table__row" key={t.service.id}>

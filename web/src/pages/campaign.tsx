@@ -15,6 +15,7 @@ import { Guarded } from '../ui/guard';
 import { CAMPAIGN_TARGET_STATE, formatDate, formatDateTime } from '../ui/labels';
 import { Page } from '../ui/page';
 import { NotFoundPage } from './not-found';
+import { TableHead } from '../ui/table-head';
 
 /** A campaign (/kampagnen/:id): what changes, its progress and burndown, its targets and their actions. */
 export function CampaignPage() {
@@ -104,15 +105,9 @@ function CampaignView({ id }: { id: string }) {
         <div className="kern-table-responsive">
           <table className="kern-table">
             <caption className="kern-title">Ziele nach Stand</caption>
-            <thead>
-              <tr className="kern-table__row">
-                {TARGET_STATES.map((s) => (
-                  <th scope="col" className="kern-table__header numeric" key={s}>
-                    {CAMPAIGN_TARGET_STATE[s]}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              columns={TARGET_STATES.map((s) => ({ label: CAMPAIGN_TARGET_STATE[s], numeric: true }))}
+            />
             <tbody className="kern-table__body">
               <tr className="kern-table__row">
                 {TARGET_STATES.map((s) => (

@@ -12,6 +12,7 @@ import { Guarded } from '../ui/guard';
 import { CAMPAIGN_STATE, formatDate } from '../ui/labels';
 import { Page } from '../ui/page';
 import { CampaignStateBadge } from '../campaigns/badges';
+import { TableHead } from '../ui/table-head';
 
 export const CAMPAIGNS_PAGE_SIZE = 25;
 
@@ -136,15 +137,7 @@ function CampaignList({ params }: { params: URLSearchParams }) {
               {connection.totalCount === 1 ? '1 Kampagne' : `${connection.totalCount} Kampagnen`}
               {state ? ` (${CAMPAIGN_STATE[state]})` : ''}
             </caption>
-            <thead>
-              <tr className="kern-table__row">
-                {['Kampagne', 'Rechtsgrundlage', 'Gilt ab', 'Stand', 'Fortschritt'].map((column) => (
-                  <th scope="col" className="kern-table__header" key={column}>
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={['Kampagne', 'Rechtsgrundlage', 'Gilt ab', 'Stand', 'Fortschritt']} />
             <tbody className="kern-table__body">
               {connection.edges.map(({ node: c }) => (
                 <tr className="kern-table__row" key={c.id}>

@@ -12,6 +12,7 @@ import { Alert, Loading, Problems } from '../ui/alert';
 import { DescriptionList } from '../ui/description-list';
 import { CHANGE_TYPE, formatDateTime, INTERFACE_DIRECTION, VERSION_BUMP } from '../ui/labels';
 import { Page } from '../ui/page';
+import { TableHead } from '../ui/table-head';
 
 /**
  * One release (/leistungen/:slug/versionen/:version): state, notes, changes, interfaces and their
@@ -234,15 +235,7 @@ function ImpactSummary({ impact, version }: { impact: ImpactFieldsFragment; vers
             <caption className="kern-sr-only">
               Aktive Nachnutzungen, die eine andere Version einer Schnittstelle angegeben haben
             </caption>
-            <thead>
-              <tr className="kern-table__row">
-                {['Kommune', 'Versionsbereich', 'Eingesetzte Version'].map((c) => (
-                  <th scope="col" className="kern-table__header" key={c}>
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={['Kommune', 'Versionsbereich', 'Eingesetzte Version']} />
             <tbody className="kern-table__body">
               {impact.affectedSubscriptions.map((s) => (
                 <tr className="kern-table__row" key={s.id}>

@@ -9,6 +9,7 @@ import { Loading, Problems } from '../ui/alert';
 import { formatDateTime, GATE_KIND } from '../ui/labels';
 import { Page } from '../ui/page';
 import { waitedFor } from '../releases/waited';
+import { TableHead } from '../ui/table-head';
 
 const ReviewQueueQuery = graphql(`
   query ReviewQueue {
@@ -119,15 +120,7 @@ export function ReviewsPage() {
             <caption className="kern-title">
               {queue.length === 1 ? '1 Prüfung wartet' : `${queue.length} Prüfungen warten`}
             </caption>
-            <thead>
-              <tr className="kern-table__row">
-                {['Leistung', 'Version', 'Prüfung', 'Wartet seit', 'Was fehlt'].map((column) => (
-                  <th scope="col" className="kern-table__header" key={column}>
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={['Leistung', 'Version', 'Prüfung', 'Wartet seit', 'Was fehlt']} />
             <tbody className="kern-table__body">
               {queue.map((gate) => {
                 const { release } = gate;

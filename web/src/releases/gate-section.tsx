@@ -9,6 +9,7 @@ import { Button, Field, inputClass } from '../ui/field';
 import { formatDate, formatDateTime, GATE_KIND, GATE_STATUS, VERDICT } from '../ui/labels';
 import { gateMissing, type ImpactFacts } from './gate-reason';
 import { SignOffMutation, WaiveGateMutation } from './release-queries';
+import { TableHead } from '../ui/table-head';
 
 const STATUS_TONE = { PASSED: 'success', WAIVED: 'success', FAILED: 'danger', PENDING: 'info' } as const;
 
@@ -152,15 +153,7 @@ function SignOffsTable({ gate, kind }: { gate: GateFieldsFragment; kind: string 
     <div className="kern-table-responsive">
       <table className="kern-table">
         <caption className="kern-sr-only">Voten zur Prüfung {kind}, älteste zuerst</caption>
-        <thead>
-          <tr className="kern-table__row">
-            {['Prüfer/in', 'Votum', 'Kommentar', 'Am', 'Gilt'].map((column) => (
-              <th scope="col" className="kern-table__header" key={column}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={['Prüfer/in', 'Votum', 'Kommentar', 'Am', 'Gilt']} />
         <tbody className="kern-table__body">
           {gate.signOffs.map((signOff) => (
             <tr className="kern-table__row" key={signOff.id}>

@@ -469,6 +469,29 @@ export function fieldMessage(problem: ApiProblem, subject: string): string {
   return /^\p{Ll}/u.test(text) ? `${subject} ${text}` : text;
 }
 
+/**
+ * A form's API problems split into one message per field (the first problem for each, with the
+ * field's label in front) and the rest for the summary. `fieldOf` names the form field a problem
+ * belongs to, from its argument path without "input." (or its reason, e.g. "already exists").
+ */
+export function problemsByField<F extends string>(
+  problems: readonly ApiProblem[],
+  fieldOf: (name: string | undefined, problem: ApiProblem) => F | undefined,
+  labelOf: (field: F) => string,
+): { errors: Partial<Record<F, string>>; others: ApiProblem[] } {
+  const errors: Partial<Record<F, string>> = {};
+  const others: ApiProblem[] = [];
+  for (const problem of problems) {
+    const field = fieldOf(problem.field?.replace(/^input\./, ''), problem);
+    if (field && !errors[field]) {
+      errors[field] = fieldMessage(problem, labelOf(field));
+    } else {
+      others.push(problem);
+    }
+  }
+  return { errors, others };
+}
+
 // ------------------------------------------------------------------ QA policy
 
 export const GATE_KINDS: QaGateKind[] = ['USABILITY', 'SECURITY', 'INTERFACES'];
