@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import type { CampaignTargetAction } from '../graphql/generated/enums';
 import type { CampaignTargetFieldsFragment } from '../graphql/generated/graphql';
-import { problemFor, problemsOf } from '../graphql/errors';
+import { problemsOf } from '../graphql/errors';
+import { problemsAt } from '../services/service-form-model';
 import { FormButtons, TextActionForm } from '../subscriptions/action-form';
 import { EstimateFields } from '../effort/estimate-fields';
 import { estimateTextOf, readEstimate, type EstimateProblems, type EstimateText } from '../effort/hours';
@@ -110,11 +111,14 @@ function PlanForm({
   const [dateMissing, setDateMissing] = useState(false);
   const [result, plan] = useMutation(PlanTargetMutation);
   const problems = problemsOf(result.error);
+  const { at, others } = problemsAt(problems, {
+    plannedReleaseDate: 'Die geplante Freigabe',
+    estimate: 'Die Schätzung',
+  });
   const dateProblem = dateMissing
     ? 'Bitte geben Sie das geplante Datum der Freigabe an.'
-    : problemFor(problems, 'plannedReleaseDate')?.message;
-  const estimateProblem = problemFor(problems, 'estimate')?.message;
-  const others = problems.filter((p) => p.message !== dateProblem && p.message !== estimateProblem);
+    : at.plannedReleaseDate;
+  const estimateProblem = at.estimate;
   return (
     <form
       className="action-form stack"
@@ -206,9 +210,8 @@ function LinkReleaseForm({
   const [result, link] = useMutation(LinkReleaseMutation);
   const problems = problemsOf(result.error);
   const chosen = releaseId || published[0]?.id || '';
-  const fieldProblem = missing
-    ? 'Bitte wählen Sie eine veröffentlichte Version.'
-    : problemFor(problems, 'releaseId')?.message;
+  const { at, others } = problemsAt(problems, { releaseId: 'Die Version' });
+  const fieldProblem = missing ? 'Bitte wählen Sie eine veröffentlichte Version.' : at.releaseId;
   return (
     <form
       className="action-form stack"
@@ -232,7 +235,7 @@ function LinkReleaseForm({
     >
       <h3 className="kern-heading-small">{`Version mit ${target.service.name} verknüpfen`}</h3>
       <p className="kern-body">Wählen Sie die veröffentlichte Version, die die Rechtsänderung umsetzt.</p>
-      <Problems problems={problems.filter((p) => p.message !== fieldProblem)} />
+      <Problems problems={others} />
       {releases.data && published.length === 0 ? (
         <p className="kern-body">Diese Leistung hat noch keine veröffentlichte Version.</p>
       ) : null}

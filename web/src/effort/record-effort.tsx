@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import type { OwnerWorkQuery } from '../graphql/generated/graphql';
-import { problemFor, problemsOf } from '../graphql/errors';
+import { problemsOf } from '../graphql/errors';
+import { problemsAt } from '../services/service-form-model';
 import { FormButtons, Outcome } from '../subscriptions/action-form';
 import { Problems } from '../ui/alert';
 import { Field, inputClass } from '../ui/field';
@@ -40,9 +41,10 @@ export function RecordEffort({ work }: { work: Work }) {
     [work.campaigns.edges, serviceId],
   );
   const problems = problemsOf(result.error);
-  const apiHours = problemFor(problems, 'hours')?.message;
-  const apiDate = problemFor(problems, 'date')?.message;
-  const others = problems.filter((p) => p.message !== apiHours && p.message !== apiDate);
+  const {
+    at: { hours: apiHours, date: apiDate },
+    others,
+  } = problemsAt(problems, { hours: 'Die Stundenzahl', date: 'Das Datum' });
   if (services.length === 0) {
     return null;
   }

@@ -6,7 +6,8 @@ import { MaintenancePlanQuery, OwnerWorkQuery, PlanOwnersQuery } from '../effort
 import { planHref, planQueryFrom, presets, type PlanQuery } from '../effort/period';
 import { PlanView } from '../effort/plan-view';
 import { RecordEffort } from '../effort/record-effort';
-import { problemFor, problemsOf } from '../graphql/errors';
+import { problemsOf } from '../graphql/errors';
+import { problemsAt } from '../services/service-form-model';
 import { useViewer } from '../graphql/viewer';
 import { Loading, Problems } from '../ui/alert';
 import { Field, inputClass } from '../ui/field';
@@ -102,8 +103,9 @@ function PeriodForm({
   const [from, setFrom] = useState(query.from);
   const [to, setTo] = useState(query.to);
   const [owners] = useQuery({ query: PlanOwnersQuery, pause: !operator, requestPolicy: 'cache-first' });
-  const fromProblem = problemFor(problems, 'from')?.message;
-  const toProblem = problemFor(problems, 'to')?.message;
+  const {
+    at: { from: fromProblem, to: toProblem },
+  } = problemsAt(problems, { from: 'Das Datum „Von“', to: 'Das Datum „Bis“' });
   return (
     <form
       className="stack"

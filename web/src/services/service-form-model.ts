@@ -470,6 +470,24 @@ export function fieldMessage(problem: ApiProblem, subject: string): string {
 }
 
 /**
+ * The API's problems at some fields of a form, each message with its field's label in front
+ * (fieldMessage), and the rest for the form's summary. `fields` maps an argument name (as
+ * problemFor matches it) to the label the field shows.
+ */
+export function problemsAt<F extends string>(
+  problems: readonly ApiProblem[],
+  fields: Record<F, string>,
+): { at: Partial<Record<F, string>>; others: ApiProblem[] } {
+  const names = Object.keys(fields) as F[];
+  const { errors, others } = problemsByField<F>(
+    problems,
+    (name) => names.find((field) => name === field || name?.endsWith(`.${field}`)),
+    (field) => fields[field],
+  );
+  return { at: errors, others };
+}
+
+/**
  * A form's API problems split into one message per field (the first problem for each, with the
  * field's label in front) and the rest for the summary. `fieldOf` names the form field a problem
  * belongs to, from its argument path without "input." (or its reason, e.g. "already exists").
