@@ -86,7 +86,7 @@ async function buildData(url: string): Promise<void> {
     SELECT 'N' || g || 'G', 'Gesetz Nummer ' || g, 'DE', 'https://www.gesetze-im-internet.de/n' || g || 'g/', now()
       FROM generate_series(1, 200) g`);
   await db.query(
-    `INSERT INTO online_service (slug, name, summary, description, keywords, leika_keys, ozg_ids, themenfeld, maturity_level, sdg_relevant,
+    `INSERT INTO online_service (slug, name, summary, description, keywords, leika_keys, ozg_ids, themenfeld, maturity_level, maturity_model, sdg_relevant,
                                  lifecycle, reuse_model, subscription_approval, owner_id, created_at, updated_at)
      SELECT 'service-' || g,
             ($2::text[])[1 + g % 17] || ' ' || ($1::text[])[1 + g % 12] || ' ' || g,
@@ -94,7 +94,7 @@ async function buildData(url: string): Promise<void> {
             'Die Leistung ' || ($2::text[])[1 + (g / 3) % 17] || ' wird digital beantragt, geprüft und beschieden. ' || repeat('Text ', 20),
             -- Keywords as people type them: a compound of topic and word, and a second word.
             ARRAY[replace(($2::text[])[1 + g % 17], '-', '') || lower(($1::text[])[1 + g % 12]), ($1::text[])[1 + (g / 7) % 12] || ' online'],
-            ARRAY['99' || lpad((g * 7919 % 999999999999)::text, 12, '0')], ARRAY[]::text[], 'BAUEN_WOHNEN', g % 5, g % 3 = 0,
+            ARRAY['99' || lpad((g * 7919 % 999999999999)::text, 12, '0')], ARRAY[]::text[], 'BAUEN_WOHNEN', g % 5, 'V1_1', g % 3 = 0,
             'ACTIVE', 'EFA_CENTRAL', 'MANUAL', (SELECT id FROM organisation ORDER BY key OFFSET (g % 1100) LIMIT 1), now(), now()
        FROM generate_series(1, 10000) g`,
     [WORDS, TOPICS],

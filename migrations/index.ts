@@ -10,6 +10,7 @@ import { SearchVocabulary1764330800000 } from './1764330800000-SearchVocabulary'
 import { SearchEndingsUpTo121764330900000 } from './1764330900000-SearchEndingsUpTo12';
 import { CreateNotifications1764331000000 } from './1764331000000-CreateNotifications';
 import { NotificationOrder1764331100000 } from './1764331100000-NotificationOrder';
+import { MaturityModel1764331200000 } from './1764331200000-MaturityModel';
 
 /** Every migration in order. Listed explicitly so that the build, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SearchEndingsUpTo121764330900000,
   CreateNotifications1764331000000,
   NotificationOrder1764331100000,
+  MaturityModel1764331200000,
 ];

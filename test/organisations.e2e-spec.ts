@@ -128,6 +128,81 @@ describe('organisations and interface standards', () => {
       expect(amt.data?.organisation).toEqual({ ars: '010585890', ags: null, kind: 'AMT' });
     });
 
+    it('gives a Kreis its Kreisschlüssel and no AGS (01058000 would read as a kreisfreie Stadt)', async () => {
+      const result = await t.gql(
+        `{ kreis: organisation(key: "010580000000") { ags kreisschluessel }
+           amt: organisation(key: "010585890") { ags kreisschluessel }
+           kiel: organisation(key: "${KIEL}") { ags kreisschluessel }
+           land: organisation(key: "010000000000") { ags kreisschluessel } }`,
+      );
+      expect(result.data).toEqual({
+        kreis: { ags: null, kreisschluessel: '01058' },
+        amt: { ags: null, kreisschluessel: '01058' },
+        kiel: { ags: '01002000', kreisschluessel: '01002' },
+        land: { ags: null, kreisschluessel: null },
+      });
+    });
+
+    it.each([
+      [
+        'an Amt whose Verband part does not start with 5',
+        { key: '010580005', kind: 'AMT' },
+        'AMT_VERBAND_DIGIT',
+      ],
+      [
+        'an amtsfreie Gemeinde whose Verband part is not 0 and its number',
+        { key: '010580005006', kind: 'MUNICIPALITY', parentKey: '010580000000' },
+        'AMTSFREIE_GEMEINDE',
+      ],
+      [
+        'a Kreis key as a municipality',
+        { key: '010580000000', kind: 'MUNICIPALITY' },
+        'KREIS_KEY_AS_MUNICIPALITY',
+      ],
+      [
+        'a Regierungsbezirk Schleswig-Holstein does not have',
+        { key: '011020000000', kind: 'MUNICIPALITY' },
+        'REGIERUNGSBEZIRK',
+      ],
+      [
+        'an amtsangehörige Gemeinde attached directly to its Kreis',
+        { key: '010585890009', kind: 'MUNICIPALITY', parentKey: '010580000000' },
+        'PARENT_IS_AMT',
+      ],
+    ])(
+      'refuses %s, naming the rule in English and German, and stores nothing',
+      async (_label, input, rule) => {
+        const variables = { input: { name: 'Somewhere', ...input } };
+        const english = await t.gql(REGISTER, variables, operator);
+        expect(errorCode(english)).toBe('BAD_USER_INPUT');
+        expect(english.errors?.[0].extensions).toMatchObject({
+          rule,
+          field: rule.startsWith('PARENT_') ? 'input.parentKey' : 'input.key',
+        });
+        const response = await t.app
+          .getHttpAdapter()
+          .getInstance()
+          .inject({
+            method: 'POST',
+            url: '/graphql',
+            headers: {
+              'content-type': 'application/json',
+              'accept-language': 'de',
+              authorization: `Bearer ${operator}`,
+            },
+            payload: JSON.stringify({ query: REGISTER, variables }),
+          });
+        const german = response.json<GqlResult>();
+        expect(german.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule });
+        expect(german.errors?.[0].message).not.toBe(english.errors?.[0].message);
+        const rows = await t.db.query('SELECT 1 FROM organisation WHERE key = $1 AND name = $2', [
+          input.key,
+          'Somewhere',
+        ]);
+        expect(rows).toHaveLength(0);
+      },
+    );
+
     it.each([
       ['11 digits', { key: '01002000000', kind: 'MUNICIPALITY' }, 'input.key'],
       ['letters', { key: '01002000000A', kind: 'MUNICIPALITY' }, 'input.key'],

@@ -16,6 +16,15 @@ export enum Themenfeld {
   UNTERNEHMENSFUEHRUNG_ENTWICKLUNG = 'UNTERNEHMENSFUEHRUNG_ENTWICKLUNG',
 }
 
+/**
+ * The OZG maturity model a Reifegrad is rated in: 1.1 (June 2020, levels 0-4) or 2.0 (July 2025,
+ * levels 0-7). Ratings made under 1.1 stay valid as 1.1 ratings.
+ */
+export enum MaturityModel {
+  V1_1 = 'V1_1',
+  V2_0 = 'V2_0',
+}
+
 export enum ServiceLifecycle {
   CONCEPT = 'CONCEPT',
   DEVELOPMENT = 'DEVELOPMENT',

@@ -1,6 +1,12 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { OrganisationEntity } from '#src/organisations/organisation.entity';
-import { ReuseModel, ServiceLifecycle, SubscriptionApproval, Themenfeld } from './catalogue-enums';
+import {
+  MaturityModel,
+  ReuseModel,
+  ServiceLifecycle,
+  SubscriptionApproval,
+  Themenfeld,
+} from './catalogue-enums';
 import { type QaRule } from '#src/qa/qa-policy.rules';
 
 @Entity('legal_norm')
@@ -38,7 +44,10 @@ export class LegalNormEntity {
  */
 @Entity('online_service')
 @Unique('online_service_slug_key', ['slug'])
-@Check('online_service_maturity_level_check', 'maturity_level BETWEEN 0 AND 4')
+@Check(
+  'online_service_maturity_check',
+  `CASE WHEN maturity_level IS NULL THEN maturity_model IS NULL WHEN maturity_model = 'V1_1' THEN maturity_level BETWEEN 0 AND 4 WHEN maturity_model = 'V2_0' THEN maturity_level BETWEEN 0 AND 7 ELSE false END`,
+)
 @Index('online_service_owner_id_idx', ['ownerId'])
 // Declared in SQL only (GIN and composite indexes): TypeORM must leave them alone.
 @Index('online_service_search_idx', { synchronize: false })
@@ -75,6 +84,10 @@ export class OnlineServiceEntity {
 
   @Column({ name: 'maturity_level', type: 'smallint', nullable: true })
   maturityLevel!: number | null;
+
+  /** The model maturityLevel is rated in; set exactly when the level is (the check above). */
+  @Column({ name: 'maturity_model', type: 'text', nullable: true })
+  maturityModel!: MaturityModel | null;
 
   @Column({ name: 'sdg_relevant', type: 'boolean' })
   sdgRelevant!: boolean;

@@ -1,10 +1,24 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '#src/common/graphql/pagination';
-import { ReuseModel, ServiceLifecycle, SubscriptionApproval, Themenfeld } from './catalogue-enums';
+import {
+  MaturityModel,
+  ReuseModel,
+  ServiceLifecycle,
+  SubscriptionApproval,
+  Themenfeld,
+} from './catalogue-enums';
 import { QaGateKind } from '#src/qa/qa-policy.rules';
 
 registerEnumType(Themenfeld, { name: 'Themenfeld', description: 'The 14 OZG subject areas' });
 registerEnumType(ServiceLifecycle, { name: 'ServiceLifecycle' });
+registerEnumType(MaturityModel, {
+  name: 'MaturityModel',
+  description: 'The OZG maturity model (Reifegradmodell) a Reifegrad is rated in',
+  valuesMap: {
+    V1_1: { description: 'Reifegradmodell 1.1 (June 2020): levels 0-4, 3 counts as OZG-compliant' },
+    V2_0: { description: 'Reifegradmodell 2.0 (July 2025, replaces 1.1): levels 0-7 over 13 criteria' },
+  },
+});
 registerEnumType(ReuseModel, {
   name: 'ReuseModel',
   valuesMap: { EFA_CENTRAL: { description: 'One for all: run centrally, connected by others' } },
@@ -108,8 +122,17 @@ export class OnlineService {
   @Field(() => Themenfeld, { nullable: true })
   themenfeld!: Themenfeld | null;
 
-  @Field(() => Int, { nullable: true, description: 'Reifegrad 0-4 (model 1.1)' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Reifegrad in maturityModel: 0-4 in V1_1, 0-7 in V2_0; null if not rated',
+  })
   maturityLevel!: number | null;
+
+  @Field(() => MaturityModel, {
+    nullable: true,
+    description: 'The model maturityLevel is rated in; null if not rated',
+  })
+  maturityModel!: MaturityModel | null;
 
   @Field()
   sdgRelevant!: boolean;

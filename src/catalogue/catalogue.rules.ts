@@ -2,6 +2,8 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const spdxLicenseIds = require('spdx-license-ids') as string[];
 
+import { MaturityModel } from './catalogue-enums';
+
 /** Catalogue rules (domain.md, "Identifiers" and "Services"): pure functions, no framework. */
 
 export const SERVICE_SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -50,8 +52,21 @@ export function licenseProblem(license: string): string | null {
   return SPDX.has(license) ? null : `"${license}" is not an SPDX license identifier (e.g. EUPL-1.2, MIT)`;
 }
 
-export function maturityProblem(level: number): string | null {
-  return Number.isInteger(level) && level >= 0 && level <= 4 ? null : 'must be a Reifegrad between 0 and 4';
+/** The highest Reifegrad of each model: 1.1 rates 0 to 4, 2.0 rates 0 to 7. */
+export const MAX_MATURITY: Readonly<Record<MaturityModel, number>> = {
+  [MaturityModel.V1_1]: 4,
+  [MaturityModel.V2_0]: 7,
+};
+
+/** The model's number as people write it: "1.1", "2.0". */
+export const maturityModelName = (model: MaturityModel): string => model.slice(1).replace('_', '.');
+
+/** Why `level` is not a Reifegrad of `model`, or null. */
+export function maturityProblem(level: number, model: MaturityModel): string | null {
+  const max = MAX_MATURITY[model];
+  return Number.isInteger(level) && level >= 0 && level <= max
+    ? null
+    : `a Reifegrad of model ${maturityModelName(model)} is a whole number from 0 to ${max}, got ${level}`;
 }
 
 export function jurisdictionProblem(jurisdiction: string): string | null {

@@ -1,4 +1,5 @@
 import { DomainError } from '#src/common/errors/domain-error';
+import { MaturityModel } from './catalogue-enums';
 import type { OnlineServiceEntity } from './catalogue.entity';
 import {
   leikaProblem,
@@ -6,6 +7,8 @@ import {
   MAX_KEYWORDS,
   normaliseKeywords,
   licenseProblem,
+  MAX_MATURITY,
+  maturityModelName,
   maturityProblem,
   ozgIdProblem,
 } from './catalogue.rules';
@@ -28,6 +31,7 @@ export type ServiceFields = Partial<
     | 'ozgIds'
     | 'themenfeld'
     | 'maturityLevel'
+    | 'maturityModel'
     | 'sdgRelevant'
     | 'lifecycle'
     | 'subscriptionApproval'
@@ -94,13 +98,7 @@ export function checkServiceFields(input: UpdateServiceInput, prefix = 'input'):
   if (input.themenfeld !== undefined) {
     out.themenfeld = input.themenfeld;
   }
-  if (input.maturityLevel !== undefined) {
-    const problem = input.maturityLevel === null ? null : maturityProblem(input.maturityLevel);
-    if (problem) {
-      throw DomainError.badInput(f('maturityLevel'), 'INVALID_MATURITY', { problem });
-    }
-    out.maturityLevel = input.maturityLevel;
-  }
+  Object.assign(out, checkMaturity(input, f));
   if (input.sdgRelevant != null) {
     out.sdgRelevant = input.sdgRelevant;
   }
@@ -122,6 +120,35 @@ export function checkServiceFields(input: UpdateServiceInput, prefix = 'input'):
     out.repositoryUrl = input.repositoryUrl?.trim() || null;
   }
   return out;
+}
+
+/**
+ * The Reifegrad with its model (domain.md, "Other catalogue fields"): a level without a model is
+ * a 1.1 rating, null clears both, a model without a level is refused.
+ */
+function checkMaturity(
+  input: Pick<UpdateServiceInput, 'maturityLevel' | 'maturityModel'>,
+  f: (name: string) => string,
+): Pick<ServiceFields, 'maturityLevel' | 'maturityModel'> {
+  if (input.maturityLevel === undefined) {
+    if (input.maturityModel != null) {
+      throw DomainError.badInput(f('maturityModel'), 'MATURITY_MODEL_WITHOUT_LEVEL');
+    }
+    return {};
+  }
+  if (input.maturityLevel === null) {
+    return { maturityLevel: null, maturityModel: null };
+  }
+  const model = input.maturityModel ?? MaturityModel.V1_1;
+  const problem = maturityProblem(input.maturityLevel, model);
+  if (problem) {
+    throw DomainError.badInput(f('maturityLevel'), 'INVALID_MATURITY', {
+      problem,
+      model: maturityModelName(model),
+      max: MAX_MATURITY[model],
+    });
+  }
+  return { maturityLevel: input.maturityLevel, maturityModel: model };
 }
 
 /** The keywords normalised (catalogue.rules.ts), or BAD_USER_INPUT naming the keyword at fault. */

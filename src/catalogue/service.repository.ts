@@ -8,6 +8,7 @@ import { organisationSql } from '#src/organisations/organisation.sql';
 import type { QaRule } from '#src/qa/qa-policy.rules';
 import { CatalogueReleaseFacts } from './catalogue-release-facts';
 import { LegalNormEntity, OnlineServiceEntity, ServiceLegalBasisEntity } from './catalogue.entity';
+import { MaturityModel } from './catalogue-enums';
 import type { ServiceFilter } from './dto/service-filter.input';
 import { SearchExpansion } from './search/search-expansion';
 import { parseSearch } from './search/search-query';
@@ -173,6 +174,12 @@ export class ServiceRepository {
         `${this.releaseFacts.get().latestInterfaces('s.id')} @> jsonb_build_array(jsonb_build_object('standard', :standard::text))`,
         { standard: filter.interfaceStandard.trim() },
       );
+    }
+    if (filter?.maturityModel != null || filter?.maturityLevel != null || filter?.minMaturityLevel != null) {
+      // A level is compared within its model only: 3 in 1.1 and 3 in 2.0 are different ratings.
+      query.andWhere('s.maturity_model = :maturityModel', {
+        maturityModel: filter.maturityModel ?? MaturityModel.V1_1,
+      });
     }
     if (filter?.maturityLevel != null) {
       query.andWhere('s.maturity_level = :maturityLevel', { maturityLevel: filter.maturityLevel });

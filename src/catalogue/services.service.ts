@@ -12,7 +12,14 @@ import { QaPolicies } from '#src/qa/qa-policies';
 import { checkQaPolicy, type QaRule } from '#src/qa/qa-policy.rules';
 import { ServiceLifecycle, SubscriptionApproval } from './catalogue-enums';
 import type { OnlineServiceEntity } from './catalogue.entity';
-import { checkLegalBases, maturityProblem, slugProblem } from './catalogue.rules';
+import {
+  checkLegalBases,
+  MAX_MATURITY,
+  maturityModelName,
+  maturityProblem,
+  slugProblem,
+} from './catalogue.rules';
+import { MaturityModel } from './catalogue-enums';
 import type { LegalReferenceInput, RegisterServiceInput } from './dto/register-service.input';
 import type { ServiceFilter } from './dto/service-filter.input';
 import { SearchExpansion } from './search/search-expansion';
@@ -112,11 +119,16 @@ export class ServicesService implements OnModuleInit {
     after: string | null | undefined,
     prefetch?: PagePrefetch & { loaders: RequestLoaders },
   ): Promise<Connection<OnlineServiceEntity>> {
+    const model = filter?.maturityModel ?? MaturityModel.V1_1;
     for (const key of ['maturityLevel', 'minMaturityLevel'] as const) {
       const level = filter?.[key];
-      const problem = level == null ? null : maturityProblem(level);
+      const problem = level == null ? null : maturityProblem(level, model);
       if (problem) {
-        throw DomainError.badInput(`filter.${key}`, 'INVALID_MATURITY', { problem });
+        throw DomainError.badInput(`filter.${key}`, 'INVALID_MATURITY', {
+          problem,
+          model: maturityModelName(model),
+          max: MAX_MATURITY[model],
+        });
       }
     }
     if (filter?.search && filter.search.length > MAX_SEARCH_LENGTH) {
@@ -176,6 +188,7 @@ export class ServicesService implements OnModuleInit {
           ozgIds: fields.ozgIds ?? [],
           themenfeld: fields.themenfeld ?? null,
           maturityLevel: fields.maturityLevel ?? null,
+          maturityModel: fields.maturityModel ?? null,
           sdgRelevant: fields.sdgRelevant ?? false,
           lifecycle: fields.lifecycle ?? ServiceLifecycle.DEVELOPMENT,
           reuseModel: input.reuseModel,

@@ -8,7 +8,7 @@ import { InterfaceStandardInput } from './dto/register-interface-standard.input'
 import { RegisterOrganisationInput } from './dto/register-organisation.input';
 import { InterfaceCapabilityInput } from './dto/set-capabilities.input';
 import { InterfaceCapability, InterfaceStandard, Organisation, User, Viewer } from './organisation.model';
-import { agsOf } from './organisation.rules';
+import { agsOf, kreisschluesselOf } from './organisation.rules';
 import { OrganisationsService } from './organisations.service';
 
 @Resolver(() => Organisation)
@@ -41,9 +41,22 @@ export class OrganisationsResolver {
     return this.service.setCapabilities(viewer, organisationKey, capabilities);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Derived from a 12-digit ARS' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'Amtlicher Gemeindeschlüssel (8 digits), derived from the ARS: for Gemeinden and kreisfreie Städte only (a Land, Kreis or Amt has none)',
+  })
   ags(@Parent() organisation: Organisation): string | null {
-    return agsOf(organisation.ars);
+    return agsOf(organisation.kind, organisation.ars);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'Kreisschlüssel (5 digits): of the Kreis or kreisfreie Stadt itself, or of the one an Amt or Gemeinde lies in; none for a Land or a body without an ARS',
+  })
+  kreisschluessel(@Parent() organisation: Organisation): string | null {
+    return kreisschluesselOf(organisation.kind, organisation.ars);
   }
 
   @ResolveField(() => Organisation, { nullable: true })

@@ -26,6 +26,7 @@ import {
   checkCapabilities,
   checkOrganisationKey,
   parentProblem,
+  type RuleProblem,
   standardKeyProblem,
 } from './organisation.rules';
 
@@ -126,9 +127,7 @@ export class OrganisationsService implements OnModuleInit {
     const key = input.key.trim();
     const { ars, problems } = checkOrganisationKey({ key, kind: input.kind, ars: input.ars?.trim() || null });
     if (problems.length > 0) {
-      throw DomainError.badInput(`input.${problems[0].field}`, 'INVALID_ORGANISATION', {
-        problem: problems[0].message,
-      });
+      throw keyRefusal(`input.${problems[0].field}`, 'INVALID_ORGANISATION', problems[0]);
     }
 
     const organisation = await this.transactions
@@ -142,7 +141,7 @@ export class OrganisationsService implements OnModuleInit {
           }
           const problem = parentProblem({ kind: input.kind, ars }, parent);
           if (problem) {
-            throw DomainError.badInput('input.parentKey', 'INVALID_PARENT', { problem });
+            throw keyRefusal('input.parentKey', 'INVALID_PARENT', problem);
           }
           parentId = parent.id;
         }
@@ -251,4 +250,13 @@ export class OrganisationsService implements OnModuleInit {
         throw error;
       });
   }
+}
+
+/** BAD_USER_INPUT for a broken key rule: the field, and the rule's name in extensions.rule. */
+function keyRefusal(
+  field: string,
+  reason: 'INVALID_ORGANISATION' | 'INVALID_PARENT',
+  { rule, message, facts }: RuleProblem,
+): DomainError {
+  return new DomainError(reason, { rule, problem: message, ...facts }, { field, rule });
 }

@@ -24,13 +24,17 @@
  * (99036035069000), Gurt-/Helm-Ausnahme (99108025001000) and BAföG (99022001017003,
  * a "Verrichtungsdetail" variant).
  *
- * Not verified, and my own judgement: themenfeld, maturityLevel (0-4) and sdgRelevant.
- * These are plausible demo values. themenfeld is not checked against the OZG catalogue.
+ * Not verified, and my own judgement: themenfeld, maturityLevel and sdgRelevant. These are
+ * plausible demo values, not published ratings. Most are on Reifegradmodell 1.1 (0-4), as ratings
+ * made before July 2025 are; no published 2.0 rating of these services was found, so the three
+ * rated on model 2.0 (0-7: Meldebescheinigung, Wohngeld, Baugenehmigung) are illustrative too. themenfeld is not checked against the OZG catalogue.
  * sdgRelevant=true is set for procedures of Annex II of Regulation (EU) 2018/1724.
  *
  * SH state laws: there is no verified permalink to each single law. Their `url` is the
  * official SH law portal root (gesetze-rechtsprechung.sh.juris.de).
  */
+
+import { MaturityModel } from '#src/catalogue/catalogue-enums';
 
 export const RESEARCHED_NORMS: {
   abbreviation: string;
@@ -222,6 +226,8 @@ export const RESEARCHED_SERVICES: {
     | 'UMWELT'
     | 'UNTERNEHMENSFUEHRUNG_ENTWICKLUNG';
   maturityLevel: number;
+  /** The model the level is rated in; omitted: 1.1. */
+  maturityModel?: MaturityModel;
   sdgRelevant: boolean;
   legalBases: { norm: string; provision: string | null }[];
   source: string;
@@ -489,7 +495,8 @@ export const RESEARCHED_SERVICES: {
       'Ausstellung einer einfachen oder erweiterten Meldebescheinigung als Nachweis der gemeldeten Wohnung.',
     leikaKeys: ['99115003012000'],
     themenfeld: 'QUERSCHNITTSLEISTUNGEN',
-    maturityLevel: 3,
+    maturityLevel: 5,
+    maturityModel: MaturityModel.V2_0, // an illustrative 2.0 rating, see the note above
     sdgRelevant: true,
     legalBases: [
       { norm: 'BMG', provision: '§ 18' },
@@ -574,7 +581,8 @@ export const RESEARCHED_SERVICES: {
     summary: 'Antrag auf Wohngeld als Mietzuschuss oder Lastenzuschuss bei der Wohngeldbehörde.',
     leikaKeys: ['99107023037000'],
     themenfeld: 'BAUEN_WOHNEN',
-    maturityLevel: 3,
+    maturityLevel: 4,
+    maturityModel: MaturityModel.V2_0, // an illustrative 2.0 rating, see the note above
     sdgRelevant: false,
     legalBases: [{ norm: 'WoGG', provision: '§ 22' }],
     source:
@@ -633,6 +641,7 @@ export const RESEARCHED_SERVICES: {
     leikaKeys: ['99012070006000'],
     themenfeld: 'BAUEN_WOHNEN',
     maturityLevel: 3,
+    maturityModel: MaturityModel.V2_0, // an illustrative 2.0 rating, see the note above
     sdgRelevant: false,
     legalBases: [
       { norm: 'LBO SH', provision: '§ 67' },

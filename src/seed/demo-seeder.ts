@@ -151,6 +151,7 @@ export class DemoSeeder {
           keywords: DEMO_SEARCH_TERMS[service.slug]?.terms ?? [],
           themenfeld: service.themenfeld as Themenfeld,
           maturityLevel: service.maturityLevel,
+          maturityModel: service.maturityModel,
           sdgRelevant: service.sdgRelevant,
           lifecycle: how.lifecycle,
           subscriptionApproval: how.approval,

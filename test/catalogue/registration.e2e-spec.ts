@@ -14,7 +14,7 @@ const REGISTER = `mutation($input: RegisterServiceInput!) { registerService(inpu
   subscriptionApproval license repositoryUrl createdAt updatedAt owner { key }
   legalBases { norm { abbreviation jurisdiction url } provision } qaPolicy { rules { kind requiredApprovals } } } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) {
-  name description themenfeld maturityLevel license lifecycle legalBases { norm { abbreviation } provision } } }`;
+  name description themenfeld maturityLevel maturityModel license lifecycle legalBases { norm { abbreviation } provision } } }`;
 const SET_POLICY = `mutation($id: ID!, $rules: [QaGateRuleInput!]!) { setQaPolicy(serviceId: $id, rules: $rules) { qaPolicy { rules { kind requiredApprovals } } } }`;
 
 /** Registering and updating services, who may do so, QA policies and legal norms. */
@@ -89,6 +89,9 @@ describe('service catalogue: registering and maintaining services', () => {
       ['name', { name: ' ' }, 'input.name'],
       ['LeiKa key', { leikaKeys: ['9910702303700'] }, 'input.leikaKeys[0]'],
       ['maturity level', { maturityLevel: 5 }, 'input.maturityLevel'],
+      ['maturity level in model 1.1', { maturityLevel: 5, maturityModel: 'V1_1' }, 'input.maturityLevel'],
+      ['maturity level in model 2.0', { maturityLevel: 8, maturityModel: 'V2_0' }, 'input.maturityLevel'],
+      ['maturity model without a level', { maturityModel: 'V2_0' }, 'input.maturityModel'],
       ['license', { license: 'Apache 2' }, 'input.license'],
       ['repository URL', { repositoryUrl: 'http://github.com/x/y' }, 'input.repositoryUrl'],
       ['unknown norm', { legalBases: [{ norm: 'XYZG' }] }, 'input.legalBases[0].norm'],
@@ -143,6 +146,7 @@ describe('service catalogue: registering and maintaining services', () => {
         description: null,
         themenfeld: 'UNTERNEHMENSFUEHRUNG_ENTWICKLUNG',
         maturityLevel: 4,
+        maturityModel: 'V1_1',
         license: 'MIT',
         lifecycle: 'DEVELOPMENT',
         legalBases: [{ norm: { abbreviation: 'WoGG' }, provision: null }],
@@ -157,6 +161,44 @@ describe('service catalogue: registering and maintaining services', () => {
         'service.register',
         'service.update',
       ]);
+    });
+
+    it('keeps a Reifegrad with its model: a level without one is a 1.1 rating', async () => {
+      const id = await registerService(t, { slug: 'reifegrad', ownerKey: DATAPORT });
+      const rate = async (input: object) => {
+        const result = await t.gql(UPDATE, { id, input }, maintainer);
+        return result.errors ? result.errors[0] : result.data?.updateService;
+      };
+      expect(await rate({ maturityLevel: 7, maturityModel: 'V2_0' })).toMatchObject({
+        maturityLevel: 7,
+        maturityModel: 'V2_0',
+      });
+      // Without a model the level is read as 1.1 (as older clients send it), where 6 does not exist.
+      expect(await rate({ maturityLevel: 6 })).toMatchObject({
+        message: 'input.maturityLevel: a Reifegrad of model 1.1 is a whole number from 0 to 4, got 6',
+        extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_MATURITY' },
+      });
+      expect(await rate({ maturityLevel: 3 })).toMatchObject({ maturityLevel: 3, maturityModel: 'V1_1' });
+      expect(await rate({ name: 'Reifegrad unverändert' })).toMatchObject({
+        maturityLevel: 3,
+        maturityModel: 'V1_1',
+      });
+      expect(await rate({ maturityModel: 'V2_0' })).toMatchObject({
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          field: 'input.maturityModel',
+          reason: 'MATURITY_MODEL_WITHOUT_LEVEL',
+        },
+      });
+      expect(await rate({ maturityLevel: null, maturityModel: 'V2_0' })).toMatchObject({
+        maturityLevel: null,
+        maturityModel: null,
+      });
+      const [row] = await t.db.query(
+        'SELECT maturity_level, maturity_model FROM online_service WHERE id = $1',
+        [id],
+      );
+      expect(row).toEqual({ maturity_level: null, maturity_model: null });
     });
   });
 

@@ -115,15 +115,52 @@ describe('catalogue search, filters and paging', () => {
     ['maturityLevel', 5],
     ['maturityLevel', -1],
     ['minMaturityLevel', 7],
-  ])('refuses a Reifegrad filter %s: %d outside 0 to 4 as BAD_USER_INPUT naming it', async (field, level) => {
-    const result = await t.gql(`query($f: ServiceFilter) { services(filter: $f) { totalCount } }`, {
-      f: { [field]: level },
+  ])(
+    'refuses a Reifegrad filter %s: %d outside 0 to 4 (model 1.1) as BAD_USER_INPUT naming it',
+    async (field, level) => {
+      const result = await t.gql(`query($f: ServiceFilter) { services(filter: $f) { totalCount } }`, {
+        f: { [field]: level },
+      });
+      expect(result.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: `filter.${field}`,
+      });
+      expect(result.errors?.[0]?.message).toContain('model 1.1 is a whole number from 0 to 4');
+    },
+  );
+
+  it('compares a Reifegrad within its model only: a 2.0 rating is not a 1.1 one', async () => {
+    const maintainer = await t.token({ roles: [Role.MAINTAINER], org: DATAPORT });
+    const rate = (input: object) =>
+      t.gql(
+        `mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { maturityLevel maturityModel } }`,
+        { id: ids.hund, input },
+        maintainer,
+      );
+    expect((await rate({ maturityLevel: 6, maturityModel: 'V2_0' })).data?.updateService).toEqual({
+      maturityLevel: 6,
+      maturityModel: 'V2_0',
     });
-    expect(result.errors?.[0]?.extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: `filter.${field}`,
-    });
-    expect(result.errors?.[0]?.message).toContain('between 0 and 4');
+    try {
+      expect(await slugs({ maturityModel: 'V2_0' })).toEqual(['hundesteuer']);
+      expect(await slugs({ maturityModel: 'V2_0', minMaturityLevel: 5 })).toEqual(['hundesteuer']);
+      expect(await slugs({ maturityModel: 'V2_0', maturityLevel: 7 })).toEqual([]);
+      expect(await slugs({ maturityModel: 'V1_1' })).toEqual(['bauantrag', 'wohngeld']);
+      expect(await slugs({ minMaturityLevel: 0 })).toEqual(['bauantrag', 'wohngeld']); // 1.1 when no model
+      const tooHigh = await t.gql(
+        `{ services(filter: { maturityModel: V2_0, maturityLevel: 8 }) { totalCount } }`,
+      );
+      expect(tooHigh.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'filter.maturityLevel',
+      });
+      expect(tooHigh.errors?.[0]?.message).toContain('model 2.0 is a whole number from 0 to 7, got 8');
+    } finally {
+      expect((await rate({ maturityLevel: null })).data?.updateService).toEqual({
+        maturityLevel: null,
+        maturityModel: null,
+      });
+    }
   });
 
   it('refuses a Reifegrad filter that is not a whole number (GraphQL Int)', async () => {

@@ -63,6 +63,9 @@ export interface Recipe {
 export async function startFuzzWorld(t: TestApp): Promise<FuzzWorld> {
   await registerOrganisation(t, { key: '010000000000', kind: 'STATE' });
   await registerOrganisation(t, { key: KIEL, kind: 'MUNICIPALITY', parentKey: '010000000000' });
+  for (const kreis of KREISE) {
+    await registerOrganisation(t, { key: `${kreis}0000000`, kind: 'DISTRICT', parentKey: '010000000000' });
+  }
   await registerOrganisation(t, { key: 'dataport', kind: 'SERVICE_PROVIDER' });
   await registerOrganisation(t, { key: 'komfit', kind: 'SERVICE_PROVIDER' });
   await registerStandard(t, 'xbau');
@@ -142,10 +145,33 @@ async function release(w: FuzzWorld, until: 'DRAFT' | 'IN_REVIEW' | 'APPROVED' =
   return id;
 }
 
-/** A municipality of its own (a subscriber): under the state, with a fresh ARS. */
+/** Schleswig-Holstein's eleven Kreise: fresh amtsfreie Gemeinden go into them, 999 to each. */
+const KREISE = [
+  '01051',
+  '01053',
+  '01054',
+  '01055',
+  '01056',
+  '01057',
+  '01058',
+  '01059',
+  '01060',
+  '01061',
+  '01062',
+];
+
+/** A fresh amtsfreie Gemeinde's ARS (Verband part 0 and its Gemeinde number) and its Kreis. */
+function freshGemeinde(w: FuzzWorld): { key: string; kreis: string } {
+  const n = w.next();
+  const kreis = KREISE[Math.floor(n / 999) % KREISE.length];
+  const gemeinde = String((n % 999) + 1).padStart(3, '0');
+  return { key: `${kreis}0${gemeinde}${gemeinde}`, kreis: `${kreis}0000000` };
+}
+
+/** A municipality of its own (a subscriber): in its Kreis, with a fresh ARS. */
 async function ownMunicipality(w: FuzzWorld): Promise<string> {
-  const key = `01058${String(w.next()).padStart(7, '0')}`;
-  return registerOrganisation(w.t, { key, kind: 'MUNICIPALITY', parentKey: '010000000000' });
+  const { key, kreis } = freshGemeinde(w);
+  return registerOrganisation(w.t, { key, kind: 'MUNICIPALITY', parentKey: kreis });
 }
 
 /** A subscription of a fresh municipality: REQUESTED (bauantrag), ACTIVE or SUSPENDED (wohngeld). */
@@ -174,9 +200,9 @@ export const RECIPES: Record<string, Recipe> = {
     caller: operator,
     usedUp: true,
     base: (w) => {
-      const key = `01058${String(w.next()).padStart(7, '0')}`;
+      const { key, kreis } = freshGemeinde(w);
       return Promise.resolve({
-        input: { key, ars: key, kind: 'MUNICIPALITY', name: 'Gemeinde Neu', parentKey: '010000000000' },
+        input: { key, ars: key, kind: 'MUNICIPALITY', name: 'Gemeinde Neu', parentKey: kreis },
       });
     },
   },

@@ -152,7 +152,8 @@ describe('resolveVersionRange', () => {
 
     it('resolves to the release a subscription with the same range targets', async () => {
       for (const range of ['^1.0.0', '>=1.0.0', '^2.0.0-rc.0', '*']) {
-        const organisation = `0100200000${String(range.length).padStart(2, '0')}`;
+        const gemeinde = String(range.length).padStart(3, '0');
+        const organisation = `010580${gemeinde}${gemeinde}`; // an amtsfreie Gemeinde
         // A fresh subscriber per range: one open subscription per organisation and service.
         const registered = await w.t.gql(
           `mutation($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { key } }`,

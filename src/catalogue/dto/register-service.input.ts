@@ -1,7 +1,13 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { HttpsUrl, Text } from '#src/common/validation/text';
 import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS } from '../catalogue.rules';
-import { ReuseModel, ServiceLifecycle, SubscriptionApproval, Themenfeld } from '../catalogue-enums';
+import {
+  MaturityModel,
+  ReuseModel,
+  ServiceLifecycle,
+  SubscriptionApproval,
+  Themenfeld,
+} from '../catalogue-enums';
 
 @InputType()
 export class LegalReferenceInput {
@@ -44,8 +50,18 @@ export class RegisterServiceInput {
   @Field(() => Themenfeld, { nullable: true })
   themenfeld?: Themenfeld | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Reifegrad in maturityModel: 0 to 4 in V1_1, 0 to 7 in V2_0; null clears the rating',
+  })
   maturityLevel?: number | null;
+
+  @Field(() => MaturityModel, {
+    nullable: true,
+    description:
+      'The model maturityLevel is rated in; omitted or null with a level means V1_1, so older clients keep working',
+  })
+  maturityModel?: MaturityModel | null;
 
   @Field(() => Boolean, { nullable: true })
   sdgRelevant?: boolean | null;

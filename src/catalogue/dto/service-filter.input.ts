@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { ServiceLifecycle, Themenfeld } from '../catalogue-enums';
+import { MaturityModel, ServiceLifecycle, Themenfeld } from '../catalogue-enums';
 
 @InputType()
 export class ServiceFilter {
@@ -31,16 +31,24 @@ export class ServiceFilter {
   @Field(() => Boolean, { nullable: true })
   hasPublishedRelease?: boolean | null;
 
+  @Field(() => MaturityModel, {
+    nullable: true,
+    description:
+      'Services rated in this model; with maturityLevel or minMaturityLevel, the model those levels are in (V1_1 when omitted)',
+  })
+  maturityModel?: MaturityModel | null;
+
   @Field(() => Int, {
     nullable: true,
-    description: 'Reifegrad exactly this level (0 to 4, model 1.1); services without a Reifegrad never match',
+    description:
+      'Reifegrad exactly this level in maturityModel (0 to 4 in V1_1, 0 to 7 in V2_0); services without a Reifegrad, or rated in the other model, never match',
   })
   maturityLevel?: number | null;
 
   @Field(() => Int, {
     nullable: true,
     description:
-      'Reifegrad at least this level (0 to 4, model 1.1; 3 = OZG-compliant); services without a Reifegrad never match',
+      'Reifegrad at least this level in maturityModel (in V1_1, 3 = OZG-compliant); services without a Reifegrad, or rated in the other model, never match',
   })
   minMaturityLevel?: number | null;
 }

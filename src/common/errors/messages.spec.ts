@@ -1,5 +1,5 @@
 import { DomainError } from './domain-error';
-import { MESSAGES, messageOf, type Reason } from './messages';
+import { KEY_RULES, MESSAGES, messageOf, type Reason } from './messages';
 
 /** Params for every entry: each kind of value an entry may take, so every text can be rendered. */
 const SAMPLE = new Proxy(
@@ -32,6 +32,13 @@ const ACTIONS: Partial<Record<Reason, object>> = {
   MUNICIPALITY_ADMIN_ONLY: { organisation: '010020000000', action: 'subscribe' },
   NOT_A_GRAPHQL_REQUEST: { problem: 'variables' },
   MUTATION_AS_GET: { operation: 'mutation' },
+  INVALID_ORGANISATION: {
+    rule: 'REGIERUNGSBEZIRK',
+    problem: 'the English words',
+    land: 'Bayern',
+    allowed: '1, 2',
+  },
+  INVALID_PARENT: { rule: 'PARENT_IS_AMT', problem: 'the English words', expected: '010585890' },
 };
 
 const reasons = Object.keys(MESSAGES) as Reason[];
@@ -138,5 +145,18 @@ describe(DomainError.name, () => {
     DomainError.badInput('input.x', 'FOUR_EYES');
     // @ts-expect-error: a reason is required
     expect(() => DomainError.forbidden()).toThrow();
+  });
+
+  it.each(KEY_RULES)('says key rule %s in German', (rule) => {
+    const de = messageOf('INVALID_ORGANISATION', 'de', {
+      rule,
+      problem: 'the English words',
+      land: 'Schleswig-Holstein',
+      allowed: '0',
+      expected: '010580000000',
+    });
+    expect(de).toMatch(/\.$/);
+    expect(de).not.toMatch(ENGLISH);
+    expect(de).not.toContain('undefined');
   });
 });

@@ -46,6 +46,58 @@ const WEBHOOK_URL_DE: Record<string, (p: { host?: string; address?: string }) =>
   unresolvable: (p) => `${p.host} lässt sich nicht auflösen: prüfen Sie den Namen des Servers.`,
 };
 
+/**
+ * The organisation key rules (src/organisations/organisation.rules.ts, docs/domain.md) in German;
+ * their names are the rules' names (`KeyRule`), which a refusal gives in extensions.rule.
+ */
+interface KeyRuleParams {
+  rule: KeyRule;
+  problem: string;
+  land?: string;
+  allowed?: string;
+  expected?: string;
+}
+const REGISTER_AS = (kind: string) => `Registrieren Sie sie als ${kind}.`;
+const KEY_RULES_DE = {
+  ARS_DIGITS: () => 'Ein Amtlicher Regionalschlüssel (ARS) besteht nur aus Ziffern.',
+  ARS_LENGTH: (p) =>
+    `Der ARS hat für diese Art von Organisation ${p.expected} Stellen (ein Amt 9, sonst 12).`,
+  LAND_CODE: () => 'Die ersten beiden Stellen des ARS sind der Schlüssel eines Landes, 01 bis 16.',
+  REGIERUNGSBEZIRK: (p) =>
+    p.allowed === '0'
+      ? `${p.land} hat keine Regierungsbezirke: die dritte Stelle des ARS ist 0.`
+      : `Die dritte Stelle des ARS ist in ${p.land} der Regierungsbezirk: ${p.allowed}.`,
+  LAND_KEY: (p) => `Der ARS eines Landes ist sein Schlüssel mit zehn Nullen (${p.expected}).`,
+  KREIS_PART: () =>
+    'Die Stellen 4 und 5 des ARS nennen den Kreis oder die kreisfreie Stadt und sind nicht 00.',
+  KREIS_KEY: (p) =>
+    `Der ARS eines Kreises ist sein fünfstelliger Kreisschlüssel mit sieben Nullen (${p.expected}).`,
+  KREIS_NUMBER: (p) =>
+    `In ${p.land} gibt es keinen Kreis und keine kreisfreie Stadt mit diesem Kreisschlüssel.`,
+  KREISFREIE_STADT_AS_KREIS: (p) =>
+    `Dies ist der Schlüssel einer kreisfreien Stadt in ${p.land}. ${REGISTER_AS('Kommune (MUNICIPALITY)')}`,
+  KREIS_KEY_AS_MUNICIPALITY: (p) =>
+    `Dies ist der Schlüssel eines Kreises in ${p.land}, nicht einer Gemeinde. ${REGISTER_AS('Kreis (DISTRICT)')}`,
+  AMT_VERBAND_DIGIT: () => 'Der Gemeindeverbandsteil (Stellen 6 bis 9) des ARS eines Amtes beginnt mit 5.',
+  VERBAND_DIGIT: () =>
+    'Der Gemeindeverbandsteil (Stellen 6 bis 9) des ARS einer Gemeinde beginnt mit 0 (amtsfrei) oder 5 (amtsangehörig).',
+  AMTSFREIE_GEMEINDE: (p) =>
+    `Bei einer amtsfreien Gemeinde ist der Gemeindeverbandsteil 0 und die Gemeindekennziffer (${p.expected}).`,
+  AMTSANGEHOERIGE_GEMEINDE: () =>
+    'Eine amtsangehörige Gemeinde hat eine Gemeindekennziffer (Stellen 10 bis 12) ungleich 000.',
+  KEY_IS_ARS: (p) => `Der Schlüssel einer Behörde ist ihr ARS (${p.expected}).`,
+  SLUG: () =>
+    'Organisationen ohne ARS tragen einen Kurznamen aus Kleinbuchstaben, Ziffern und „-“, höchstens 80 Zeichen.',
+  NO_ARS: () => 'Nur Länder, Kreise, Ämter und Kommunen haben einen ARS.',
+  PARENT_KIND: () =>
+    'Diese Organisation kann die neue nicht enthalten: Land, Kreis, Amt und Gemeinde enthalten einander in dieser Reihenfolge.',
+  PARENT_CONTAINS: () => 'Die übergeordnete Organisation muss den ARS der neuen umfassen.',
+  PARENT_IS_AMT: (p) => `Eine amtsangehörige Gemeinde gehört zu ihrem Amt (${p.expected}).`,
+  PARENT_IS_KREIS: (p) => `Eine amtsfreie Gemeinde gehört zu ihrem Kreis (${p.expected}).`,
+} satisfies Record<string, (p: KeyRuleParams) => string>;
+export type KeyRule = keyof typeof KEY_RULES_DE;
+export const KEY_RULES = Object.keys(KEY_RULES_DE) as KeyRule[];
+
 /** "Only the owner's MAINTAINERs and OPERATORs may …", by what the viewer tried to change. */
 const OWNER_SUBJECTS = {
   release: { en: 'change a release', de: 'diese Version ändern' },
@@ -389,8 +441,13 @@ export const MESSAGES = {
   ),
   INVALID_MATURITY: m(
     'BAD_USER_INPUT',
-    (p: { problem: string }) => p.problem,
-    () => 'muss ein Reifegrad zwischen 0 und 4 sein.',
+    (p: { problem: string; model: string; max: number }) => p.problem,
+    (p) => `muss nach dem Reifegradmodell ${p.model} eine ganze Zahl von 0 bis ${p.max} sein.`,
+  ),
+  MATURITY_MODEL_WITHOUT_LEVEL: m(
+    'BAD_USER_INPUT',
+    () => 'a maturityModel needs the maturityLevel rated in it',
+    () => 'braucht den Reifegrad, der in diesem Modell bewertet wurde.',
   ),
   INVALID_LICENSE: m(
     'BAD_USER_INPUT',
@@ -429,15 +486,13 @@ export const MESSAGES = {
   // ------------------------------------------------------------------ input: organisations
   INVALID_ORGANISATION: m(
     'BAD_USER_INPUT',
-    (p: { problem: string }) => p.problem,
-    () =>
-      'passt nicht zur Art der Organisation: Behörden tragen ihren Amtlichen Regionalschlüssel (ARS) ' +
-      'als Schlüssel, andere Organisationen einen Kurznamen aus Kleinbuchstaben, Ziffern und „-“.',
+    (p: KeyRuleParams) => p.problem,
+    (p: KeyRuleParams) => KEY_RULES_DE[p.rule](p),
   ),
   INVALID_PARENT: m(
     'BAD_USER_INPUT',
-    (p: { problem: string }) => p.problem,
-    () => 'ist keine passende übergeordnete Organisation: sie muss den ARS der neuen Organisation umfassen.',
+    (p: KeyRuleParams) => p.problem,
+    (p: KeyRuleParams) => KEY_RULES_DE[p.rule](p),
   ),
   INVALID_CAPABILITIES: m(
     'BAD_USER_INPUT',
