@@ -18,7 +18,9 @@ describe('migration MaturityModel1764331200000', () => {
     }
   };
   const ratings = () =>
-    t.db.query(
+    t.db.query<
+      { slug: string; maturity_level: number | null; has_model: boolean; maturity_model: string | null }[]
+    >(
       // to_jsonb reads the model where the column exists and leaves it out where it does not.
       `SELECT slug, maturity_level, to_jsonb(s) ? 'maturity_model' AS has_model, to_jsonb(s) ->> 'maturity_model' AS maturity_model
          FROM online_service s ORDER BY slug`,
