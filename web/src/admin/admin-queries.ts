@@ -17,6 +17,7 @@ export const AdminOrganisationsQuery = graphql(`
           name
           kind
           ags
+          kreisschluessel
           parent {
             id
             key

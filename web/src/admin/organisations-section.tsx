@@ -109,6 +109,10 @@ export function OrganisationsSection({
                     <code>{organisation.key}</code>
                     {organisation.ags ? (
                       <span className="kern-body kern-body--small cell-note">AGS {organisation.ags}</span>
+                    ) : organisation.kind === 'DISTRICT' && organisation.kreisschluessel ? (
+                      <span className="kern-body kern-body--small cell-note">
+                        Kreisschlüssel {organisation.kreisschluessel}
+                      </span>
                     ) : null}
                   </td>
                   <td className="kern-table__cell">{organisation.parent?.name ?? '–'}</td>

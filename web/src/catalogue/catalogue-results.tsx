@@ -1,5 +1,7 @@
 import { Link } from 'react-router';
+import type { MaturityModel } from '../graphql/generated/enums';
 import { formatNumber } from '../ui/labels';
+import { maturityShort } from './maturity';
 
 export interface ServiceSummary {
   id: string;
@@ -7,6 +9,7 @@ export interface ServiceSummary {
   name: string;
   summary: string;
   maturityLevel?: number | null;
+  maturityModel?: MaturityModel | null;
   subscriptionCount: number;
   owner: { key: string; name: string };
   latestRelease?: { id: string; version: string } | null;
@@ -54,7 +57,7 @@ export function ServiceResult({ service }: { service: ServiceSummary }) {
                 : 'Noch keine veröffentlichte Version'}
             </li>
             <li className="kern-body kern-body--small">
-              Reifegrad: {service.maturityLevel ?? 'nicht angegeben'}
+              Reifegrad: {maturityShort(service.maturityLevel, service.maturityModel)}
             </li>
             <li className="kern-body kern-body--small">
               Nachnutzende: {formatNumber(service.subscriptionCount)}

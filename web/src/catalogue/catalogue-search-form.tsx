@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { Themenfeld } from '../graphql/generated/enums';
 import { Field } from '../ui/field';
 import { THEMENFELD } from '../ui/labels';
-import { MATURITY_LEVELS, type CatalogueFilters } from './catalogue-url';
-import { maturityText } from './maturity';
+import { type CatalogueFilters } from './catalogue-url';
+import { MATURITY_MODELS, levelText, maturityValue, parseMaturity } from './maturity';
 import { SearchField } from './search-field';
 
 export interface FilterOptions {
@@ -68,13 +68,17 @@ export function CatalogueSearchForm({
         <SelectField
           label="Reifegrad"
           name="reifegrad"
-          value={draft.maturityLevel === null ? '' : String(draft.maturityLevel)}
-          onChange={(value) => set('maturityLevel', value === '' ? null : Number(value))}
+          value={draft.maturity ? maturityValue(draft.maturity) : ''}
+          onChange={(value) => set('maturity', parseMaturity(value))}
         >
-          {MATURITY_LEVELS.map((level) => (
-            <option key={level} value={level}>
-              {maturityText(level)}
-            </option>
+          {MATURITY_MODELS.map((of) => (
+            <optgroup key={of.model} label={of.label}>
+              {of.levels.map((_, level) => (
+                <option key={level} value={maturityValue({ model: of.model, level })}>
+                  {levelText(level, of.model)}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </SelectField>
         <SelectField

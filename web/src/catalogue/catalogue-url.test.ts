@@ -17,7 +17,7 @@ describe('the catalogue URL', () => {
     expect(filters).toEqual({
       search: 'Wohngeld',
       themenfeld: 'BAUEN_WOHNEN',
-      maturityLevel: 3,
+      maturity: { model: 'V1_1', level: 3 },
       ownerKey: 'dataport',
       legalNorm: 'WoGG',
     });
@@ -25,6 +25,7 @@ describe('the catalogue URL', () => {
       search: 'Wohngeld',
       themenfeld: 'BAUEN_WOHNEN',
       maturityLevel: 3,
+      maturityModel: 'V1_1',
       ownerKey: 'dataport',
       legalNorm: 'WoGG',
     });
@@ -35,7 +36,22 @@ describe('the catalogue URL', () => {
 
   it('treats values the API would refuse as "Alle", and Reifegrad 0 as a filter', () => {
     expect(serviceFilter(filtersFrom(new URLSearchParams('themenfeld=WOHNEN&reifegrad=7')))).toEqual({});
-    expect(serviceFilter(filtersFrom(new URLSearchParams('reifegrad=0')))).toEqual({ maturityLevel: 0 });
+    expect(serviceFilter(filtersFrom(new URLSearchParams('reifegrad=0')))).toEqual({
+      maturityLevel: 0,
+      maturityModel: 'V1_1',
+    });
+    expect(serviceFilter(filtersFrom(new URLSearchParams('reifegrad=8&reifegradmodell=2.0')))).toEqual({});
+    expect(serviceFilter(filtersFrom(new URLSearchParams('reifegrad=3&reifegradmodell=3.0')))).toEqual({});
+  });
+
+  it('reads a 2.0 rating with its model and writes it back the same way; 1.1 needs no model parameter', () => {
+    const filters = filtersFrom(new URLSearchParams('reifegrad=7&reifegradmodell=2.0'));
+    expect(filters.maturity).toEqual({ model: 'V2_0', level: 7 });
+    expect(serviceFilter(filters)).toEqual({ maturityLevel: 7, maturityModel: 'V2_0' });
+    expect(searchParamsFor(filters).toString()).toBe('reifegrad=7&reifegradmodell=2.0');
+    expect(searchParamsFor({ ...filters, maturity: { model: 'V1_1', level: 4 } }).toString()).toBe(
+      'reifegrad=4',
+    );
   });
 
   it('keeps the cursors of the earlier pages, so a shared link to page 3 can go back to page 2 and 1', () => {

@@ -1,11 +1,13 @@
 import type { Themenfeld } from '../graphql/generated/enums';
 import type { ServiceFilter } from '../graphql/generated/graphql';
 import { THEMENFELD } from '../ui/labels';
+import { MATURITY_MODELS, parseMaturity, type Maturity } from './maturity';
 
 /**
  * The catalogue's state lives in the query string, so that a search can be shared, reloaded and
- * gone back to: `suche`, `themenfeld`, `reifegrad`, `eigentuemer`, `rechtsgrundlage` for the
- * filters, `nach` for the page (the API's cursor after which it starts) and `vorher` (repeated)
+ * gone back to: `suche`, `themenfeld`, `reifegrad` (with `reifegradmodell=2.0` for a 2.0 rating;
+ * without it the level is one of model 1.1, as links from before model 2.0 meant), `eigentuemer`,
+ * `rechtsgrundlage` for the filters, `nach` for the page (the API's cursor after which it starts) and `vorher` (repeated)
  * for the cursors of the pages before it. The cursors of the earlier pages travel in the URL
  * because the API pages by opaque keyset cursors only: a shared link to page 3 can still offer
  * "Vorherige Seite" without the browser's history.
@@ -13,7 +15,7 @@ import { THEMENFELD } from '../ui/labels';
 export interface CatalogueFilters {
   search: string;
   themenfeld: Themenfeld | null;
-  maturityLevel: number | null;
+  maturity: Maturity | null;
   ownerKey: string | null;
   legalNorm: string | null;
 }
@@ -26,12 +28,12 @@ export interface CataloguePosition {
 }
 
 export const PAGE_SIZE = 20;
-export const MATURITY_LEVELS = [0, 1, 2, 3, 4] as const;
 
 const PARAM = {
   search: 'suche',
   themenfeld: 'themenfeld',
   maturityLevel: 'reifegrad',
+  maturityModel: 'reifegradmodell',
   ownerKey: 'eigentuemer',
   legalNorm: 'rechtsgrundlage',
   after: 'nach',
@@ -45,12 +47,13 @@ function isThemenfeld(value: string | null): value is Themenfeld {
 /** Filters from the query string; a value the API would refuse (a typo in a link) counts as "Alle". */
 export function filtersFrom(params: URLSearchParams): CatalogueFilters {
   const themenfeld = params.get(PARAM.themenfeld);
-  const level = params.get(PARAM.maturityLevel);
-  const maturityLevel = level !== null && /^[0-4]$/.test(level) ? Number(level) : null;
+  const name = params.get(PARAM.maturityModel) ?? '1.1';
+  const model = MATURITY_MODELS.find((candidate) => candidate.name === name)?.model;
+  const maturity = model ? parseMaturity(`${model}:${params.get(PARAM.maturityLevel) ?? ''}`) : null;
   return {
     search: (params.get(PARAM.search) ?? '').trim(),
     themenfeld: isThemenfeld(themenfeld) ? themenfeld : null,
-    maturityLevel,
+    maturity,
     ownerKey: params.get(PARAM.ownerKey) || null,
     legalNorm: params.get(PARAM.legalNorm) || null,
   };
@@ -70,8 +73,14 @@ export function searchParamsFor(filters: CatalogueFilters, position?: CatalogueP
   if (filters.themenfeld) {
     params.set(PARAM.themenfeld, filters.themenfeld);
   }
-  if (filters.maturityLevel !== null) {
-    params.set(PARAM.maturityLevel, String(filters.maturityLevel));
+  if (filters.maturity) {
+    params.set(PARAM.maturityLevel, String(filters.maturity.level));
+    if (filters.maturity.model !== 'V1_1') {
+      params.set(
+        PARAM.maturityModel,
+        MATURITY_MODELS.find((m) => m.model === filters.maturity?.model)?.name ?? '',
+      );
+    }
   }
   if (filters.ownerKey) {
     params.set(PARAM.ownerKey, filters.ownerKey);
@@ -115,7 +124,9 @@ export function serviceFilter(filters: CatalogueFilters): ServiceFilter {
   return {
     ...(filters.search ? { search: filters.search } : {}),
     ...(filters.themenfeld ? { themenfeld: filters.themenfeld } : {}),
-    ...(filters.maturityLevel !== null ? { maturityLevel: filters.maturityLevel } : {}),
+    ...(filters.maturity
+      ? { maturityLevel: filters.maturity.level, maturityModel: filters.maturity.model }
+      : {}),
     ...(filters.ownerKey ? { ownerKey: filters.ownerKey } : {}),
     ...(filters.legalNorm ? { legalNorm: filters.legalNorm } : {}),
   };

@@ -22,7 +22,7 @@ describe('StartSearch', () => {
     expect([...list.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
       '72 Leistungen im Katalog',
       '1 mit veröffentlichter Version',
-      '0 mit Reifegrad 3 oder höher (OZG-konform)',
+      '0 mit Reifegrad 3 oder höher nach Modell 1.1 (OZG-konform)',
       '1.234 Aktive Nachnutzungen',
     ]);
     expect(requests.map((r) => r.operationName)).toEqual(['StartFigures']);

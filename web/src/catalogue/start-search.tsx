@@ -14,7 +14,7 @@ const StartFiguresQuery = graphql(`
     published: services(first: 0, filter: { hasPublishedRelease: true }) {
       totalCount
     }
-    compliant: services(first: 0, filter: { minMaturityLevel: 3 }) {
+    compliant: services(first: 0, filter: { maturityModel: V1_1, minMaturityLevel: 3 }) {
       totalCount
     }
     activeSubscriptionCount
@@ -60,7 +60,10 @@ export function StartSearch() {
               label={data.all.totalCount === 1 ? 'Leistung im Katalog' : 'Leistungen im Katalog'}
             />
             <Figure value={data.published.totalCount} label="mit veröffentlichter Version" />
-            <Figure value={data.compliant.totalCount} label="mit Reifegrad 3 oder höher (OZG-konform)" />
+            <Figure
+              value={data.compliant.totalCount}
+              label="mit Reifegrad 3 oder höher nach Modell 1.1 (OZG-konform)"
+            />
             <Figure
               value={data.activeSubscriptionCount}
               label={data.activeSubscriptionCount === 1 ? 'Aktive Nachnutzung' : 'Aktive Nachnutzungen'}

@@ -12,6 +12,7 @@ function service(n: number, overrides: Record<string, unknown> = {}) {
     name: `Leistung ${n}`,
     summary: `Kurzbeschreibung ${n}`,
     maturityLevel: 3,
+    maturityModel: 'V1_1',
     subscriptionCount: 4,
     owner: { id: 'o1', key: 'dataport', name: 'Dataport AöR' },
     latestRelease: { id: `r${n}`, version: '1.2.0' },
@@ -47,13 +48,17 @@ describe('CataloguePage', () => {
   it('shows each result with its name as a link, summary, owner, version, Reifegrad and subscribers', async () => {
     renderAt('/leistungen', routes, {
       CatalogueServices: page(
-        [service(1), service(2, { latestRelease: null, maturityLevel: null, subscriptionCount: 0 })],
-        2,
+        [
+          service(1),
+          service(2, { latestRelease: null, maturityLevel: null, maturityModel: null, subscriptionCount: 0 }),
+          service(3, { maturityLevel: 5, maturityModel: 'V2_0' }),
+        ],
+        3,
       ),
       CatalogueFilterOptions: options,
     });
 
-    expect(await screen.findByRole('status')).toHaveTextContent('2 Leistungen gefunden');
+    expect(await screen.findByRole('status')).toHaveTextContent('3 Leistungen gefunden');
     const results = screen.getByRole('list', { name: 'Suchergebnisse' });
     const first = within(results).getAllByRole('listitem')[0];
     expect(within(first).getByRole('heading', { level: 2, name: 'Leistung 1' })).toBeInTheDocument();
@@ -64,7 +69,8 @@ describe('CataloguePage', () => {
     expect(within(first).getByText('Kurzbeschreibung 1')).toBeInTheDocument();
     expect(within(first).getByText('Eigentümer: Dataport AöR')).toBeInTheDocument();
     expect(within(first).getByText('Aktuelle Version: 1.2.0')).toBeInTheDocument();
-    expect(within(first).getByText('Reifegrad: 3')).toBeInTheDocument();
+    expect(within(first).getByText('Reifegrad: 3 (Modell 1.1)')).toBeInTheDocument();
+    expect(screen.getByText('Reifegrad: 5 (Modell 2.0)')).toBeInTheDocument();
     expect(within(first).getByText('Nachnutzende: 4')).toBeInTheDocument();
     expect(screen.getByText('Noch keine veröffentlichte Version')).toBeInTheDocument();
     expect(screen.getByText('Reifegrad: nicht angegeben')).toBeInTheDocument();
@@ -96,7 +102,7 @@ describe('CataloguePage', () => {
     await screen.findByText('1 Leistung gefunden');
     expect(screen.getByRole('combobox', { name: 'Suche' })).toHaveValue('Wohngeld');
     expect(screen.getByRole('combobox', { name: 'Themenfeld' })).toHaveValue('BAUEN_WOHNEN');
-    expect(screen.getByRole('combobox', { name: 'Reifegrad' })).toHaveValue('2');
+    expect(screen.getByRole('combobox', { name: 'Reifegrad' })).toHaveValue('V1_1:2');
     expect(screen.getByRole('combobox', { name: 'Eigentümer' })).toHaveValue('komfit');
     expect(screen.getByRole('combobox', { name: 'Rechtsgrundlage' })).toHaveValue('WoGG');
     expect(requests.find((r) => r.operationName === 'CatalogueServices')?.variables).toEqual({
@@ -104,6 +110,7 @@ describe('CataloguePage', () => {
         search: 'Wohngeld',
         themenfeld: 'BAUEN_WOHNEN',
         maturityLevel: 2,
+        maturityModel: 'V1_1',
         ownerKey: 'komfit',
         legalNorm: 'WoGG',
       },
@@ -128,7 +135,13 @@ describe('CataloguePage', () => {
         .map((o) => o.textContent),
     ).toEqual(['Alle', 'BauGB – Baugesetzbuch', 'WoGG – Wohngeldgesetz']);
     const level = screen.getByRole('combobox', { name: 'Reifegrad' });
-    expect(within(level).getAllByRole('option')).toHaveLength(6);
+    // "Alle", then each model's levels under its own heading: 2.0 (0-7) first, then 1.1 (0-4).
+    expect(within(level).getAllByRole('option')).toHaveLength(1 + 8 + 5);
+    expect(
+      within(level)
+        .getAllByRole('group')
+        .map((group) => group.getAttribute('label')),
+    ).toEqual(['Reifegradmodell 2.0 (seit Juli 2025)', 'Reifegradmodell 1.1 (bis Juni 2025)']);
     expect(within(screen.getByRole('combobox', { name: 'Themenfeld' })).getAllByRole('option')).toHaveLength(
       15,
     );

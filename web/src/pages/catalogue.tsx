@@ -38,6 +38,7 @@ const CatalogueServices = graphql(`
           name
           summary
           maturityLevel
+          maturityModel
           subscriptionCount
           owner {
             id

@@ -17,6 +17,7 @@ const wohngeld = {
   keywords: ['Mietzuschuss', 'Lastenzuschuss'],
   themenfeld: 'BAUEN_WOHNEN',
   maturityLevel: 3,
+  maturityModel: 'V1_1',
   reuseModel: 'EFA_CENTRAL',
   subscriptionApproval: 'MANUAL',
   lifecycle: 'ACTIVE',
@@ -76,7 +77,7 @@ describe('ServiceEditPage', () => {
     expect(screen.getByRole('textbox', { name: /LeiKa-Schlüssel/ })).toHaveValue('99107023037000');
     expect(screen.getByRole('textbox', { name: /Suchbegriffe/ })).toHaveValue('Mietzuschuss\nLastenzuschuss');
     expect(screen.getByRole('combobox', { name: /Themenfeld/ })).toHaveValue('BAUEN_WOHNEN');
-    expect(screen.getByRole('combobox', { name: /Reifegrad/ })).toHaveValue('3');
+    expect(screen.getByRole('combobox', { name: /Reifegrad/ })).toHaveValue('V1_1:3');
     expect(screen.getByRole('combobox', { name: /Lebensphase/ })).toHaveValue('ACTIVE');
     expect(screen.getByRole('radio', { name: 'Von Hand' })).toBeChecked();
     const first = screen.getByRole('group', { name: 'Rechtsgrundlage 1' });

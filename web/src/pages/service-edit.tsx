@@ -30,6 +30,7 @@ const ServiceEdit = graphql(`
       keywords
       themenfeld
       maturityLevel
+      maturityModel
       reuseModel
       subscriptionApproval
       lifecycle

@@ -73,7 +73,10 @@ describe('ServiceRegisterPage', () => {
     );
     await fill(user, screen.getByRole('textbox', { name: /Suchbegriffe/ }), 'Hundemarke, Hund anmelden');
     await user.selectOptions(screen.getByRole('combobox', { name: /Themenfeld/ }), 'STEUERN_ZOLL');
-    await user.selectOptions(screen.getByRole('combobox', { name: /Reifegrad/ }), '3 – Online-Leistung');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: /Reifegrad/ }),
+      '5 – digitale Bearbeitung in der Verwaltung',
+    );
 
     const norm = within(row(1)).getByRole('combobox', { name: 'Rechtsnorm' });
     await fill(user, norm, 'kommunal');
@@ -105,7 +108,8 @@ describe('ServiceRegisterPage', () => {
           sdgRelevant: false,
           legalBases: [{ norm: 'KAG SH', provision: '§ 3' }],
           themenfeld: 'STEUERN_ZOLL',
-          maturityLevel: 3,
+          maturityLevel: 5,
+          maturityModel: 'V2_0',
           license: 'EUPL-1.2',
         },
       },

@@ -28,6 +28,7 @@ const ServicePageQuery = graphql(`
       leikaKeys
       themenfeld
       maturityLevel
+      maturityModel
       reuseModel
       license
       lifecycle
@@ -166,7 +167,7 @@ export function ServicePage() {
             term: 'Themenfeld',
             value: service.themenfeld ? THEMENFELD[service.themenfeld] : 'Nicht zugeordnet',
           },
-          { term: 'Reifegrad', value: maturityText(service.maturityLevel) },
+          { term: 'Reifegrad', value: maturityText(service.maturityLevel, service.maturityModel) },
           { term: 'Nachnutzungsmodell', value: REUSE_MODEL[service.reuseModel] },
           { term: 'Lizenz', value: service.license ?? 'Nicht angegeben' },
           { term: 'Lebensphase', value: LIFECYCLE[service.lifecycle] },

@@ -46,13 +46,18 @@ const organisation = (
   key,
   name,
   kind,
-  ags: /^\d{12}$/.test(key) ? key.slice(0, 5) + key.slice(9) : null,
+  ags: kind === 'MUNICIPALITY' ? key.slice(0, 5) + key.slice(9) : null,
+  kreisschluessel: kind === 'STATE' ? null : key.slice(0, 5),
   parent: parent ? { __typename: 'Organisation', id: `org-${parent.key}`, ...parent } : null,
 });
 
 const AMT = organisation('010585890', 'Amt Hüttener Berge', 'AMT', {
   key: '010580000000',
   name: 'Kreis Rendsburg-Eckernförde',
+});
+const KREIS = organisation('010580000000', 'Kreis Rendsburg-Eckernförde', 'DISTRICT', {
+  key: '010000000000',
+  name: 'Land Schleswig-Holstein',
 });
 const KIEL = organisation('010020000000', 'Landeshauptstadt Kiel', 'MUNICIPALITY', {
   key: '010000000000',
@@ -97,7 +102,9 @@ describe('AdminPage (Verwaltung)', () => {
     const user = userEvent.setup();
     const { executeQuery, location } = renderAdmin('/verwaltung', {
       AdminOrganisations: (variables) =>
-        variables.kind === 'AMT' ? organisationsAnswer([AMT]) : organisationsAnswer([KIEL, AMT], 34, true),
+        variables.kind === 'AMT'
+          ? organisationsAnswer([AMT])
+          : organisationsAnswer([KIEL, AMT, KREIS], 34, true),
     });
     const nav = screen.getByRole('navigation', { name: 'Bereiche der Verwaltung' });
     expect(within(nav).getByRole('link', { name: 'Organisationen' })).toHaveAttribute('aria-current', 'page');
@@ -109,7 +116,12 @@ describe('AdminPage (Verwaltung)', () => {
     expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
       'Landeshauptstadt Kiel',
       'Amt Hüttener Berge',
+      'Kreis Rendsburg-Eckernförde',
     ]);
+    // An AGS for Gemeinden and kreisfreie Städte only; a Kreis shows its Kreisschlüssel.
+    expect(rows[1].textContent).not.toContain('AGS');
+    expect(rows[2].textContent).toContain('Kreisschlüssel 01058');
+    expect(rows[2].textContent).not.toContain('AGS');
     expect(rows[0].textContent).toContain('010020000000');
     expect(rows[0].textContent).toContain('AGS 01002000');
     expect(rows[1].textContent).toContain('Kreis Rendsburg-Eckernförde');

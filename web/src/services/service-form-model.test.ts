@@ -173,7 +173,7 @@ describe('registerInput', () => {
       description: '  ',
       leikaKeys: '99102013104000',
       keywords: 'Hund anmelden, Hundemarke',
-      maturityLevel: '0',
+      maturityLevel: 'V2_0:0',
       legalBases: [newRow('KAG SH', '§ 3'), newRow()],
       ownerKey: 'komfit',
     };
@@ -188,8 +188,9 @@ describe('registerInput', () => {
       lifecycle: 'DEVELOPMENT',
       sdgRelevant: false,
       legalBases: [{ norm: 'KAG SH', provision: '§ 3' }],
-      // Reifegrad 0 is a level, not "none".
+      // Reifegrad 0 is a level, not "none"; it goes with its model.
       maturityLevel: 0,
+      maturityModel: 'V2_0',
     });
     expect(registerInput(values, true)).toMatchObject({ ownerKey: 'komfit' });
   });
@@ -209,7 +210,22 @@ describe('updateInput', () => {
         { ...initial, license: '', themenfeld: '', maturityLevel: '', keywords: 'Mietzuschuss' },
         initial,
       ),
-    ).toEqual({ license: null, themenfeld: null, maturityLevel: null, keywords: ['Mietzuschuss'] });
+    ).toEqual({
+      license: null,
+      themenfeld: null,
+      maturityLevel: null,
+      maturityModel: null,
+      keywords: ['Mietzuschuss'],
+    });
+  });
+
+  it('reads a rating without a model as 1.1 and sends the level with its model when only the model changed', () => {
+    const initial = valuesFrom(wohngeld);
+    expect(initial.maturityLevel).toBe('V1_1:3');
+    expect(updateInput({ ...initial, maturityLevel: 'V2_0:3' }, initial)).toEqual({
+      maturityLevel: 3,
+      maturityModel: 'V2_0',
+    });
   });
 
   it('sends the whole set of legal bases when a row changed, [] when all are removed', () => {

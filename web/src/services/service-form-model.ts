@@ -1,5 +1,7 @@
 import type { ApiProblem } from '../graphql/errors';
+import { maturityValue, parseMaturity } from '../catalogue/maturity';
 import type {
+  MaturityModel,
   QaGateKind,
   ReuseModel,
   ServiceLifecycle,
@@ -227,6 +229,7 @@ export interface EditableService {
   keywords: string[];
   themenfeld?: Themenfeld | null;
   maturityLevel?: number | null;
+  maturityModel?: MaturityModel | null;
   reuseModel: ReuseModel;
   subscriptionApproval: SubscriptionApproval;
   lifecycle: ServiceLifecycle;
@@ -247,7 +250,10 @@ export function valuesFrom(service: EditableService): ServiceFormValues {
     leikaKeys: listText(service.leikaKeys),
     keywords: listText(service.keywords),
     themenfeld: service.themenfeld ?? '',
-    maturityLevel: service.maturityLevel == null ? '' : String(service.maturityLevel),
+    maturityLevel:
+      service.maturityLevel == null
+        ? ''
+        : maturityValue({ model: service.maturityModel ?? 'V1_1', level: service.maturityLevel }),
     reuseModel: service.reuseModel,
     subscriptionApproval: service.subscriptionApproval,
     lifecycle: service.lifecycle,
@@ -259,6 +265,12 @@ export function valuesFrom(service: EditableService): ServiceFormValues {
   };
 }
 
+/** The Reifegrad choice ("V2_0:5") as the API's two fields; none chosen clears both. */
+function maturityInput(value: string): { maturityLevel: number | null; maturityModel: MaturityModel | null } {
+  const maturity = parseMaturity(value);
+  return { maturityLevel: maturity?.level ?? null, maturityModel: maturity?.model ?? null };
+}
+
 /** The fields that register and update share, from the values; optional ones blank as null. */
 function commonFields(values: ServiceFormValues) {
   return {
@@ -268,7 +280,7 @@ function commonFields(values: ServiceFormValues) {
     leikaKeys: parseLeikaKeys(values.leikaKeys),
     keywords: parseKeywords(values.keywords),
     themenfeld: values.themenfeld || null,
-    maturityLevel: values.maturityLevel === '' ? null : Number(values.maturityLevel),
+    ...maturityInput(values.maturityLevel),
     subscriptionApproval: values.subscriptionApproval,
     lifecycle: values.lifecycle,
     repositoryUrl: values.repositoryUrl.trim() || null,
@@ -287,11 +299,14 @@ type CommonFields = ReturnType<typeof commonFields>;
 export function registerInput(values: ServiceFormValues, choosesOwner: boolean) {
   const fields = commonFields(values);
   const optional = Object.fromEntries(
-    (['description', 'themenfeld', 'maturityLevel', 'repositoryUrl', 'license'] as const)
+    (['description', 'themenfeld', 'maturityLevel', 'maturityModel', 'repositoryUrl', 'license'] as const)
       .filter((key) => fields[key] !== null)
       .map((key) => [key, fields[key]]),
   ) as Partial<
-    Pick<CommonFields, 'description' | 'themenfeld' | 'maturityLevel' | 'repositoryUrl' | 'license'>
+    Pick<
+      CommonFields,
+      'description' | 'themenfeld' | 'maturityLevel' | 'maturityModel' | 'repositoryUrl' | 'license'
+    >
   >;
   return {
     slug: values.slug.trim(),
@@ -317,11 +332,14 @@ export function registerInput(values: ServiceFormValues, choosesOwner: boolean) 
 export function updateInput(values: ServiceFormValues, initial: ServiceFormValues): Partial<CommonFields> {
   const now = commonFields(values);
   const before = commonFields(initial);
-  return Object.fromEntries(
-    (Object.keys(now) as (keyof CommonFields)[])
-      .filter((key) => JSON.stringify(now[key]) !== JSON.stringify(before[key]))
-      .map((key) => [key, now[key]]),
+  const changed = (Object.keys(now) as (keyof CommonFields)[]).filter(
+    (key) => JSON.stringify(now[key]) !== JSON.stringify(before[key]),
   );
+  // The Reifegrad travels with its model: the API refuses a model without the level rated in it.
+  if (changed.includes('maturityModel') && !changed.includes('maturityLevel')) {
+    changed.push('maturityLevel');
+  }
+  return Object.fromEntries(changed.map((key) => [key, now[key]]));
 }
 
 // ------------------------------------------------------------------ checks before sending
@@ -442,6 +460,9 @@ function placeOf(problem: ApiProblem, sent: SentLists): { key: FieldKey; value?:
       key: `legalBases.${rowKey}.${part}`,
       value: part === 'norm' ? quoted(sent.legalBases[index]?.norm) : undefined,
     };
+  }
+  if (name === 'maturityModel') {
+    return { key: 'maturityLevel' }; // one choice in the form: level and model
   }
   if (!FIELD_NAMES.has(name)) {
     return null;

@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { CombinedError } from 'urql';
-import { maturityText } from '../catalogue/maturity';
-import { MATURITY_LEVELS } from '../catalogue/catalogue-url';
+import { MATURITY_CHOICES } from '../catalogue/maturity';
 import { problemsOf } from '../graphql/errors';
 import type {
   ReuseModel,
@@ -311,11 +310,11 @@ export function ServiceForm({
         <Select
           id={idOf('maturityLevel')}
           label={labelOf('maturityLevel', [])}
-          hint="Nach dem OZG-Reifegradmodell; ab 3 gilt eine Leistung als OZG-konform."
+          hint="Nach dem OZG-Reifegradmodell, in dem bewertet wurde: seit Juli 2025 Modell 2.0 (0 bis 7); Bewertungen nach Modell 1.1 (0 bis 4, ab 3 OZG-konform) bleiben gültig."
           error={errors.maturityLevel}
           value={values.maturityLevel}
           empty="Nicht angegeben"
-          options={MATURITY_LEVELS.map((level) => ({ value: String(level), label: maturityText(level) }))}
+          options={MATURITY_CHOICES}
           onChange={(value) => set('maturityLevel', value)}
         />
         <Select
@@ -419,9 +418,11 @@ function Select({
   value: string;
   /** The label of the empty choice, where the field may stay empty. */
   empty?: string;
-  options: { value: string; label: string }[];
+  /** The choices; consecutive ones with the same `group` go into one optgroup under that label. */
+  options: readonly { value: string; label: string; group?: string }[];
   onChange: (value: string) => void;
 }) {
+  const groups = groupsOf(options);
   return (
     <Field id={id} label={label} hint={hint} error={error} optional={empty !== undefined}>
       {(control) => (
@@ -433,11 +434,20 @@ function Select({
             onChange={(event) => onChange(event.target.value)}
           >
             {empty !== undefined ? <option value="">{empty}</option> : null}
-            {options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
+            {groups.map(({ group, choices }) => {
+              const items = choices.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ));
+              return group ? (
+                <optgroup key={group} label={group}>
+                  {items}
+                </optgroup>
+              ) : (
+                items
+              );
+            })}
           </select>
         </div>
       )}
@@ -495,4 +505,18 @@ function Radios({
       })}
     </Fieldset>
   );
+}
+
+/** Consecutive choices of the same group together, in their order; ungrouped ones on their own. */
+function groupsOf<T extends { group?: string }>(options: readonly T[]): { group?: string; choices: T[] }[] {
+  const groups: { group?: string; choices: T[] }[] = [];
+  for (const option of options) {
+    const last = groups.at(-1);
+    if (last && option.group !== undefined && last.group === option.group) {
+      last.choices.push(option);
+    } else {
+      groups.push({ group: option.group, choices: [option] });
+    }
+  }
+  return groups;
 }
