@@ -109,9 +109,7 @@ export function arsProblem(kind: OrganisationKind, ars: string): RuleProblem | n
     return problem('ARS_DIGITS', `an ARS has digits only, got "${ars}"`);
   }
   if (ars.length !== length) {
-    return problem('ARS_LENGTH', `an ARS of ${KIND_NAMES[kind]} has ${length} digits, got ${ars.length}`, {
-      expected: String(length),
-    });
+    return problem('ARS_LENGTH', `an ARS of ${KIND_NAMES[kind]} has ${length} digits, got ${ars.length}`);
   }
   const parts = arsParts(ars);
   const land = LAENDER[parts.land];

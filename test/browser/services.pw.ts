@@ -41,7 +41,9 @@ test('a maintainer registers a service with its legal bases, edits it, and the o
     await page.getByRole('textbox', { name: /^LeiKa-Schlüssel/ }).fill('99102013104000');
     await page.getByRole('textbox', { name: /^Suchbegriffe/ }).fill('Hundemarke, Hund anmelden');
     await page.getByRole('combobox', { name: /^Themenfeld/ }).selectOption('STEUERN_ZOLL');
-    await page.getByRole('combobox', { name: /^Reifegrad/ }).selectOption('3');
+    await page
+      .getByRole('combobox', { name: /^Reifegrad/ })
+      .selectOption({ label: '3 – Online-Antragsdienst' });
     await page.getByRole('radio', { name: 'Open Source, selbst betrieben' }).check();
     await page.getByRole('radio', { name: 'Automatisch' }).check();
     await page.getByRole('textbox', { name: /^Lizenz/ }).fill('EUPL-1.2');
@@ -130,6 +132,9 @@ test('a maintainer registers a service with its legal bases, edits it, and the o
       legalBases.getByRole('listitem').filter({ hasText: `${NORM} § 2 – ${NORM_TITLE}` }),
     ).toBeVisible();
     await expect(page.getByRole('definition').filter({ hasText: '99102013104000' })).toBeVisible();
+    await expect(
+      page.getByRole('definition').filter({ hasText: '3 – Online-Antragsdienst (Modell 2.0)' }),
+    ).toBeVisible();
   });
 
   await test.step('edits the summary on "Bearbeiten"', async () => {

@@ -54,10 +54,10 @@ test('the operator registers an organisation and a standard, checks the audit ch
     const summary = page.locator('.error-summary');
     await expect(summary).toBeFocused();
     await expect(summary.getByRole('link')).toHaveText([
-      /^Amtlicher Regionalschlüssel \(ARS\): Amtlicher Regionalschlüssel \(ARS\) passt nicht zur Art der Organisation/,
+      'Amtlicher Regionalschlüssel (ARS): Ein Amtlicher Regionalschlüssel (ARS) hat 12 Stellen, der eines Amtes 9.',
     ]);
     await expect(ars).toHaveAttribute('aria-invalid', 'true');
-    await expect(ars).toHaveAccessibleDescription(/passt nicht zur Art der Organisation/);
+    await expect(ars).toHaveAccessibleDescription(/hat 12 Stellen, der eines Amtes 9\./);
     await expectNoAxeViolations(page);
     await screenshotForGuide(page, 'verwaltung-organisation-registrieren');
   });
@@ -65,7 +65,7 @@ test('the operator registers an organisation and a standard, checks the audit ch
   await test.step('with the twelfth digit it is registered, and listed among the Gemeinden', async () => {
     await ars.fill(ARS);
     // Twelve digits: the hint no longer counts them (the API's refusal stays until the next answer).
-    await expect(ars).toHaveAccessibleDescription(/^12 Ziffern, z\. B\. .*\(Kiel\)\. Amtlicher/);
+    await expect(ars).toHaveAccessibleDescription(/^12 Ziffern, z\. B\. .*\(Kiel\)\. Ein Amtlicher/);
     await form.getByRole('button', { name: 'Organisation registrieren' }).click();
     const outcome = page.getByText(`Die Organisation „${GEMEINDE}“ ist registriert (Schlüssel ${ARS}).`);
     await expect(outcome).toBeVisible();

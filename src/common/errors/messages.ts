@@ -60,8 +60,7 @@ interface KeyRuleParams {
 const REGISTER_AS = (kind: string) => `Registrieren Sie sie als ${kind}.`;
 const KEY_RULES_DE = {
   ARS_DIGITS: () => 'Ein Amtlicher Regionalschlüssel (ARS) besteht nur aus Ziffern.',
-  ARS_LENGTH: (p) =>
-    `Der ARS hat für diese Art von Organisation ${p.expected} Stellen (ein Amt 9, sonst 12).`,
+  ARS_LENGTH: () => 'Ein Amtlicher Regionalschlüssel (ARS) hat 12 Stellen, der eines Amtes 9.',
   LAND_CODE: () => 'Die ersten beiden Stellen des ARS sind der Schlüssel eines Landes, 01 bis 16.',
   REGIERUNGSBEZIRK: (p) =>
     p.allowed === '0'
