@@ -39,6 +39,7 @@ const ServicePageQuery = graphql(`
       }
       legalBases {
         provision
+        url
         norm {
           id
           abbreviation
