@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signDevToken } from '#src/common/auth/dev-token';
 import { Role } from '#src/common/auth/role';
+import { DEMO_STANDARDS } from '#src/seed/demo-data';
 
 const MAIN = join(__dirname, '..', 'dist', 'src', 'main.js');
 const SECRET = 'embedded-test-secret-embedded-test-secret';
@@ -94,7 +95,7 @@ describe('the embedded database default', () => {
       '{ organisations { totalCount } interfaceStandards { key } services { totalCount } unreleased: services(filter: { hasPublishedRelease: false }) { totalCount } wohngeld: services(filter: { search: "Wohngeld" }) { edges { node { leikaKeys legalBases { norm { abbreviation url } } } } } }',
     );
     expect(demo.data.organisations.totalCount).toBeGreaterThanOrEqual(30);
-    expect(demo.data.interfaceStandards).toHaveLength(8);
+    expect(demo.data.interfaceStandards).toHaveLength(DEMO_STANDARDS.length);
     expect(demo.data.services.totalCount).toBeGreaterThanOrEqual(25);
     expect(demo.data.unreleased.totalCount).toBe(0); // every demo service has a published release
     const subscriptions = await gql(

@@ -158,6 +158,41 @@ describe('the demo data', () => {
     expect(Date.parse(gate.waiver.expiresAt)).toBeGreaterThan(Date.parse(TEST_START));
   });
 
+  it('gives each release the interfaces of its fixture, and the Geburtsurkunde 2.x Kiel as affected', async () => {
+    const rows: { slug: string; version: string; standard: string; v: string; direction: string }[] =
+      await t.db.query(
+        `SELECT s.slug, r.version, u->>'standard' AS standard, u->>'version' AS v, u->>'direction' AS direction
+           FROM release r JOIN online_service s ON s.id = r.service_id, jsonb_array_elements(r.interfaces) u`,
+      );
+    const key = (u: { slug: string; version: string; standard: string; v: string; direction: string }) =>
+      `${u.slug}@${u.version} ${u.standard} ${u.v} ${u.direction}`;
+    const expected = DEMO_SERVICES.flatMap((s) =>
+      s.releases.flatMap((r) =>
+        r.interfaces.map((u) => ({
+          slug: s.slug,
+          version: r.version,
+          standard: u.standard,
+          v: u.version,
+          direction: u.direction,
+        })),
+      ),
+    );
+    expect(rows.map(key).sort()).toEqual(expected.map(key).sort());
+    // The standards a service uses are its procedure's: XBau only for the building permit.
+    expect(new Set(rows.filter((u) => u.standard === 'xbau').map((u) => u.slug))).toEqual(
+      new Set(['baugenehmigung-beantragen']),
+    );
+    const result = await t.gql(
+      `{ service(slug: "geburtsurkunde-beantragen") { latestRelease { version
+           impact { affectedSubscriptions { organisation { key } } } } } }`,
+      {},
+      operator,
+    );
+    const latest = result.data!.service.latestRelease;
+    expect(latest.version).toBe('2.1.0');
+    expect(latest.impact.affectedSubscriptions.map((x: any) => x.organisation.key)).toEqual(['010020000000']);
+  });
+
   it('gives each subscription the state and deployment of its fixture', async () => {
     const rows = await t.db.query(
       `SELECT o.key AS organisation, s.slug AS service, x.version_range AS range, x.state,

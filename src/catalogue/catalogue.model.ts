@@ -56,6 +56,9 @@ export class LegalReference {
 
   @Field(() => String, { nullable: true, description: 'e.g. "§ 22 Abs. 1"' })
   provision!: string | null;
+
+  // `url` (the provision's own page where the norm is on gesetze-im-internet.de, else the norm's
+  // address) is derived when read: LegalReferenceResolver.
 }
 
 @ObjectType()

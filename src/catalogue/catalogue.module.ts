@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { QaModule } from '#src/qa/qa.module';
 import { OrganisationsModule } from '#src/organisations/organisations.module';
-import { LegalNormsResolver, ServicesResolver } from './catalogue.resolver';
+import { LegalNormsResolver, LegalReferenceResolver, ServicesResolver } from './catalogue.resolver';
 import { CatalogueReleaseFacts } from './catalogue-release-facts';
 import { LegalNormRepository } from './legal-norm.repository';
 import { LegalNormsService } from './legal-norms.service';
@@ -22,6 +22,7 @@ import { ServicesService } from './services.service';
     LegalNormsService,
     ServicesResolver,
     LegalNormsResolver,
+    LegalReferenceResolver,
   ],
   exports: [
     CatalogueReleaseFacts,

@@ -38,10 +38,11 @@ import { RegisterServiceInput } from './dto/register-service.input';
 import { ServiceFilter } from './dto/service-filter.input';
 import { UpdateServiceInput } from './dto/update-service.input';
 import { LegalNormsService } from './legal-norms.service';
+import { provisionUrl } from './provision-link';
 import { SearchSuggestions } from './search/search-suggestions';
 import { SERVICE_ID_ARG, SERVICE_SLUG_ARG } from './service-ref';
 import { serviceSql } from './service.sql';
-import { ServicesService } from './services.service';
+import { ServicesService, type LegalReferenceRow } from './services.service';
 import type { OnlineServiceEntity } from './catalogue.entity';
 
 @Resolver(() => OnlineService)
@@ -180,5 +181,19 @@ export class LegalNormsResolver {
     @Args('input', InputValidationPipe) input: RegisterLegalNormInput,
   ) {
     return this.norms.registerBy(viewer, input);
+  }
+}
+
+@Resolver(() => LegalReference)
+export class LegalReferenceResolver {
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      "Where to read the cited text: the provision's own page where the norm is on gesetze-im-internet.de " +
+      '(§ 22 of https://www.gesetze-im-internet.de/wogg/ is https://www.gesetze-im-internet.de/wogg/__22.html, ' +
+      "Art. 14 is art_14.html), else the norm's url (null without one)",
+  })
+  url(@Parent() reference: LegalReferenceRow): string | null {
+    return provisionUrl(reference.norm.url, reference.provision);
   }
 }

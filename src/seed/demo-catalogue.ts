@@ -30,8 +30,13 @@
  * rated on model 2.0 (0-7: Meldebescheinigung, Wohngeld, Baugenehmigung) are illustrative too. themenfeld is not checked against the OZG catalogue.
  * sdgRelevant=true is set for procedures of Annex II of Regulation (EU) 2018/1724.
  *
- * SH state laws: there is no verified permalink to each single law. Their `url` is the
- * official SH law portal root (gesetze-rechtsprechung.sh.juris.de).
+ * Legal norms (RESEARCHED_NORMS): titles as gesetze-im-internet.de (GII) words them, without the
+ * abbreviation it adds in brackets, and each federal law's GII root as its `url` (the API links a
+ * cited § or Art. to its own GII page, LegalReference.url). Each norm's comment says what the title
+ * was checked against; docs/domain.md, "Sources of the demo data", has the table.
+ * SH state laws: the portal's per-law address is .../bssh/document/jlr-<id>, and no id was found
+ * for LBO SH (2022), KAG SH or LFischG SH (the only LBO id seen is the 2009 law's, jlr-BauOSH2009).
+ * Their `url` stays the official SH law portal's root (gesetze-rechtsprechung.sh.juris.de).
  */
 
 import { MaturityModel } from '#src/catalogue/catalogue-enums';
@@ -73,6 +78,7 @@ export const RESEARCHED_NORMS: {
     jurisdiction: 'DE',
     url: 'https://www.gesetze-im-internet.de/fev_2010/',
   },
+  // Title as the FZV of 20.7.2023 words it (lxgesetze.de copy); GII slug fzv_2023.
   {
     abbreviation: 'FZV',
     title: 'Verordnung über die Zulassung von Fahrzeugen zum Straßenverkehr (Fahrzeug-Zulassungsverordnung)',
@@ -85,8 +91,10 @@ export const RESEARCHED_NORMS: {
     jurisdiction: 'DE',
     url: 'https://www.gesetze-im-internet.de/pauswg/',
   },
+  // GII (pa_g_1986): "Passgesetz (PassG)"; title and abbreviation as newly published on
+  // 30.10.2023 (BGBl. 2023 I Nr. 291), before that "Paßgesetz (PaßG)".
   {
-    abbreviation: 'PaßG',
+    abbreviation: 'PassG',
     title: 'Passgesetz',
     jurisdiction: 'DE',
     url: 'https://www.gesetze-im-internet.de/pa_g_1986/',
@@ -133,10 +141,11 @@ export const RESEARCHED_NORMS: {
     jurisdiction: 'DE',
     url: 'https://www.gesetze-im-internet.de/sgb_2/',
   },
+  // GII (sgb_9_2018) heading: "Sozialgesetzbuch Neuntes Buch – Rehabilitation und Teilhabe von
+  // Menschen mit Behinderungen –".
   {
     abbreviation: 'SGB IX',
-    title:
-      'Sozialgesetzbuch (SGB) Neuntes Buch (IX) – Rehabilitation und Teilhabe von Menschen mit Behinderungen',
+    title: 'Sozialgesetzbuch Neuntes Buch – Rehabilitation und Teilhabe von Menschen mit Behinderungen',
     jurisdiction: 'DE',
     url: 'https://www.gesetze-im-internet.de/sgb_9_2018/',
   },
@@ -181,18 +190,24 @@ export const RESEARCHED_NORMS: {
     url: 'https://eur-lex.europa.eu/eli/reg/2018/1724/oj',
   },
   // --- Schleswig-Holstein (URL = official SH law portal root, no verified per-law permalink) ---
+  // "Landesbauordnung für das Land Schleswig-Holstein (LBO)", in force since 1.9.2022 (new
+  // Fassung of 6.12.2021), published anew on 5.7.2024 (GVOBl. Schl.-H. S. 504).
   {
     abbreviation: 'LBO SH',
     title: 'Landesbauordnung für das Land Schleswig-Holstein',
     jurisdiction: 'DE-SH',
     url: 'https://www.gesetze-rechtsprechung.sh.juris.de/',
   },
+  // "Kommunalabgabengesetz des Landes Schleswig-Holstein (KAG)", as municipal dog-tax by-laws
+  // cite it ("§§ 1 und 3 KAG", Altenholz).
   {
     abbreviation: 'KAG SH',
     title: 'Kommunalabgabengesetz des Landes Schleswig-Holstein',
     jurisdiction: 'DE-SH',
     url: 'https://www.gesetze-rechtsprechung.sh.juris.de/',
   },
+  // "Fischereigesetz für das Land Schleswig-Holstein (Landesfischereigesetz - LFischG)"; § 26 is
+  // the Fischereischein.
   {
     abbreviation: 'LFischG SH',
     title: 'Fischereigesetz für das Land Schleswig-Holstein (Landesfischereigesetz)',
@@ -402,10 +417,9 @@ export const RESEARCHED_SERVICES: {
     themenfeld: 'MOBILITAET_REISEN',
     maturityLevel: 1,
     sdgRelevant: false,
-    legalBases: [
-      { norm: 'FZV', provision: null },
-      { norm: 'StVG', provision: '§ 6' },
-    ],
+    // FZV (2023) § 43: trips to Oldtimer events with the red Oldtimer plate, its allocation and
+    // the "07" number (§ 43 Abs. 2); not StVG § 6, the enabling clause of the FZV.
+    legalBases: [{ norm: 'FZV', provision: '§ 43' }],
     source:
       'Öffentlicher kommunaler Prozesskatalog auf GitHub ("Rotes Fahrzeugkennzeichen (07er) für Oldtimer zuteilen", leika_id \'99036035069000\')',
   },
@@ -442,7 +456,7 @@ export const RESEARCHED_SERVICES: {
     themenfeld: 'QUERSCHNITTSLEISTUNGEN',
     maturityLevel: 1,
     sdgRelevant: false,
-    legalBases: [{ norm: 'PaßG', provision: '§ 6' }],
+    legalBases: [{ norm: 'PassG', provision: '§ 6' }],
     source: BUND.replace('/de/', '/DE/') + '99085001012000',
   },
   {
@@ -453,7 +467,7 @@ export const RESEARCHED_SERVICES: {
     themenfeld: 'QUERSCHNITTSLEISTUNGEN',
     maturityLevel: 1,
     sdgRelevant: false,
-    legalBases: [{ norm: 'PaßG', provision: '§ 6' }],
+    legalBases: [{ norm: 'PassG', provision: '§ 6' }],
     source:
       BUND + '99085001012010 ("Bundesportal / Reisepass wegen Namensänderung durch Heirat neu beantragen")',
   },
@@ -687,7 +701,7 @@ export const RESEARCHED_SERVICES: {
     themenfeld: 'ENGAGEMENT_HOBBY',
     maturityLevel: 4,
     sdgRelevant: false,
-    legalBases: [{ norm: 'LFischG SH', provision: null }],
+    legalBases: [{ norm: 'LFischG SH', provision: '§ 26' }],
     source:
       'https://www.ploen.de/index.php?object=tx,3319.2&ModID=10&FID=3319.211.1 ("Fischereischein beantragen – Nr. 99042001012000")',
   },

@@ -67,12 +67,22 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   },
 ];
 
+/**
+ * The interface standards of the demo, named as their publishers name them; which service uses
+ * which version, and the sources, are in demo-scenario.ts and docs/domain.md ("Sources of the
+ * demo data").
+ */
 export const DEMO_STANDARDS: { key: string; name: string; kind: InterfaceKind }[] = [
+  // XLeitstelle: building-supervision procedures (Bauaufsicht).
   { key: 'xbau', name: 'XBau', kind: InterfaceKind.XOEV_STANDARD },
-  { key: 'xmeld', name: 'XMeld', kind: InterfaceKind.XOEV_STANDARD },
-  { key: 'xpersonenstand', name: 'XPersonenstand', kind: InterfaceKind.XOEV_STANDARD },
+  // KoSIT: the Meldewesen.
+  { key: 'xmeld', name: 'OSCI-XMeld', kind: InterfaceKind.XOEV_STANDARD },
+  // KoSIT (XInneres): the electronic civil-status registers; not XPersonenstand.
+  { key: 'xpersonenstandsregister', name: 'XPersonenstandsregister', kind: InterfaceKind.XOEV_STANDARD },
+  // Formerly XGewerbeanzeige: the Gewerbeanzeige (§ 14 GewO).
+  { key: 'xgewerbeordnung', name: 'XGewerbeordnung', kind: InterfaceKind.XOEV_STANDARD },
   { key: 'fit-connect', name: 'FIT-Connect', kind: InterfaceKind.TRANSPORT },
-  { key: 'osci-xta', name: 'OSCI 1.2 / XTA 2', kind: InterfaceKind.TRANSPORT },
+  { key: 'osci-xta', name: 'OSCI-Transport 1.2 / XTA 2', kind: InterfaceKind.TRANSPORT },
   { key: 'servicekonto', name: 'Servicekonto', kind: InterfaceKind.PORTAL_COMPONENT },
   { key: 'postfach', name: 'Postfach', kind: InterfaceKind.PORTAL_COMPONENT },
   { key: 'epayment', name: 'ePayment', kind: InterfaceKind.PORTAL_COMPONENT },

@@ -74,19 +74,62 @@ export interface InterfaceUse {
   direction: InterfaceDirection;
 }
 
-/** What every demo service uses (FIT-Connect, the Servicekonto), plus the standard of its field. */
-const uses = (standard: string, version: string, direction: InterfaceDirection): InterfaceUse[] => [
-  { standard: 'fit-connect', version: '1', direction: InterfaceDirection.CONSUMES },
-  { standard: 'servicekonto', version: '2.0', direction: InterfaceDirection.CONSUMES },
-  { standard, version, direction },
-];
-const XBAU_2_2 = uses('xbau', '2.2', InterfaceDirection.PROVIDES); // building and housing
-const XBAU_2_3 = uses('xbau', '2.3', InterfaceDirection.PROVIDES);
-const XPERSONENSTAND_24_11 = uses('xpersonenstand', '24.11', InterfaceDirection.PROVIDES); // civil status
-const XPERSONENSTAND_25_05 = uses('xpersonenstand', '25.05', InterfaceDirection.PROVIDES);
-const XMELD_3_4 = uses('xmeld', '3.4', InterfaceDirection.CONSUMES); // registration data: traffic, order
-const EPAYMENT_1_5 = uses('epayment', '1.5', InterfaceDirection.CONSUMES); // everything that charges a fee
-const EPAYMENT_2_0 = uses('epayment', '2.0', InterfaceDirection.CONSUMES);
+// The interface standards each service uses: those its procedure really uses, and no XÖV standard
+// where none is known for it. The sources are beside each constant, and docs/domain.md ("Sources
+// of the demo data") has them as a table with the services that use each. A release uses the
+// version current today whatever its date, except where a major release moves to a newer one
+// (STANDARDS); the releases' dates are the demo's. PROVIDES: the service delivers its data in
+// that standard; CONSUMES: it uses the transport or component, or reads data in that standard.
+const use = (standard: string, version: string, direction: InterfaceDirection): InterfaceUse => ({
+  standard,
+  version,
+  direction,
+});
+/**
+ * FIT-Connect (FITKO): the transport from the online service to the Fachverfahren, through its
+ * Submission API, major version 1 (the API's paths are /v1/..., docs.fitko.de/fit-connect; senders
+ * configure "FIT-Connect Version 1"). The demo's services all submit through it.
+ */
+const FIT_CONNECT = use('fit-connect', '1', InterfaceDirection.CONSUMES);
+/** The user account that identifies the applicant. Its version is the demo's: none is published. */
+const SERVICEKONTO = use('servicekonto', '2.0', InterfaceDirection.CONSUMES);
+/** Every service: submitted over FIT-Connect by a user signed in with the Servicekonto. */
+const online = (...uses: InterfaceUse[]): InterfaceUse[] => [FIT_CONNECT, SERVICEKONTO, ...uses];
+/**
+ * ePayment, for the services that charge a fee. Its versions are the demo's: no published
+ * version of the payment interface (XBezahldienste) was found.
+ */
+const EPAYMENT_1_5 = use('epayment', '1.5', InterfaceDirection.CONSUMES);
+const EPAYMENT_2_0 = use('epayment', '2.0', InterfaceDirection.CONSUMES);
+/**
+ * OSCI-XMeld 3.4, the registration standard (Meldewesen): KoSIT, Fassung of 31.07.2023, published
+ * as BAnz AT 01.12.2023 B2 (www1.osci.de/meldewesen/xmeld/xmeld-3-4-25765). It covers the
+ * electronic Anmeldung and the data the Melderegister gives out; since XMeld 1.3.0 also the
+ * application for a Führungszeugnis passed on to the Bundeszentralregister.
+ */
+const XMELD_3_4 = use('xmeld', '3.4', InterfaceDirection.PROVIDES);
+const XMELD_3_4_READ = use('xmeld', '3.4', InterfaceDirection.CONSUMES);
+/**
+ * XPersonenstandsregister (XPSR; KoSIT, a module of XInneres): the interface to the electronic
+ * civil-status registers (§ 11 Abs. 3 PStV). 24.11 (Fassung 31.01.2024) applies from 1.11.2024,
+ * 25.05 (Fassung 31.07.2024, a major version) from 1.5.2025
+ * (www1.osci.de/sixcms/detail.php?gsid=bremen76.c.10427.de). Not XPersonenstand (1.7.4), the
+ * standard for messages between Standesämter and other authorities.
+ */
+const XPSR_24_11_READ = use('xpersonenstandsregister', '24.11', InterfaceDirection.CONSUMES);
+const XPSR_25_05_READ = use('xpersonenstandsregister', '25.05', InterfaceDirection.CONSUMES);
+const XPSR_25_05 = use('xpersonenstandsregister', '25.05', InterfaceDirection.PROVIDES);
+/**
+ * XBau (XLeitstelle): building-supervision procedures only, the Baugenehmigung among them
+ * (xleitstelle.de/xbau/ueber_xbau). Version 2.6 as the namespace http://www.xleitstelle.de/xbau/2/6
+ * of published XBau schemas names it; XLeitstelle's release page did not show the versions.
+ */
+const XBAU_2_6 = use('xbau', '2.6', InterfaceDirection.PROVIDES);
+/**
+ * XGewerbeordnung (formerly XGewerbeanzeige): the Gewerbeanzeige data for the recipients of § 14
+ * GewO. Version 1.6 (Stand 1.8.2025) applies from 1.5.2026 and replaces 1.5 (xgewerbeordnung.de).
+ */
+const XGEWERBEORDNUNG_1_6 = use('xgewerbeordnung', '1.6', InterfaceDirection.PROVIDES);
 
 interface Content {
   notes: string;
@@ -104,6 +147,11 @@ const BITV: Content = {
 const STANDARDS: Content = {
   notes: 'Neue Versionen der Datenaustauschstandards',
   changes: [{ type: ChangeType.BREAKING, description: 'Neue Versionen der Datenaustauschstandards' }],
+};
+/** A major version of a service with no standard to move: the data it submits changed. */
+const DATASET: Content = {
+  notes: 'Neuer Antragsdatensatz für das Fachverfahren',
+  changes: [{ type: ChangeType.BREAKING, description: 'Geänderter Antragsdatensatz an das Fachverfahren' }],
 };
 const UPLOAD_FIX: Content = {
   notes: 'Sicherheitskorrektur im Upload',
@@ -203,8 +251,9 @@ export interface ServiceFixture {
 
 /**
  * Every researched service, by slug. Each published its 1.0.0 in the registry's first months and a
- * 1.1.0 in the last year or so; a third of them a 2.0.0 with new standard versions since. The
- * exceptions say what they show.
+ * 1.1.0 in the last year or so; a third of them a 2.0.0 since, with new standard versions
+ * (STANDARDS) or, where no standard moved, a new data set (DATASET). The exceptions say what they
+ * show.
  */
 export const DEMO_SERVICES: ServiceFixture[] = [
   {
@@ -216,14 +265,14 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [40, 80, 200],
     releases: [
-      published('1.0.0', { on: '2022-10-27' }, FIRST, EPAYMENT_1_5),
-      published('1.1.0', { daysAgo: 300 }, BITV, EPAYMENT_1_5),
-      published('2.0.0', { daysAgo: 120 }, STANDARDS, EPAYMENT_2_0),
+      published('1.0.0', { on: '2022-10-27' }, FIRST, online(EPAYMENT_1_5)),
+      published('1.1.0', { daysAgo: 300 }, BITV, online(EPAYMENT_1_5)),
+      published('2.0.0', { daysAgo: 120 }, STANDARDS, online(EPAYMENT_2_0)),
       // Waiting for review: the usability reviewer approved, security and interfaces are still to come.
       {
         version: '2.1.0',
         ...BITV,
-        interfaces: EPAYMENT_2_0,
+        interfaces: online(EPAYMENT_2_0),
         submitted: { daysAgo: 3 },
         gates: { USABILITY: { approve: { daysAgo: 2 } } },
       },
@@ -238,13 +287,13 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [44, 88, 220],
     releases: [
-      published('1.0.0', { on: '2022-07-19' }, FIRST, XMELD_3_4),
-      published('1.1.0', { daysAgo: 337 }, BITV, XMELD_3_4),
+      published('1.0.0', { on: '2022-07-19' }, FIRST, online()),
+      published('1.1.0', { daysAgo: 337 }, BITV, online()),
       // Rejected: the security reviewer found unmasked input; the other gates were never reached.
       {
         version: '1.2.0',
         ...BITV,
-        interfaces: XMELD_3_4,
+        interfaces: online(),
         submitted: { daysAgo: 10 },
         gates: {
           SECURITY: {
@@ -263,13 +312,13 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [48, 96, 240],
     releases: [
-      published('1.0.0', { on: '2022-07-23' }, FIRST, XMELD_3_4),
-      published('1.1.0', { daysAgo: 374 }, BITV, XMELD_3_4),
+      published('1.0.0', { on: '2022-07-23' }, FIRST, online(EPAYMENT_1_5)),
+      published('1.1.0', { daysAgo: 374 }, BITV, online(EPAYMENT_1_5)),
       // APPROVED by a waiver: the interfaces gate is waived for 90 days (still running), not published yet.
       {
         version: '1.2.0',
         ...BITV,
-        interfaces: XMELD_3_4,
+        interfaces: online(EPAYMENT_1_5),
         submitted: { daysAgo: 14 },
         gates: {
           USABILITY: { approve: { daysAgo: 12 } },
@@ -292,11 +341,11 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.AUTOMATIC,
     baseline: [52, 104, 260],
     releases: [
-      published('1.0.0', { on: '2022-10-03' }, FIRST, EPAYMENT_1_5),
-      published('1.1.0', { daysAgo: 411 }, BITV, EPAYMENT_1_5),
-      published('2.0.0', { daysAgo: 279 }, STANDARDS, EPAYMENT_2_0),
+      published('1.0.0', { on: '2022-10-03' }, FIRST, online()),
+      published('1.1.0', { daysAgo: 411 }, BITV, online()),
+      published('2.0.0', { daysAgo: 279 }, DATASET, online()),
       // The SDG campaign's first release, on its planned day: the burndown's first step down.
-      published('2.1.0', { daysAgo: 49 }, SDG_OOTS, EPAYMENT_2_0),
+      published('2.1.0', { daysAgo: 49 }, SDG_OOTS, online()),
     ],
   },
   {
@@ -308,8 +357,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [56, 112, 280],
     releases: [
-      published('1.0.0', { on: '2022-10-07' }, FIRST, XBAU_2_2),
-      published('1.1.0', { daysAgo: 328 }, BITV, XBAU_2_2),
+      published('1.0.0', { on: '2022-10-07' }, FIRST, online(EPAYMENT_1_5, XBAU_2_6)),
+      published('1.1.0', { daysAgo: 328 }, BITV, online(EPAYMENT_1_5, XBAU_2_6)),
     ],
   },
   {
@@ -322,13 +371,13 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     releases: [
       // 1.0.0 is deprecated after the fix in 1.1.0; Altenholz still runs it (on a deprecated version).
       {
-        ...published('1.0.0', { on: '2022-10-23' }, FIRST, EPAYMENT_1_5),
+        ...published('1.0.0', { on: '2022-10-23' }, FIRST, online(EPAYMENT_1_5)),
         deprecated: {
           at: { daysAgo: 85 },
           reason: 'Sicherheitslücke im Upload (CVE-Demo); bitte auf 1.1.0 aktualisieren',
         },
       },
-      published('1.1.0', { daysAgo: 90 }, UPLOAD_FIX, EPAYMENT_1_5),
+      published('1.1.0', { daysAgo: 90 }, UPLOAD_FIX, online(EPAYMENT_1_5)),
     ],
   },
   {
@@ -339,9 +388,9 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [64, 128, 320],
     releases: [
-      published('1.0.0', { on: '2022-06-25' }, FIRST, EPAYMENT_1_5),
-      published('1.1.0', { daysAgo: 402 }, BITV, EPAYMENT_1_5),
-      published('2.0.0', { daysAgo: 278 }, STANDARDS, EPAYMENT_2_0),
+      published('1.0.0', { on: '2022-06-25' }, FIRST, online(EPAYMENT_1_5)),
+      published('1.1.0', { daysAgo: 402 }, BITV, online(EPAYMENT_1_5)),
+      published('2.0.0', { daysAgo: 278 }, STANDARDS, online(EPAYMENT_2_0)),
     ],
   },
   {
@@ -352,8 +401,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [40, 80, 200],
     releases: [
-      published('1.0.0', { on: '2022-06-17' }, FIRST, EPAYMENT_1_5),
-      published('1.1.0', { daysAgo: 319 }, BITV, EPAYMENT_1_5),
+      published('1.0.0', { on: '2022-06-17' }, FIRST, online(EPAYMENT_1_5)),
+      published('1.1.0', { daysAgo: 319 }, BITV, online(EPAYMENT_1_5)),
     ],
   },
   {
@@ -364,8 +413,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [44, 88, 220],
     releases: [
-      published('1.0.0', { on: '2022-07-07' }, FIRST, XMELD_3_4),
-      published('1.1.0', { daysAgo: 356 }, BITV, XMELD_3_4),
+      published('1.0.0', { on: '2022-07-07' }, FIRST, online(EPAYMENT_1_5)),
+      published('1.1.0', { daysAgo: 356 }, BITV, online(EPAYMENT_1_5)),
     ],
   },
   {
@@ -376,9 +425,9 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [48, 96, 240],
     releases: [
-      published('1.0.0', { on: '2022-09-25' }, FIRST, EPAYMENT_1_5),
-      published('1.1.0', { daysAgo: 393 }, BITV, EPAYMENT_1_5),
-      published('2.0.0', { daysAgo: 277 }, STANDARDS, EPAYMENT_2_0),
+      published('1.0.0', { on: '2022-09-25' }, FIRST, online()),
+      published('1.1.0', { daysAgo: 393 }, BITV, online()),
+      published('2.0.0', { daysAgo: 277 }, DATASET, online()),
     ],
   },
   {
@@ -389,8 +438,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [52, 104, 260],
     releases: [
-      published('1.0.0', { on: '2022-09-05' }, FIRST, XPERSONENSTAND_24_11),
-      published('1.1.0', { daysAgo: 310 }, BITV, XPERSONENSTAND_24_11),
+      published('1.0.0', { on: '2022-09-05' }, FIRST, online(EPAYMENT_1_5, XPSR_25_05_READ)),
+      published('1.1.0', { daysAgo: 310 }, BITV, online(EPAYMENT_1_5, XPSR_25_05_READ)),
     ],
   },
   {
@@ -401,8 +450,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [56, 112, 280],
     releases: [
-      published('1.0.0', { on: '2022-10-15' }, FIRST, XPERSONENSTAND_24_11),
-      published('1.1.0', { daysAgo: 347 }, BITV, XPERSONENSTAND_24_11),
+      published('1.0.0', { on: '2022-10-15' }, FIRST, online(EPAYMENT_1_5)),
+      published('1.1.0', { daysAgo: 347 }, BITV, online(EPAYMENT_1_5)),
     ],
   },
   {
@@ -413,9 +462,9 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [60, 120, 300],
     releases: [
-      published('1.0.0', { on: '2022-07-11' }, FIRST, XMELD_3_4),
-      published('1.1.0', { daysAgo: 384 }, BITV, XMELD_3_4),
-      published('2.0.0', { daysAgo: 276 }, STANDARDS, XMELD_3_4),
+      published('1.0.0', { on: '2022-07-11' }, FIRST, online(EPAYMENT_1_5)),
+      published('1.1.0', { daysAgo: 384 }, BITV, online(EPAYMENT_1_5)),
+      published('2.0.0', { daysAgo: 276 }, STANDARDS, online(EPAYMENT_2_0)),
     ],
   },
   {
@@ -426,8 +475,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [64, 128, 320],
     releases: [
-      published('1.0.0', { on: '2022-09-29' }, FIRST, EPAYMENT_1_5),
-      published('1.1.0', { daysAgo: 301 }, BITV, EPAYMENT_1_5),
+      published('1.0.0', { on: '2022-09-29' }, FIRST, online()),
+      published('1.1.0', { daysAgo: 301 }, BITV, online()),
     ],
   },
   {
@@ -438,8 +487,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.AUTOMATIC,
     baseline: [40, 80, 200],
     releases: [
-      published('1.0.0', { on: '2022-10-19' }, FIRST, EPAYMENT_1_5),
-      published('1.1.0', { daysAgo: 338 }, BITV, EPAYMENT_1_5),
+      published('1.0.0', { on: '2022-10-19' }, FIRST, online(EPAYMENT_1_5)),
+      published('1.1.0', { daysAgo: 338 }, BITV, online(EPAYMENT_1_5)),
     ],
   },
   {
@@ -450,9 +499,9 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.AUTOMATIC,
     baseline: [44, 88, 220],
     releases: [
-      published('1.0.0', { on: '2022-07-15' }, FIRST, XMELD_3_4),
-      published('1.1.0', { daysAgo: 375 }, BITV, XMELD_3_4),
-      published('2.0.0', { daysAgo: 275 }, STANDARDS, XMELD_3_4),
+      published('1.0.0', { on: '2022-07-15' }, FIRST, online(EPAYMENT_1_5)),
+      published('1.1.0', { daysAgo: 375 }, BITV, online(EPAYMENT_1_5)),
+      published('2.0.0', { daysAgo: 275 }, STANDARDS, online(EPAYMENT_2_0)),
     ],
   },
   {
@@ -463,8 +512,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [48, 96, 240],
     releases: [
-      published('1.0.0', { on: '2022-10-11' }, FIRST, XMELD_3_4),
-      published('1.1.0', { daysAgo: 412 }, BITV, XMELD_3_4),
+      published('1.0.0', { on: '2022-10-11' }, FIRST, online(EPAYMENT_1_5, XMELD_3_4)),
+      published('1.1.0', { daysAgo: 412 }, BITV, online(EPAYMENT_1_5, XMELD_3_4)),
     ],
   },
   {
@@ -475,8 +524,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [52, 104, 260],
     releases: [
-      published('1.0.0', { on: '2022-06-21' }, FIRST, EPAYMENT_1_5),
-      published('1.1.0', { daysAgo: 329 }, BITV, EPAYMENT_1_5),
+      published('1.0.0', { on: '2022-06-21' }, FIRST, online(EPAYMENT_1_5)),
+      published('1.1.0', { daysAgo: 329 }, BITV, online(EPAYMENT_1_5)),
     ],
   },
   {
@@ -487,11 +536,11 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.AUTOMATIC,
     baseline: [56, 112, 280],
     releases: [
-      published('1.0.0', { on: '2022-09-01' }, FIRST, XPERSONENSTAND_24_11),
-      published('1.1.0', { daysAgo: 366 }, BITV, XPERSONENSTAND_24_11),
-      published('2.0.0', { daysAgo: 274 }, STANDARDS, XPERSONENSTAND_25_05),
+      published('1.0.0', { on: '2022-09-01' }, FIRST, online(EPAYMENT_1_5, XPSR_24_11_READ)),
+      published('1.1.0', { daysAgo: 366 }, BITV, online(EPAYMENT_1_5, XPSR_24_11_READ)),
+      published('2.0.0', { daysAgo: 274 }, STANDARDS, online(EPAYMENT_1_5, XPSR_25_05_READ)),
       // Fulfils the Personenstand campaign; Kiel stays on 1.0.0, so the target is RELEASED, not rolled out.
-      published('2.1.0', { daysAgo: 25 }, PSTG_DATA, XPERSONENSTAND_25_05),
+      published('2.1.0', { daysAgo: 25 }, PSTG_DATA, online(EPAYMENT_1_5, XPSR_25_05_READ)),
     ],
   },
   {
@@ -502,8 +551,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.AUTOMATIC,
     baseline: [60, 120, 300],
     releases: [
-      published('1.0.0', { on: '2022-06-13' }, FIRST, EPAYMENT_1_5),
-      published('1.1.0', { daysAgo: 403 }, BITV, EPAYMENT_1_5),
+      published('1.0.0', { on: '2022-06-13' }, FIRST, online(EPAYMENT_1_5, XGEWERBEORDNUNG_1_6)),
+      published('1.1.0', { daysAgo: 403 }, BITV, online(EPAYMENT_1_5, XGEWERBEORDNUNG_1_6)),
     ],
   },
   {
@@ -514,8 +563,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [64, 128, 320],
     releases: [
-      published('1.0.0', { on: '2022-07-27' }, FIRST, XMELD_3_4),
-      published('1.1.0', { daysAgo: 320 }, BITV, XMELD_3_4),
+      published('1.0.0', { on: '2022-07-27' }, FIRST, online(EPAYMENT_1_5)),
+      published('1.1.0', { daysAgo: 320 }, BITV, online(EPAYMENT_1_5)),
     ],
   },
   {
@@ -526,9 +575,9 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [40, 80, 200],
     releases: [
-      published('1.0.0', { on: '2022-07-03' }, FIRST, EPAYMENT_1_5),
-      published('1.1.0', { daysAgo: 357 }, BITV, EPAYMENT_1_5),
-      published('2.0.0', { daysAgo: 273 }, STANDARDS, EPAYMENT_2_0),
+      published('1.0.0', { on: '2022-07-03' }, FIRST, online()),
+      published('1.1.0', { daysAgo: 357 }, BITV, online()),
+      published('2.0.0', { daysAgo: 273 }, DATASET, online()),
     ],
   },
   {
@@ -540,8 +589,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.AUTOMATIC,
     baseline: [44, 88, 220],
     releases: [
-      published('1.0.0', { on: '2022-06-29' }, FIRST, EPAYMENT_1_5),
-      published('1.1.0', { daysAgo: 394 }, BITV, EPAYMENT_1_5),
+      published('1.0.0', { on: '2022-06-29' }, FIRST, online(EPAYMENT_1_5)),
+      published('1.1.0', { daysAgo: 394 }, BITV, online(EPAYMENT_1_5)),
     ],
   },
   {
@@ -553,10 +602,10 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [48, 96, 240],
     releases: [
-      published('1.0.0', { on: '2022-08-28' }, FIRST, EPAYMENT_1_5),
-      published('1.1.0', { daysAgo: 311 }, BITV, EPAYMENT_1_5),
+      published('1.0.0', { on: '2022-08-28' }, FIRST, online(EPAYMENT_1_5, XMELD_3_4_READ)),
+      published('1.1.0', { daysAgo: 311 }, BITV, online(EPAYMENT_1_5, XMELD_3_4_READ)),
       // The SDG campaign's third release; both subscribers run it since: ROLLED_OUT.
-      published('1.2.0', { daysAgo: 21 }, SDG_OOTS, EPAYMENT_1_5),
+      published('1.2.0', { daysAgo: 21 }, SDG_OOTS, online(EPAYMENT_1_5, XMELD_3_4_READ)),
     ],
   },
   {
@@ -567,9 +616,9 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [52, 104, 260],
     releases: [
-      published('1.0.0', { on: '2022-08-04' }, FIRST, EPAYMENT_1_5),
-      published('1.1.0', { daysAgo: 348 }, BITV, EPAYMENT_1_5),
-      published('2.0.0', { daysAgo: 272 }, STANDARDS, EPAYMENT_2_0),
+      published('1.0.0', { on: '2022-08-04' }, FIRST, online(EPAYMENT_1_5)),
+      published('1.1.0', { daysAgo: 348 }, BITV, online(EPAYMENT_1_5)),
+      published('2.0.0', { daysAgo: 272 }, STANDARDS, online(EPAYMENT_2_0)),
     ],
   },
   {
@@ -581,8 +630,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [56, 112, 280],
     releases: [
-      published('1.0.0', { on: '2022-08-08' }, FIRST, EPAYMENT_1_5),
-      published('1.1.0', { daysAgo: 385 }, BITV, EPAYMENT_1_5),
+      published('1.0.0', { on: '2022-08-08' }, FIRST, online(EPAYMENT_1_5)),
+      published('1.1.0', { daysAgo: 385 }, BITV, online(EPAYMENT_1_5)),
     ],
   },
   {
@@ -593,8 +642,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [60, 120, 300],
     releases: [
-      published('1.0.0', { on: '2022-08-12' }, FIRST, EPAYMENT_1_5),
-      published('1.1.0', { daysAgo: 302 }, BITV, EPAYMENT_1_5),
+      published('1.0.0', { on: '2022-08-12' }, FIRST, online(EPAYMENT_1_5)),
+      published('1.1.0', { daysAgo: 302 }, BITV, online(EPAYMENT_1_5)),
     ],
   },
   {
@@ -605,9 +654,9 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.AUTOMATIC,
     baseline: [64, 128, 320],
     releases: [
-      published('1.0.0', { on: '2022-08-16' }, FIRST, EPAYMENT_1_5),
-      published('1.1.0', { daysAgo: 339 }, BITV, EPAYMENT_1_5),
-      published('2.0.0', { daysAgo: 271 }, STANDARDS, EPAYMENT_2_0),
+      published('1.0.0', { on: '2022-08-16' }, FIRST, online(EPAYMENT_1_5)),
+      published('1.1.0', { daysAgo: 339 }, BITV, online(EPAYMENT_1_5)),
+      published('2.0.0', { daysAgo: 271 }, STANDARDS, online(EPAYMENT_2_0)),
     ],
   },
   {
@@ -618,8 +667,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.AUTOMATIC,
     baseline: [40, 80, 200],
     releases: [
-      published('1.0.0', { on: '2022-07-31' }, FIRST, XMELD_3_4),
-      published('1.1.0', { daysAgo: 376 }, BITV, XMELD_3_4),
+      published('1.0.0', { on: '2022-07-31' }, FIRST, online(EPAYMENT_1_5)),
+      published('1.1.0', { daysAgo: 376 }, BITV, online(EPAYMENT_1_5)),
     ],
   },
   {
@@ -630,8 +679,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [44, 88, 220],
     releases: [
-      published('1.0.0', { on: '2022-09-13' }, FIRST, XPERSONENSTAND_24_11),
-      published('1.1.0', { daysAgo: 413 }, BITV, XPERSONENSTAND_24_11),
+      published('1.0.0', { on: '2022-09-13' }, FIRST, online(XPSR_25_05)),
+      published('1.1.0', { daysAgo: 413 }, BITV, online(XPSR_25_05)),
     ],
   },
   {
@@ -642,11 +691,11 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [48, 96, 240],
     releases: [
-      published('1.0.0', { on: '2022-09-09' }, FIRST, XPERSONENSTAND_24_11),
-      published('1.1.0', { daysAgo: 330 }, BITV, XPERSONENSTAND_24_11),
-      published('2.0.0', { daysAgo: 270 }, STANDARDS, XPERSONENSTAND_25_05),
+      published('1.0.0', { on: '2022-09-09' }, FIRST, online(EPAYMENT_1_5, XPSR_24_11_READ)),
+      published('1.1.0', { daysAgo: 330 }, BITV, online(EPAYMENT_1_5, XPSR_24_11_READ)),
+      published('2.0.0', { daysAgo: 270 }, STANDARDS, online(EPAYMENT_1_5, XPSR_25_05_READ)),
       // Fulfils the Personenstand campaign; its one subscriber (Bad Schwartau) deploys it: ROLLED_OUT.
-      published('2.1.0', { daysAgo: 40 }, PSTG_DATA, XPERSONENSTAND_25_05),
+      published('2.1.0', { daysAgo: 40 }, PSTG_DATA, online(EPAYMENT_1_5, XPSR_25_05_READ)),
     ],
   },
   {
@@ -658,8 +707,8 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.AUTOMATIC,
     baseline: [52, 104, 260],
     releases: [
-      published('1.0.0', { on: '2022-09-17' }, FIRST, XBAU_2_2),
-      published('1.1.0', { daysAgo: 367 }, BITV, XBAU_2_2),
+      published('1.0.0', { on: '2022-09-17' }, FIRST, online()),
+      published('1.1.0', { daysAgo: 367 }, BITV, online()),
     ],
   },
   {
@@ -670,9 +719,9 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [56, 112, 280],
     releases: [
-      published('1.0.0', { on: '2022-09-21' }, FIRST, XBAU_2_2),
+      published('1.0.0', { on: '2022-09-21' }, FIRST, online()),
       // Fulfils the Wohngeld-Plus campaign, two weeks before the reform came into force.
-      published('1.1.0', { on: '2022-12-15' }, WOHNGELD_PLUS, XBAU_2_2),
+      published('1.1.0', { on: '2022-12-15' }, WOHNGELD_PLUS, online()),
     ],
   },
   {
@@ -683,11 +732,11 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [60, 120, 300],
     releases: [
-      published('1.0.0', { on: '2022-08-24' }, FIRST, XBAU_2_2),
-      published('1.1.0', { daysAgo: 321 }, BITV, XBAU_2_2),
-      published('2.0.0', { daysAgo: 269 }, STANDARDS, XBAU_2_3),
+      published('1.0.0', { on: '2022-08-24' }, FIRST, online(XMELD_3_4)),
+      published('1.1.0', { daysAgo: 321 }, BITV, online(XMELD_3_4)),
+      published('2.0.0', { daysAgo: 269 }, DATASET, online(XMELD_3_4)),
       // The SDG campaign's second release, three days before its planned date.
-      published('2.1.0', { daysAgo: 35 }, SDG_OOTS, XBAU_2_3),
+      published('2.1.0', { daysAgo: 35 }, SDG_OOTS, online(XMELD_3_4)),
     ],
   },
   {
@@ -698,15 +747,19 @@ export const DEMO_SERVICES: ServiceFixture[] = [
     approval: SubscriptionApproval.MANUAL,
     baseline: [64, 128, 320],
     releases: [
-      published('1.0.0', { on: '2022-08-20' }, FIRST, XBAU_2_2),
-      published('1.1.0', { daysAgo: 358 }, BITV, XBAU_2_2),
+      published('1.0.0', { on: '2022-08-20' }, FIRST, online(XMELD_3_4)),
+      published('1.1.0', { daysAgo: 358 }, BITV, online(XMELD_3_4)),
     ],
   },
 ];
 
 // ------------------------------------------------------------------ subscriptions
 
-/** What three municipalities declare their own systems exchange (set before they subscribe). */
+/**
+ * What three municipalities declare their own systems exchange (set before they subscribe). Kiel's
+ * civil-status register speaks XPersonenstandsregister 24.11 only: the Geburtsurkunde's 2.x
+ * (25.05) lists Kiel's subscription as affected, and Kiel still runs 1.0.0.
+ */
 export const DEMO_CAPABILITIES: {
   organisation: string;
   at: Day;
@@ -716,7 +769,8 @@ export const DEMO_CAPABILITIES: {
     organisation: KIEL,
     at: { daysAgo: 395 },
     capabilities: [
-      { standard: 'xbau', versions: ['2.2'] },
+      { standard: 'xbau', versions: ['2.6'] },
+      { standard: 'xpersonenstandsregister', versions: ['24.11'] },
       { standard: 'fit-connect', versions: ['1'] },
     ],
   },
@@ -724,8 +778,8 @@ export const DEMO_CAPABILITIES: {
     organisation: LUEBECK,
     at: { daysAgo: 395 },
     capabilities: [
-      { standard: 'xbau', versions: ['2.2', '2.3'] },
-      { standard: 'xpersonenstand', versions: ['24.11'] },
+      { standard: 'xbau', versions: ['2.6'] },
+      { standard: 'xpersonenstandsregister', versions: ['24.11', '25.05'] },
     ],
   },
   {

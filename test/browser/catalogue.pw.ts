@@ -26,10 +26,11 @@ test('a visitor searches "Wohngeld" on the start page, opens the service and see
   await expect(page).toHaveURL(/\/leistungen\/wohngeld-beantragen$/);
   await visited(page, 'Wohngeld beantragen');
 
+  // The legal basis links to the text of the provision it cites, on gesetze-im-internet.de.
   const legalBases = page.getByRole('region', { name: 'Rechtsgrundlagen' });
-  const norm = legalBases.getByRole('link', { name: /WoGG § 22/ });
-  await expect(norm).toHaveAttribute('href', 'https://www.gesetze-im-internet.de/wogg/');
-  await expect(norm).toContainText('(externer Link)');
+  const provision = legalBases.getByRole('link', { name: /WoGG § 22/ });
+  await expect(provision).toHaveAttribute('href', 'https://www.gesetze-im-internet.de/wogg/__22.html');
+  await expect(provision).toContainText('(externer Link)');
 
   // The latest release (1.1.0) went through every gate of the default policy.
   const qa = page.getByRole('region', { name: 'Qualitätssicherung' });

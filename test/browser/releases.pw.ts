@@ -156,7 +156,12 @@ test('a release goes from draft to published with three sign-offs, the four-eyes
     await signOut(page);
     await reviewAs(page, PERSONAS.sinaSecurity, 'Sicherheit', 'IT-Grundschutz APP.3.1 geprüft');
     await signOut(page);
-    await reviewAs(page, PERSONAS.ingoInterfaces, 'Schnittstellen', 'ePayment 2.0 unverändert');
+    await reviewAs(
+      page,
+      PERSONAS.ingoInterfaces,
+      'Schnittstellen',
+      'FIT-Connect und Servicekonto unverändert',
+    );
     await signOut(page);
   });
 
@@ -180,8 +185,9 @@ test('a semver-inconsistent release: the interface reviewer is told that the app
   page,
 }) => {
   test.setTimeout(120_000);
-  // "Ausnahmegenehmigung Gurt- und Helmpflicht" has 1.1.0 published; Mia creates 1.3.0 that drops
-  // XMeld 3.4 (the interfaces are edited before submission), which only a major version may do.
+  // "Ausnahmegenehmigung Gurt- und Helmpflicht" has 1.1.0 published (FIT-Connect, Servicekonto and
+  // ePayment for its fee); Mia creates 1.3.0 that drops the last of these interfaces (they are
+  // edited before submission), which only a major version may do.
   await page.goto('/leistungen/ausnahmegenehmigung-gurt-und-helmpflicht');
   await signInAs(page, PERSONAS.miaMaintainer);
   await page.getByRole('link', { name: 'Neue Version anlegen' }).click();
@@ -222,7 +228,7 @@ test('a semver-inconsistent release: the interface reviewer is told that the app
   await held.getByRole('button', { name: 'Ausnahme erteilen' }).click();
   await held
     .getByRole('textbox', { name: 'Begründung' })
-    .fill('XMeld entfällt fachlich; mit dem Fachverfahren abgestimmt');
+    .fill('Schnittstelle entfällt fachlich; mit dem Fachverfahren abgestimmt');
   await held.getByRole('textbox', { name: /Vorgang/ }).fill('QA-2026-107');
   const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   await held.getByLabel(/Gilt bis/).fill(until);

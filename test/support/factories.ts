@@ -40,7 +40,7 @@ export async function registerStandard(t: TestApp, key: string, kind = 'XOEV_STA
 export async function registerNorm(
   t: TestApp,
   abbreviation: string,
-  options: { jurisdiction?: string; title?: string } = {},
+  options: { jurisdiction?: string; title?: string; url?: string } = {},
 ): Promise<string> {
   const operator = await t.token({ roles: [Role.OPERATOR] });
   const result = await t.gql(
@@ -50,6 +50,7 @@ export async function registerNorm(
         abbreviation,
         title: options.title ?? `Gesetz ${abbreviation}`,
         jurisdiction: options.jurisdiction ?? 'DE',
+        ...(options.url ? { url: options.url } : {}),
       },
     },
     operator,

@@ -25,6 +25,7 @@ const wohngeld = {
   legalBases: [
     {
       provision: '§ 22 Abs. 1',
+      url: 'https://www.gesetze-im-internet.de/wogg/__22.html',
       norm: {
         id: 'n1',
         abbreviation: 'WoGG',
@@ -32,7 +33,21 @@ const wohngeld = {
         url: 'https://www.gesetze-im-internet.de/wogg/',
       },
     },
-    { provision: null, norm: { id: 'n2', abbreviation: 'WoGV', title: 'Wohngeldverordnung', url: null } },
+    {
+      provision: null,
+      url: 'https://www.gesetze-im-internet.de/wogg/',
+      norm: {
+        id: 'n1',
+        abbreviation: 'WoGG',
+        title: 'Wohngeldgesetz',
+        url: 'https://www.gesetze-im-internet.de/wogg/',
+      },
+    },
+    {
+      provision: null,
+      url: null,
+      norm: { id: 'n2', abbreviation: 'WoGV', title: 'Wohngeldverordnung', url: null },
+    },
   ],
   latestRelease: {
     id: 'r2',
@@ -112,15 +127,17 @@ describe('ServicePage', () => {
     expect(requests[0].variables).toMatchObject({ slug: 'wohngeld' });
   });
 
-  it('links the legal bases to the norms in the same tab, marked as external', async () => {
+  it('links each provision to its own text, the whole norm to the norm, in the same tab, marked as external', async () => {
     renderAt('/leistungen/wohngeld', routes, { ServicePage: { service: wohngeld } });
     const section = (await screen.findByRole('heading', { name: 'Rechtsgrundlagen' })).closest('section')!;
-    const link = within(section).getByRole('link', { name: 'WoGG § 22 Abs. 1 (externer Link)' });
-    expect(link).toHaveAttribute('href', 'https://www.gesetze-im-internet.de/wogg/');
-    expect(link).not.toHaveAttribute('target');
+    const provision = within(section).getByRole('link', { name: 'WoGG § 22 Abs. 1 (externer Link)' });
+    expect(provision).toHaveAttribute('href', 'https://www.gesetze-im-internet.de/wogg/__22.html');
+    expect(provision).not.toHaveAttribute('target');
+    const norm = within(section).getByRole('link', { name: 'WoGG (externer Link)' });
+    expect(norm).toHaveAttribute('href', 'https://www.gesetze-im-internet.de/wogg/');
     // A norm without an address is named, not linked.
     expect(within(section).getByText(/WoGV – Wohngeldverordnung/)).toBeInTheDocument();
-    expect(within(section).getAllByRole('link')).toHaveLength(1);
+    expect(within(section).getAllByRole('link')).toHaveLength(2);
   });
 
   it('lists the interfaces, the releases in a table and the QA evidence of the latest release', async () => {

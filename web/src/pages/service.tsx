@@ -40,6 +40,7 @@ const ServicePageQuery = graphql(`
       }
       legalBases {
         provision
+        url
         norm {
           id
           abbreviation
