@@ -45,7 +45,8 @@ export class GithubWebhooksController {
     if (!deliveryId || !/^[\w-]{1,100}$/.test(deliveryId)) {
       throw DomainError.badInput('X-GitHub-Delivery', 'WEBHOOK_DELIVERY_ID');
     }
-    if (!event || !/^[a-z_]{1,64}$/.test(event)) {
+    // Event names are lower-case words joined by "_", with digits ("projects_v2_item").
+    if (!event || !/^[a-z][a-z0-9_]{0,63}$/.test(event)) {
       throw DomainError.badInput('X-GitHub-Event', 'WEBHOOK_EVENT');
     }
     const payload = request.body;
