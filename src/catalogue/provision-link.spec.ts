@@ -7,6 +7,8 @@ describe('provisionUrl', () => {
     // A section of a federal law on gesetze-im-internet.de: its own page.
     [`${GII}/gewo/`, '§ 14', `${GII}/gewo/__14.html`],
     [`${GII}/gewo/`, '§ 34a', `${GII}/gewo/__34a.html`],
+    [`${GII}/gewo/`, '§ 34 a Abs. 1', `${GII}/gewo/__34a.html`], // the letter apart, as some cite it
+    [`${GII}/gewo/`, '§ 34 und 35', `${GII}/gewo/__34.html`],
     [`${GII}/stvo_2013/`, '§ 46 Abs. 1 Satz 1 Nr. 5b', `${GII}/stvo_2013/__46.html`],
     [`${GII}/stvg/`, '§ 6a Abs. 5a', `${GII}/stvg/__6a.html`],
     [`${GII}/arbzg/`, '§ 13 Abs. 3 bis 5', `${GII}/arbzg/__13.html`],

@@ -10,8 +10,9 @@
  * and a norm elsewhere (a state portal, EUR-Lex), link the norm's own address.
  */
 const GII_LAW_ROOT = /^https:\/\/www\.gesetze-im-internet\.de\/([a-z0-9_]+)\/?$/;
-const SECTION = /^§\s*(\d+[a-z]?)(?![\w§])/;
-const ARTICLE = /^Art\.\s*(\d+[a-z]?)(?!\w)/;
+// The letter of an inserted section may stand apart ("§ 5 a"): GII writes it joined (__5a.html).
+const SECTION = /^§\s*(\d+)(?:\s?([a-z]))?(?![\w§])/;
+const ARTICLE = /^Art\.\s*(\d+)(?:\s?([a-z]))?(?!\w)/;
 
 export function provisionUrl(normUrl: string | null, provision: string | null): string | null {
   const law = normUrl ? GII_LAW_ROOT.exec(normUrl) : null;
@@ -22,11 +23,11 @@ export function provisionUrl(normUrl: string | null, provision: string | null): 
   const base = `https://www.gesetze-im-internet.de/${law[1]}/`;
   const section = SECTION.exec(cited);
   if (section) {
-    return `${base}__${section[1]}.html`;
+    return `${base}__${section[1]}${section[2] ?? ''}.html`;
   }
   const article = ARTICLE.exec(cited);
   if (article) {
-    return `${base}art_${article[1]}.html`;
+    return `${base}art_${article[1]}${article[2] ?? ''}.html`;
   }
   return normUrl;
 }

@@ -57,7 +57,12 @@ const REQUIRED_ON_UPDATE = [
  * Checks and normalises the fields present in `input` (register and update share the rules);
  * absent fields stay absent, `null` clears an optional field and is refused for a required one.
  */
-export function checkServiceFields(input: UpdateServiceInput, prefix = 'input'): ServiceFields {
+export function checkServiceFields(
+  input: UpdateServiceInput,
+  prefix = 'input',
+  /** The service's current Reifegrad model, on update: a level given without a model keeps it. */
+  currentModel: MaturityModel | null = null,
+): ServiceFields {
   const out: ServiceFields = {};
   const f = (name: string) => `${prefix}.${name}`;
   for (const key of REQUIRED_ON_UPDATE) {
@@ -98,7 +103,7 @@ export function checkServiceFields(input: UpdateServiceInput, prefix = 'input'):
   if (input.themenfeld !== undefined) {
     out.themenfeld = input.themenfeld;
   }
-  Object.assign(out, checkMaturity(input, f));
+  Object.assign(out, checkMaturity(input, f, currentModel));
   if (input.sdgRelevant != null) {
     out.sdgRelevant = input.sdgRelevant;
   }
@@ -123,23 +128,22 @@ export function checkServiceFields(input: UpdateServiceInput, prefix = 'input'):
 }
 
 /**
- * The Reifegrad with its model (domain.md, "Other catalogue fields"): a level without a model is
- * a 1.1 rating, null clears both, a model without a level is refused.
+ * The Reifegrad with its model (domain.md, "Other catalogue fields"): a level without a model
+ * keeps the service's current model (`current`; 1.1 for a service not rated yet, or on register),
+ * null clears both, a model without a level is refused.
  */
 function checkMaturity(
   input: Pick<UpdateServiceInput, 'maturityLevel' | 'maturityModel'>,
   f: (name: string) => string,
+  current: MaturityModel | null,
 ): Pick<ServiceFields, 'maturityLevel' | 'maturityModel'> {
-  if (input.maturityLevel === undefined) {
+  if (input.maturityLevel == null) {
     if (input.maturityModel != null) {
       throw DomainError.badInput(f('maturityModel'), 'MATURITY_MODEL_WITHOUT_LEVEL');
     }
-    return {};
+    return input.maturityLevel === null ? { maturityLevel: null, maturityModel: null } : {};
   }
-  if (input.maturityLevel === null) {
-    return { maturityLevel: null, maturityModel: null };
-  }
-  const model = input.maturityModel ?? MaturityModel.V1_1;
+  const model = input.maturityModel ?? current ?? MaturityModel.V1_1;
   const problem = maturityProblem(input.maturityLevel, model);
   if (problem) {
     throw DomainError.badInput(f('maturityLevel'), 'INVALID_MATURITY', {

@@ -221,13 +221,16 @@ export class ServicesService implements OnModuleInit {
 
   /** Omitted fields stay, null clears optional ones, `legalBases` (when given) replaces the whole set. */
   async update(viewer: Viewer, id: string, input: UpdateServiceInput): Promise<OnlineServiceEntity> {
-    const fields = checkServiceFields(input);
-    const searched = (['name', 'keywords', 'summary', 'description'] as const).some((key) => key in fields);
+    const searched = (['name', 'keywords', 'summary', 'description'] as const).some(
+      (key) => input[key] !== undefined,
+    );
     const updated = await this.transactions.run(actorOf(viewer), async (tx) => {
       const service = await this.lock(tx, id);
       if (!mayUpdateService(viewer, service)) {
         throw DomainError.forbidden('NOT_OWNER', { subject: 'service' });
       }
+      // Checked against the stored Reifegrad model: a level given without a model keeps it.
+      const fields = checkServiceFields(input, 'input', service.maturityModel);
       Object.assign(service, fields, { updatedAt: tx.now });
       await this.services.update(tx.manager, id, { ...fields, updatedAt: tx.now });
       const changes: Record<string, unknown> = { ...fields };

@@ -73,7 +73,11 @@ export const LAENDER: Readonly<Record<string, { name: string; regierungsbezirke:
   '16': { name: 'Thüringen', regierungsbezirke: '0' },
 };
 
-/** City-states that are one Gemeinde: their only municipality has Kreis part 00. */
+/**
+ * City-states that are one Gemeinde (Hamburg, Berlin): no Kreis, no Amt, and one municipality
+ * whose key is the Land's own. Bremen has two Gemeinden (Bremen, Bremerhaven) and keys like a Land
+ * with two kreisfreie Städte.
+ */
 const CITY_STATES = ['02', '11'];
 
 /**
@@ -132,14 +136,23 @@ export function arsProblem(kind: OrganisationKind, ars: string): RuleProblem | n
       { land: land.name, allowed: [...land.regierungsbezirke].join(', ') },
     );
   }
-  if (parts.kreis === '00' && !(kind === OrganisationKind.MUNICIPALITY && CITY_STATES.includes(parts.land))) {
+  if (CITY_STATES.includes(parts.land)) {
+    return kind === OrganisationKind.MUNICIPALITY && ars === parts.land + '0'.repeat(10)
+      ? null
+      : problem(
+          'CITY_STATE',
+          `${land.name} is one Gemeinde: it has no Kreise or Ämter, and its municipality is ${parts.land}0000000000`,
+          { land: land.name, expected: parts.land + '0'.repeat(10) },
+        );
+  }
+  if (parts.kreis === '00') {
     return problem(
       'KREIS_PART',
       `${KIND_NAMES[kind]} lies in a Kreis or kreisfreie Stadt: digits 4-5 are not 00`,
     );
   }
   const known = KREISE_BY_LAND[parts.land];
-  if (known && parts.kreis !== '00' && ![...known.kreisfreieStaedte, ...known.kreise].includes(parts.kreis)) {
+  if (known && ![...known.kreisfreieStaedte, ...known.kreise].includes(parts.kreis)) {
     return problem(
       'KREIS_NUMBER',
       `${land.name} has no Kreis or kreisfreie Stadt ${ars.slice(0, 5)}; its Kreise and kreisfreie Städte are ${[...known.kreisfreieStaedte, ...known.kreise].map((k) => parts.land + parts.regierungsbezirk + k).join(', ')}`,
@@ -166,6 +179,15 @@ export function arsProblem(kind: OrganisationKind, ars: string): RuleProblem | n
       }
       return null;
     case OrganisationKind.AMT:
+      if (known?.kreisfreieStaedte.includes(parts.kreis)) {
+        return problem(
+          'AMT_IN_KREIS',
+          `an Amt lies in a Kreis; ${ars.slice(0, 5)} is a kreisfreie Stadt of ${land.name}`,
+          {
+            land: land.name,
+          },
+        );
+      }
       return parts.verband.startsWith('5')
         ? null
         : problem(
@@ -216,8 +238,8 @@ function municipalityProblem(
   );
 }
 
-/** Whether a municipality's ARS is that of a kreisfreie Stadt (or a city-state): no Verband, no Gemeinde number. */
-export function isKreisfreieStadt(ars: string): boolean {
+/** Whether a municipality's ARS has neither Verband nor Gemeinde number: a kreisfreie Stadt's (or a city-state's). */
+function isCityKey(ars: string): boolean {
   return /^\d{5}0{7}$/.test(ars);
 }
 
@@ -323,13 +345,8 @@ export function parentProblem(
   if (!child.ars || !parent.ars) {
     return null;
   }
-  const prefix = arsPrefixOf(parent.kind, parent.ars);
-  if (prefix === null) {
-    return problem(
-      'PARENT_KIND',
-      `${KIND_NAMES[parent.kind]} (${parent.key}) cannot contain other public bodies`,
-    );
-  }
+  // Not null: every parent kind allowed above is a Land, Kreis or Amt.
+  const prefix = arsPrefixOf(parent.kind, parent.ars) ?? '';
   if (!child.ars.startsWith(prefix) || child.ars === parent.ars) {
     return problem('PARENT_CONTAINS', `${parent.key} does not contain ARS ${child.ars}`);
   }
@@ -337,7 +354,7 @@ export function parentProblem(
     return null;
   }
   const { verband } = arsParts(child.ars);
-  if (isKreisfreieStadt(child.ars)) {
+  if (isCityKey(child.ars)) {
     return null; // only its Land contains a kreisfreie Stadt's key
   }
   if (verband.startsWith('5') && parent.kind !== OrganisationKind.AMT) {

@@ -43,7 +43,7 @@ test('a maintainer registers a service with its legal bases, edits it, and the o
     await page.getByRole('combobox', { name: /^Themenfeld/ }).selectOption('STEUERN_ZOLL');
     await page
       .getByRole('combobox', { name: /^Reifegrad/ })
-      .selectOption({ label: '3 – Online-Antragsdienst' });
+      .selectOption({ label: '3 – Online-Antragsdienst (Modell 2.0)' });
     await page.getByRole('radio', { name: 'Open Source, selbst betrieben' }).check();
     await page.getByRole('radio', { name: 'Automatisch' }).check();
     await page.getByRole('textbox', { name: /^Lizenz/ }).fill('EUPL-1.2');

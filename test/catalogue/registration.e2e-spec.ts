@@ -163,23 +163,28 @@ describe('service catalogue: registering and maintaining services', () => {
       ]);
     });
 
-    it('keeps a Reifegrad with its model: a level without one is a 1.1 rating', async () => {
+    it('keeps a Reifegrad with its model: a level without one keeps the model, or is 1.1 for an unrated service', async () => {
       const id = await registerService(t, { slug: 'reifegrad', ownerKey: DATAPORT });
       const rate = async (input: object) => {
         const result = await t.gql(UPDATE, { id, input }, maintainer);
         return result.errors ? result.errors[0] : result.data?.updateService;
       };
-      expect(await rate({ maturityLevel: 7, maturityModel: 'V2_0' })).toMatchObject({
-        maturityLevel: 7,
-        maturityModel: 'V2_0',
-      });
-      // Without a model the level is read as 1.1 (as older clients send it), where 6 does not exist.
+      // Not rated yet: a level without a model is a 1.1 rating (as older clients send it), where 6 does not exist.
       expect(await rate({ maturityLevel: 6 })).toMatchObject({
         message: 'input.maturityLevel: a Reifegrad of model 1.1 is a whole number from 0 to 4, got 6',
         extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_MATURITY' },
       });
-      expect(await rate({ maturityLevel: 3 })).toMatchObject({ maturityLevel: 3, maturityModel: 'V1_1' });
+      expect(await rate({ maturityLevel: 7, maturityModel: 'V2_0' })).toMatchObject({
+        maturityLevel: 7,
+        maturityModel: 'V2_0',
+      });
+      // Rated in 2.0: a new level alone stays in 2.0 (an omitted field is unchanged).
+      expect(await rate({ maturityLevel: 6 })).toMatchObject({ maturityLevel: 6, maturityModel: 'V2_0' });
       expect(await rate({ name: 'Reifegrad unverändert' })).toMatchObject({
+        maturityLevel: 6,
+        maturityModel: 'V2_0',
+      });
+      expect(await rate({ maturityLevel: 3, maturityModel: 'V1_1' })).toMatchObject({
         maturityLevel: 3,
         maturityModel: 'V1_1',
       });
@@ -190,10 +195,11 @@ describe('service catalogue: registering and maintaining services', () => {
           reason: 'MATURITY_MODEL_WITHOUT_LEVEL',
         },
       });
+      // Clearing the level with a model named is contradictory: refused, nothing changed.
       expect(await rate({ maturityLevel: null, maturityModel: 'V2_0' })).toMatchObject({
-        maturityLevel: null,
-        maturityModel: null,
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.maturityModel' },
       });
+      expect(await rate({ maturityLevel: null })).toMatchObject({ maturityLevel: null, maturityModel: null });
       const [row] = await t.db.query(
         'SELECT maturity_level, maturity_model FROM online_service WHERE id = $1',
         [id],

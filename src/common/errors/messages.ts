@@ -67,6 +67,10 @@ const KEY_RULES_DE = {
       ? `${p.land} hat keine Regierungsbezirke: die dritte Stelle des ARS ist 0.`
       : `Die dritte Stelle des ARS ist in ${p.land} der Regierungsbezirk: ${p.allowed}.`,
   LAND_KEY: (p) => `Der ARS eines Landes ist sein Schlüssel mit zehn Nullen (${p.expected}).`,
+  CITY_STATE: (p) =>
+    `${p.land} ist eine einzige Gemeinde: ohne Kreise und Ämter, ihr Schlüssel als Kommune ist ${p.expected}.`,
+  AMT_IN_KREIS: (p) =>
+    `Ein Amt gehört zu einem Kreis; dies ist der Schlüssel einer kreisfreien Stadt in ${p.land}.`,
   KREIS_PART: () =>
     'Die Stellen 4 und 5 des ARS nennen den Kreis oder die kreisfreie Stadt und sind nicht 00.',
   KREIS_KEY: (p) =>

@@ -3,7 +3,7 @@ import type { Themenfeld } from '../graphql/generated/enums';
 import { Field } from '../ui/field';
 import { THEMENFELD } from '../ui/labels';
 import { type CatalogueFilters } from './catalogue-url';
-import { MATURITY_MODELS, levelText, maturityValue, parseMaturity } from './maturity';
+import { MATURITY_MODELS, levelText, maturityValue, parseMaturityFilter, wholeModelText } from './maturity';
 import { SearchField } from './search-field';
 
 export interface FilterOptions {
@@ -69,13 +69,16 @@ export function CatalogueSearchForm({
           label="Reifegrad"
           name="reifegrad"
           value={draft.maturity ? maturityValue(draft.maturity) : ''}
-          onChange={(value) => set('maturity', parseMaturity(value))}
+          onChange={(value) => set('maturity', parseMaturityFilter(value))}
         >
           {MATURITY_MODELS.map((of) => (
             <optgroup key={of.model} label={of.label}>
+              <option value={maturityValue({ model: of.model, level: null })}>
+                {wholeModelText(of.model)}
+              </option>
               {of.levels.map((_, level) => (
                 <option key={level} value={maturityValue({ model: of.model, level })}>
-                  {levelText(level, of.model)}
+                  {levelText(level, of.model)} (Modell {of.name})
                 </option>
               ))}
             </optgroup>

@@ -54,6 +54,16 @@ describe('the catalogue URL', () => {
     );
   });
 
+  it('reads the model alone as every rating in it', () => {
+    const filters = filtersFrom(new URLSearchParams('reifegradmodell=2.0'));
+    expect(filters.maturity).toEqual({ model: 'V2_0', level: null });
+    expect(serviceFilter(filters)).toEqual({ maturityModel: 'V2_0' });
+    expect(searchParamsFor(filters).toString()).toBe('reifegradmodell=2.0');
+    expect(searchParamsFor({ ...filters, maturity: { model: 'V1_1', level: null } }).toString()).toBe(
+      'reifegradmodell=1.1',
+    );
+  });
+
   it('keeps the cursors of the earlier pages, so a shared link to page 3 can go back to page 2 and 1', () => {
     const first = positionFrom(new URLSearchParams('suche=Kita'));
     expect(pageNumber(first)).toBe(1);

@@ -1,12 +1,13 @@
 import type { Themenfeld } from '../graphql/generated/enums';
 import type { ServiceFilter } from '../graphql/generated/graphql';
 import { THEMENFELD } from '../ui/labels';
-import { MATURITY_MODELS, parseMaturity, type Maturity } from './maturity';
+import { MATURITY_MODELS, parseMaturityFilter, type MaturityFilter } from './maturity';
 
 /**
  * The catalogue's state lives in the query string, so that a search can be shared, reloaded and
  * gone back to: `suche`, `themenfeld`, `reifegrad` (with `reifegradmodell=2.0` for a 2.0 rating;
- * without it the level is one of model 1.1, as links from before model 2.0 meant), `eigentuemer`,
+ * without it the level is one of model 1.1, as links from before model 2.0 meant; the model alone
+ * for every rating in it), `eigentuemer`,
  * `rechtsgrundlage` for the filters, `nach` for the page (the API's cursor after which it starts) and `vorher` (repeated)
  * for the cursors of the pages before it. The cursors of the earlier pages travel in the URL
  * because the API pages by opaque keyset cursors only: a shared link to page 3 can still offer
@@ -15,7 +16,7 @@ import { MATURITY_MODELS, parseMaturity, type Maturity } from './maturity';
 export interface CatalogueFilters {
   search: string;
   themenfeld: Themenfeld | null;
-  maturity: Maturity | null;
+  maturity: MaturityFilter | null;
   ownerKey: string | null;
   legalNorm: string | null;
 }
@@ -47,9 +48,12 @@ function isThemenfeld(value: string | null): value is Themenfeld {
 /** Filters from the query string; a value the API would refuse (a typo in a link) counts as "Alle". */
 export function filtersFrom(params: URLSearchParams): CatalogueFilters {
   const themenfeld = params.get(PARAM.themenfeld);
-  const name = params.get(PARAM.maturityModel) ?? '1.1';
-  const model = MATURITY_MODELS.find((candidate) => candidate.name === name)?.model;
-  const maturity = model ? parseMaturity(`${model}:${params.get(PARAM.maturityLevel) ?? ''}`) : null;
+  const name = params.get(PARAM.maturityModel);
+  const level = params.get(PARAM.maturityLevel);
+  const model = MATURITY_MODELS.find((candidate) => candidate.name === (name ?? '1.1'))?.model;
+  // A level needs its model (1.1 when not named); a model alone stands for all its ratings.
+  const maturity =
+    model && (level !== null || name !== null) ? parseMaturityFilter(`${model}:${level ?? 'alle'}`) : null;
   return {
     search: (params.get(PARAM.search) ?? '').trim(),
     themenfeld: isThemenfeld(themenfeld) ? themenfeld : null,
@@ -74,8 +78,10 @@ export function searchParamsFor(filters: CatalogueFilters, position?: CatalogueP
     params.set(PARAM.themenfeld, filters.themenfeld);
   }
   if (filters.maturity) {
-    params.set(PARAM.maturityLevel, String(filters.maturity.level));
-    if (filters.maturity.model !== 'V1_1') {
+    if (filters.maturity.level !== null) {
+      params.set(PARAM.maturityLevel, String(filters.maturity.level));
+    }
+    if (filters.maturity.model !== 'V1_1' || filters.maturity.level === null) {
       params.set(
         PARAM.maturityModel,
         MATURITY_MODELS.find((m) => m.model === filters.maturity?.model)?.name ?? '',
@@ -124,9 +130,8 @@ export function serviceFilter(filters: CatalogueFilters): ServiceFilter {
   return {
     ...(filters.search ? { search: filters.search } : {}),
     ...(filters.themenfeld ? { themenfeld: filters.themenfeld } : {}),
-    ...(filters.maturity
-      ? { maturityLevel: filters.maturity.level, maturityModel: filters.maturity.model }
-      : {}),
+    ...(filters.maturity ? { maturityModel: filters.maturity.model } : {}),
+    ...(filters.maturity?.level != null ? { maturityLevel: filters.maturity.level } : {}),
     ...(filters.ownerKey ? { ownerKey: filters.ownerKey } : {}),
     ...(filters.legalNorm ? { legalNorm: filters.legalNorm } : {}),
   };

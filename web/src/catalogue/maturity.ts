@@ -50,6 +50,12 @@ export interface Maturity {
   level: number;
 }
 
+/** A Reifegrad filter: a level in its model, or (level null) every rating in the model. */
+export interface MaturityFilter {
+  model: MaturityModel;
+  level: number | null;
+}
+
 const info = (model: MaturityModel): MaturityModelInfo =>
   MATURITY_MODELS.find((candidate) => candidate.model === model) ?? MATURITY_MODELS[1];
 
@@ -81,19 +87,31 @@ export function maturityShort(
     : `${level} (Modell ${info(model ?? 'V1_1').name})`;
 }
 
-/** A choice's value: "V2_0:5". */
-export const maturityValue = ({ model, level }: Maturity): string => `${model}:${level}`;
+/** A choice's value: "V2_0:5", or "V2_0:alle" for every rating in the model. */
+export const maturityValue = ({ model, level }: MaturityFilter): string => `${model}:${level ?? 'alle'}`;
 
-/** A choice's value read back; anything else (a typo in a link) is no Reifegrad. */
+/** A rating's choice read back; anything else (a typo in a link, "alle") is no Reifegrad. */
 export function parseMaturity(value: string): Maturity | null {
-  const match = /^(V1_1|V2_0):(\d)$/.exec(value);
+  const filter = parseMaturityFilter(value);
+  return filter?.level == null ? null : { model: filter.model, level: filter.level };
+}
+
+/** A filter's choice read back: a rating, or "V2_0:alle". */
+export function parseMaturityFilter(value: string): MaturityFilter | null {
+  const match = /^(V1_1|V2_0):(\d|alle)$/.exec(value);
   if (!match) {
     return null;
   }
   const model = match[1] as MaturityModel;
+  if (match[2] === 'alle') {
+    return { model, level: null };
+  }
   const level = Number(match[2]);
   return level < info(model).levels.length ? { model, level } : null;
 }
+
+/** "alle Stufen (Modell 2.0)": the choice of every rating in a model. */
+export const wholeModelText = (model: MaturityModel): string => `alle Stufen (Modell ${info(model).name})`;
 
 /** Every rating, grouped by model, as the choices of a select. */
 export const MATURITY_CHOICES: readonly { group: string; value: string; label: string }[] =
@@ -101,6 +119,6 @@ export const MATURITY_CHOICES: readonly { group: string; value: string; label: s
     of.levels.map((_, level) => ({
       group: of.label,
       value: maturityValue({ model: of.model, level }),
-      label: levelText(level, of.model),
+      label: `${levelText(level, of.model)} (Modell ${of.name})`,
     })),
   );

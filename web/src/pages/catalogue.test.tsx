@@ -135,8 +135,8 @@ describe('CataloguePage', () => {
         .map((o) => o.textContent),
     ).toEqual(['Alle', 'BauGB – Baugesetzbuch', 'WoGG – Wohngeldgesetz']);
     const level = screen.getByRole('combobox', { name: 'Reifegrad' });
-    // "Alle", then each model's levels under its own heading: 2.0 (0-7) first, then 1.1 (0-4).
-    expect(within(level).getAllByRole('option')).toHaveLength(1 + 8 + 5);
+    // "Alle", then each model under its own heading, all its levels first: 2.0 (0-7), then 1.1 (0-4).
+    expect(within(level).getAllByRole('option')).toHaveLength(1 + (1 + 8) + (1 + 5));
     expect(
       within(level)
         .getAllByRole('group')

@@ -75,7 +75,7 @@ describe('ServiceRegisterPage', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: /Themenfeld/ }), 'STEUERN_ZOLL');
     await user.selectOptions(
       screen.getByRole('combobox', { name: /Reifegrad/ }),
-      '5 – digitale Bearbeitung in der Verwaltung',
+      '5 – digitale Bearbeitung in der Verwaltung (Modell 2.0)',
     );
 
     const norm = within(row(1)).getByRole('combobox', { name: 'Rechtsnorm' });

@@ -228,6 +228,15 @@ describe('updateInput', () => {
     });
   });
 
+  it('sends the model with a level changed within it, so the API does not read the level in another model', () => {
+    const rated = valuesFrom({ ...wohngeld, maturityLevel: 5, maturityModel: 'V2_0' });
+    expect(rated.maturityLevel).toBe('V2_0:5');
+    expect(updateInput({ ...rated, maturityLevel: 'V2_0:6' }, rated)).toEqual({
+      maturityLevel: 6,
+      maturityModel: 'V2_0',
+    });
+  });
+
   it('sends the whole set of legal bases when a row changed, [] when all are removed', () => {
     const initial = valuesFrom(wohngeld);
     const added = { ...initial, legalBases: [...initial.legalBases, newRow('WoGV')] };

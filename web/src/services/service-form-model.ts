@@ -335,9 +335,15 @@ export function updateInput(values: ServiceFormValues, initial: ServiceFormValue
   const changed = (Object.keys(now) as (keyof CommonFields)[]).filter(
     (key) => JSON.stringify(now[key]) !== JSON.stringify(before[key]),
   );
-  // The Reifegrad travels with its model: the API refuses a model without the level rated in it.
-  if (changed.includes('maturityModel') && !changed.includes('maturityLevel')) {
-    changed.push('maturityLevel');
+  // The Reifegrad travels with its model, whichever of the two changed: a model alone is refused,
+  // and a level alone would be read in the service's current model, not the one chosen.
+  for (const [one, other] of [
+    ['maturityModel', 'maturityLevel'],
+    ['maturityLevel', 'maturityModel'],
+  ] as const) {
+    if (changed.includes(one) && !changed.includes(other)) {
+      changed.push(other);
+    }
   }
   return Object.fromEntries(changed.map((key) => [key, now[key]]));
 }
