@@ -15,7 +15,7 @@ describe('search relevance on the demo catalogue', () => {
   beforeAll(async () => {
     t = await startTestApp();
     await t.app.get(DemoSeeder).seed();
-  });
+  }, 120_000); // the whole demo: about 15 s alone, much more on a loaded machine
   afterAll(() => t.close());
 
   it(`finds the intended service in the top 3 for at least ${THRESHOLD * 100} % of the queries`, async () => {

@@ -66,7 +66,8 @@ describe('fault: SIGKILL while publishing', () => {
 
   /** The backend of the service's connection that waits for a lock (polled; the stall is asynchronous). */
   async function waitingBackend(waitEvent: string): Promise<number> {
-    const deadline = Date.now() + 10_000;
+    // Generous: on a loaded CI machine the service's request can take seconds to reach the lock.
+    const deadline = Date.now() + 30_000;
     for (;;) {
       const rows: { pid: number }[] = await t.db.query(
         `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = $1`,
@@ -162,7 +163,7 @@ describe('fault: SIGKILL while publishing', () => {
     expect(published.errors).toBeUndefined();
     expect(published.data?.publishRelease.state).toBe('PUBLISHED');
     expect(await outcome(id)).toBe('published');
-  });
+  }, 90_000);
 
   it('after a SIGKILL while waiting for the service row (mid-way), nothing is half done', async () => {
     const { id, serviceId } = releases['kill-mid-way'];
@@ -183,5 +184,5 @@ describe('fault: SIGKILL while publishing', () => {
     const verified = await verify();
     expect(verified.output).toMatch(/audit chain intact: \d+ events verified; \d+ checkpoints/);
     expect(verified.code).toBe(0);
-  });
+  }, 90_000);
 });
