@@ -11,6 +11,7 @@ import { SearchEndingsUpTo121764330900000 } from './1764330900000-SearchEndingsU
 import { CreateNotifications1764331000000 } from './1764331000000-CreateNotifications';
 import { NotificationOrder1764331100000 } from './1764331100000-NotificationOrder';
 import { MaturityModel1764331200000 } from './1764331200000-MaturityModel';
+import { ForgeNamespaces1764331400000 } from './1764331400000-ForgeNamespaces';
 
 /** Every migration in order. Listed explicitly so that the build, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CreateNotifications1764331000000,
   NotificationOrder1764331100000,
   MaturityModel1764331200000,
+  ForgeNamespaces1764331400000,
 ];

@@ -16,6 +16,7 @@ import { QaGateEntity, SignOffEntity } from '#src/qa/qa-gate.entity';
 import { ReleaseEntity } from '#src/releases/release.entity';
 import { SubscriptionEntity } from '#src/subscriptions/subscription.entity';
 import {
+  ForgeNamespaceEntity,
   InterfaceStandardEntity,
   OrganisationCapabilityEntity,
   OrganisationEntity,
@@ -27,6 +28,7 @@ export const ENTITIES = [
   OrganisationEntity,
   InterfaceStandardEntity,
   OrganisationCapabilityEntity,
+  ForgeNamespaceEntity,
   LegalNormEntity,
   OnlineServiceEntity,
   ServiceLegalBasisEntity,

@@ -65,10 +65,10 @@ export const serviceSql = {
 
   /**
    * A select: services whose repositoryUrl may link the repository (`fullName`, lower case): a
-   * cheap filter, the exact rule is the caller's (id, repository_url, by slug).
+   * cheap filter, the exact rule is the caller's (id, owner_id, repository_url, by slug).
    */
   mayLinkRepository: (fullName: string) =>
-    `SELECT id, repository_url FROM online_service
+    `SELECT id, owner_id, repository_url FROM online_service
       WHERE repository_url IS NOT NULL AND strpos(lower(repository_url), ${fullName}) > 0 ORDER BY slug`,
 };
 

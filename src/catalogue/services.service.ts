@@ -7,6 +7,7 @@ import { inKeyOrder, type RequestLoaders } from '#src/common/graphql/request-con
 import { uniqueViolation } from '#src/database/pg-errors';
 import { Transactions, type Tx } from '#src/database/transactions';
 import { OrganisationRepository } from '#src/organisations/organisation.repository';
+import { ForgeNamespacesService } from '#src/organisations/forge-namespaces.service';
 import { OrganisationsService } from '#src/organisations/organisations.service';
 import { QaPolicies } from '#src/qa/qa-policies';
 import { checkQaPolicy, type QaRule } from '#src/qa/qa-policy.rules';
@@ -55,6 +56,7 @@ export class ServicesService implements OnModuleInit {
     private readonly access: Access,
     private readonly organisations: OrganisationsService,
     private readonly searchExpansion: SearchExpansion,
+    private readonly forgeNamespaces: ForgeNamespacesService,
   ) {}
 
   onModuleInit() {
@@ -178,6 +180,7 @@ export class ServicesService implements OnModuleInit {
         if (!owner) {
           throw DomainError.badInput('input.ownerKey', 'UNKNOWN_ORGANISATION', { key: ownerKey });
         }
+        await this.checkRepositoryLink(tx, owner.id, fields.repositoryUrl);
         const service = await this.services.insert(tx.manager, {
           slug,
           name: fields.name!,
@@ -231,6 +234,7 @@ export class ServicesService implements OnModuleInit {
       }
       // Checked against the stored Reifegrad model: a level given without a model keeps it.
       const fields = checkServiceFields(input, 'input', service.maturityModel);
+      await this.checkRepositoryLink(tx, service.ownerId, fields.repositoryUrl);
       Object.assign(service, fields, { updatedAt: tx.now });
       await this.services.update(tx.manager, id, { ...fields, updatedAt: tx.now });
       const changes: Record<string, unknown> = { ...fields };
@@ -268,6 +272,18 @@ export class ServicesService implements OnModuleInit {
       tx.audit('service.setQaPolicy', 'OnlineService', id, { rules: checked.rules });
       return Object.assign(service, { qaPolicy: checked.rules, updatedAt: tx.now });
     });
+  }
+
+  /**
+   * A repository on a configured forge only within a namespace mapped to the owner (domain.md,
+   * "Repositories and forge namespaces"): the proof that the owner controls the repository whose
+   * deliveries create its releases.
+   */
+  private async checkRepositoryLink(tx: Tx, ownerId: string, url: string | null | undefined): Promise<void> {
+    const problem = url ? await this.forgeNamespaces.linkProblem(tx.manager, ownerId, url) : null;
+    if (problem) {
+      throw DomainError.badInput('input.repositoryUrl', 'REPOSITORY_NOT_IN_NAMESPACE', problem);
+    }
   }
 
   /** The service, locked for this transaction; NOT_FOUND when missing (the catalogue is public). */

@@ -4,6 +4,7 @@ import { Clock } from '#src/common/clock';
 import { DomainError } from '#src/common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '#src/config/config';
 import { Transactions, type Tx } from '#src/database/transactions';
+import { ForgeNamespacesService } from '#src/organisations/forge-namespaces.service';
 import { ReleasesService } from '#src/releases/releases.service';
 import { markedTarget } from './campaign-issue';
 import { CampaignTargetIssueRepository } from './campaign-target-issue.repository';
@@ -61,6 +62,7 @@ export class GithubDeliveriesService {
     private readonly releases: ReleasesService,
     private readonly client: GithubClient,
     private readonly clock: Clock,
+    private readonly forgeNamespaces: ForgeNamespacesService,
   ) {}
 
   /** Stores a verified delivery; false when its id was seen before (acknowledged, not processed again). */
@@ -185,11 +187,18 @@ export class GithubDeliveriesService {
     if (!repository) {
       return { outcome: DeliveryOutcome.SKIPPED, detail: 'the payload names no repository' };
     }
-    const serviceIds = await this.servicesLinking(tx, repository.fullName);
-    if (serviceIds.length === 0) {
+    const { linking, mapped: serviceIds } = await this.servicesLinking(tx, repository.fullName);
+    if (linking.length === 0) {
       return {
         outcome: DeliveryOutcome.SKIPPED,
         detail: `no service links ${repository.fullName} (its repositoryUrl)`,
+      };
+    }
+    if (serviceIds.length === 0) {
+      // Stored and skipped: a replay after an OPERATOR mapped the namespace creates the draft.
+      return {
+        outcome: DeliveryOutcome.SKIPPED,
+        detail: `${repository.fullName} lies in no namespace mapped to the owner of the service linking it (mapForgeNamespace)`,
       };
     }
     let importable = importableRelease(payload, id);
@@ -242,10 +251,19 @@ export class GithubDeliveriesService {
     }
   }
 
-  private async servicesLinking(tx: Tx, fullName: string): Promise<string[]> {
+  /**
+   * The services whose repositoryUrl links the repository, and of them those whose owner has its
+   * namespace mapped: only those get drafts from its deliveries.
+   */
+  private async servicesLinking(tx: Tx, fullName: string): Promise<{ linking: string[]; mapped: string[] }> {
     // A cheap filter in SQL, the exact rule in servicesLinking.
     const candidates = await this.deliveries.candidatesLinking(tx.manager, fullName);
-    return servicesLinking(candidates, fullName, this.config.github.webHosts);
+    const linking = servicesLinking(candidates, fullName, this.config.github.webHosts);
+    const mapped = await this.forgeNamespaces.mappedForOwners(
+      tx.manager,
+      candidates.filter((candidate) => linking.includes(candidate.id)),
+    );
+    return { linking, mapped: linking.filter((id) => mapped.has(id)) };
   }
 
   /**

@@ -105,7 +105,7 @@ export class GithubDeliveryRepository {
   candidatesLinking(
     manager: EntityManager,
     fullName: string,
-  ): Promise<{ id: string; repository_url: string }[]> {
+  ): Promise<{ id: string; owner_id: string; repository_url: string }[]> {
     return manager.query(serviceSql.mayLinkRepository('$1'), [fullName]);
   }
 }

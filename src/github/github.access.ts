@@ -7,8 +7,8 @@ import { repositoryOf } from './repository-link';
  * - read and replay webhook deliveries: OPERATOR;
  * - queue a target's issue again (retryCampaignTargetIssue): the target service's owner's
  *   MAINTAINER, OPERATOR: the campaigns' 'retryIssue' row (campaign.rules.ts, campaign.access.ts);
- * - a delivery acts only on the services whose repositoryUrl links its repository (any owner's
- *   MAINTAINER may set any GitHub URL today: the catalogue's update right).
+ * - a delivery acts only on the services whose repositoryUrl links its repository, and of those
+ *   only on the ones whose owner has the repository's namespace mapped (ForgeNamespacesService).
  */
 export function mayManageDeliveries(viewer: Viewer | null): boolean {
   return isOperator(viewer);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CampaignsModule } from '#src/campaigns/campaigns.module';
+import { OrganisationsModule } from '#src/organisations/organisations.module';
 import { ReleasesModule } from '#src/releases/releases.module';
 import { CampaignIssueQueue } from './campaign-issue-queue';
 import { CampaignIssueWorker } from './campaign-issue-worker';
@@ -19,7 +20,7 @@ import { WebhookVerifier } from './webhook-verifier';
  * know this module: their new targets reach it as 'campaign.targetsAdded' (CampaignIssuesService).
  */
 @Module({
-  imports: [ReleasesModule, CampaignsModule],
+  imports: [ReleasesModule, CampaignsModule, OrganisationsModule],
   controllers: [GithubWebhooksController],
   providers: [
     GithubClient,

@@ -13,3 +13,9 @@ export enum InterfaceKind {
   PORTAL_COMPONENT = 'PORTAL_COMPONENT',
   OTHER = 'OTHER',
 }
+
+/** The forges a service's repository may live on: GitHub (or GitHub Enterprise) and GitLab (Open CoDE, self-hosted). */
+export enum Forge {
+  GITHUB = 'GITHUB',
+  GITLAB = 'GITLAB',
+}

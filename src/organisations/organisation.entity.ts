@@ -1,5 +1,5 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { InterfaceKind, OrganisationKind } from './organisation-kind';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Forge, InterfaceKind, OrganisationKind } from './organisation-kind';
 
 @Entity('organisation')
 @Unique('organisation_key_key', ['key'])
@@ -85,4 +85,34 @@ export class OrganisationCapabilityEntity {
   /** Versions as given ("2.2", "24.11"): compared as strings, never parsed. */
   @Column({ type: 'text', array: true })
   versions!: string[];
+}
+
+/**
+ * A forge namespace an OPERATOR mapped to an organisation (a GitHub organisation or user, a GitLab
+ * group): the organisation's services may link repositories inside it.
+ */
+@Entity('forge_namespace')
+@Unique('forge_namespace_key', ['forge', 'namespace', 'organisationId'])
+@Check('forge_namespace_forge_check', `forge IN ('GITHUB', 'GITLAB')`)
+@Index('forge_namespace_organisation_id_idx', ['organisationId'])
+export class ForgeNamespaceEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'forge_namespace_pkey' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  forge!: Forge;
+
+  /** Lower case: a GitHub owner, a GitLab group path. */
+  @Column({ type: 'text' })
+  namespace!: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId!: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'forge_namespace_organisation_id_fkey' })
+  organisation?: OrganisationEntity;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
 }

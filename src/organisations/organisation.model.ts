@@ -1,9 +1,9 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Role } from '#src/common/auth/role';
 import { ConnectionType } from '#src/common/graphql/pagination';
-import { InterfaceKind, OrganisationKind } from './organisation-kind';
+import { Forge, InterfaceKind, OrganisationKind } from './organisation-kind';
 
-export { InterfaceKind, OrganisationKind };
+export { Forge, InterfaceKind, OrganisationKind };
 
 registerEnumType(OrganisationKind, {
   name: 'OrganisationKind',
@@ -11,6 +11,34 @@ registerEnumType(OrganisationKind, {
 });
 
 registerEnumType(InterfaceKind, { name: 'InterfaceKind' });
+
+registerEnumType(Forge, {
+  name: 'Forge',
+  description: 'Where a repository lives',
+  valuesMap: {
+    GITHUB: { description: 'github.com or the configured GitHub Enterprise server' },
+    GITLAB: { description: 'The configured GitLab instance, e.g. Open CoDE (gitlab.opencode.de)' },
+  },
+});
+
+@ObjectType({
+  description:
+    "A forge namespace an OPERATOR mapped to an organisation: the organisation's services may link repositories inside it",
+})
+export class ForgeNamespace {
+  @Field(() => Forge)
+  forge!: Forge;
+
+  @Field({
+    description: 'Lower case: a GitHub organisation or user, a GitLab group path (its subgroups included)',
+  })
+  namespace!: string;
+
+  organisationId!: string;
+
+  @Field()
+  createdAt!: Date;
+}
 
 @ObjectType({ description: 'A versioned XÖV standard, a transport or a portal component.' })
 export class InterfaceStandard {

@@ -6,6 +6,9 @@ import {
   UserResolver,
   ViewerResolver,
 } from './organisations.resolver';
+import { ForgeNamespaceRepository } from './forge-namespace.repository';
+import { ForgeNamespacesResolver } from './forge-namespaces.resolver';
+import { ForgeNamespacesService } from './forge-namespaces.service';
 import { OrganisationRepository } from './organisation.repository';
 import { OrganisationsService } from './organisations.service';
 
@@ -13,12 +16,15 @@ import { OrganisationsService } from './organisations.service';
   providers: [
     OrganisationRepository,
     OrganisationsService,
+    ForgeNamespaceRepository,
+    ForgeNamespacesService,
+    ForgeNamespacesResolver,
     OrganisationsResolver,
     InterfaceCapabilityResolver,
     InterfaceStandardsResolver,
     ViewerResolver,
     UserResolver,
   ],
-  exports: [OrganisationsService, OrganisationRepository],
+  exports: [OrganisationsService, OrganisationRepository, ForgeNamespacesService],
 })
 export class OrganisationsModule {}

@@ -11,6 +11,7 @@ const OWNERS: Record<string, string> = {
   organisation: 'src/organisations/',
   interface_standard: 'src/organisations/',
   organisation_capability: 'src/organisations/',
+  forge_namespace: 'src/organisations/',
   legal_norm: 'src/catalogue/',
   online_service: 'src/catalogue/',
   search_word: 'src/catalogue/',

@@ -6,6 +6,7 @@ import {
   registerNorm,
   registerOrganisation,
   registerService,
+  mapNamespace,
 } from '../support/factories';
 import { errorCode, startTestApp, StatementCounter, type TestApp } from '../support/test-app';
 
@@ -33,6 +34,7 @@ describe('service catalogue: registering and maintaining services', () => {
     maintainer = await t.token({ roles: [Role.MAINTAINER], org: DATAPORT, sub: 'mia' });
     await registerNorm(t, 'WoGG', { title: 'Wohngeldgesetz' });
     await registerNorm(t, 'GewO', { title: 'Gewerbeordnung' });
+    await mapNamespace(t, 'example', DATAPORT);
     await registerNorm(t, 'LBO SH', {
       jurisdiction: 'DE-SH',
       title: 'Landesbauordnung für das Land Schleswig-Holstein',

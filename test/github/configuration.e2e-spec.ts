@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import request from 'supertest';
 import { Role } from '#src/common/auth/role';
 import { FakeGithub, signature } from '../support/fake-github';
-import { registerNorm, registerOrganisation, registerService } from '../support/factories';
+import { registerNorm, registerOrganisation, registerService, mapNamespace } from '../support/factories';
 import { SECRET, releasePayload } from '../support/github';
 import { startTestApp } from '../support/test-app';
 // After the app: its modules load in the order the application loads them.
@@ -21,6 +21,7 @@ describe('GitHub integration with a token, and without configuration', () => {
     });
     try {
       await registerOrganisation(t, { key: 'dataport', kind: 'SERVICE_PROVIDER' });
+      await mapNamespace(t, 'dataport', 'dataport');
       await registerNorm(t, 'WoGG');
       await registerService(t, {
         slug: 'wohngeld',
@@ -72,6 +73,7 @@ describe('GitHub integration with a token, and without configuration', () => {
     };
     try {
       await registerOrganisation(t, { key: 'dataport', kind: 'SERVICE_PROVIDER' });
+      await mapNamespace(t, 'dataport', 'dataport');
       await registerNorm(t, 'WoGG');
       const serviceId = await registerService(t, {
         slug: 'wohngeld',
@@ -122,6 +124,7 @@ describe('GitHub integration with a token, and without configuration', () => {
       log.mockRestore();
       expect(off).toHaveLength(1);
       await registerOrganisation(t, { key: 'dataport', kind: 'SERVICE_PROVIDER' });
+      await mapNamespace(t, 'dataport', 'dataport');
       await registerNorm(t, 'WoGG');
       await registerService(t, {
         slug: 'wohngeld',

@@ -170,6 +170,8 @@ const READ_SUBSCRIPTIONS_RULE =
 export const MUTATIONS = {
   registerOrganisation: operation('register organisations: OPERATOR', OPERATOR),
   registerInterfaceStandard: operation('register interface standards: OPERATOR', OPERATOR),
+  mapForgeNamespace: operation('map a forge namespace to an organisation: OPERATOR', OPERATOR),
+  unmapForgeNamespace: operation('unmap a forge namespace: OPERATOR', OPERATOR),
   setCapabilities: operation(
     "set an organisation's capabilities: its MUNICIPALITY_ADMIN, OPERATOR",
     SUBSCRIBER,

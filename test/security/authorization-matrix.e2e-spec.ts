@@ -58,6 +58,25 @@ const MUTATION_PROBES: Record<keyof typeof MUTATIONS, Probe> = {
     query: `mutation($input: InterfaceStandardInput!) { registerInterfaceStandard(input: $input) { key } }`,
     variables: (_w, caller) => ({ input: { key: `m-std${kebab(caller)}`, name: 'Matrix', kind: 'OTHER' } }),
   },
+  mapForgeNamespace: {
+    query: `mutation($input: ForgeNamespaceInput!) { mapForgeNamespace(input: $input) { namespace } }`,
+    variables: (_w, caller) => ({
+      input: { forge: 'GITHUB', namespace: `m-ns${kebab(caller)}`, organisationKey: MATRIX.owner },
+    }),
+  },
+  unmapForgeNamespace: {
+    query: `mutation($input: ForgeNamespaceInput!) { unmapForgeNamespace(input: $input) { namespace } }`,
+    // Each allowed caller removes a mapping of its own, made for it here.
+    variables: async (w, caller, allowed) => {
+      const namespace = `m-unmap${allowed ? kebab(caller) : ''}`;
+      await w.t.db.query(
+        `INSERT INTO forge_namespace (forge, namespace, organisation_id, created_at)
+         SELECT 'GITHUB', $1, id, now() FROM organisation WHERE key = $2 ON CONFLICT DO NOTHING`,
+        [namespace, MATRIX.owner],
+      );
+      return { input: { forge: 'GITHUB', namespace, organisationKey: MATRIX.owner } };
+    },
+  },
   setCapabilities: {
     query: `mutation($key: String!, $capabilities: [InterfaceCapabilityInput!]!) {
       setCapabilities(organisationKey: $key, capabilities: $capabilities) { key } }`,

@@ -212,6 +212,28 @@ export const RECIPES: Record<string, Recipe> = {
     base: (w) =>
       Promise.resolve({ input: { key: `xfuzz-${w.next()}`, name: 'XFuzz', kind: 'XOEV_STANDARD' } }),
   },
+  mapForgeNamespace: {
+    caller: operator,
+    usedUp: true,
+    base: (w) =>
+      Promise.resolve({
+        input: { forge: 'GITHUB', namespace: `fuzz-${w.next()}`, organisationKey: 'dataport' },
+      }),
+  },
+  unmapForgeNamespace: {
+    caller: operator,
+    usedUp: true,
+    base: async (w) => {
+      const namespace = `fuzz-unmap-${w.next()}`;
+      await w.must(
+        `mutation($input: ForgeNamespaceInput!) { mapForgeNamespace(input: $input) { namespace } }`,
+        {
+          input: { forge: 'GITHUB', namespace, organisationKey: 'dataport' },
+        },
+      );
+      return { input: { forge: 'GITHUB', namespace, organisationKey: 'dataport' } };
+    },
+  },
   setCapabilities: {
     caller: operator,
     base: async (w) => ({

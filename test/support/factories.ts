@@ -24,6 +24,24 @@ export async function registerOrganisation(
   return input.key;
 }
 
+/** Maps a forge namespace to an organisation as an operator (its services may then link repositories in it). */
+export async function mapNamespace(
+  t: TestApp,
+  namespace: string,
+  organisationKey: string,
+  forge: 'GITHUB' | 'GITLAB' = 'GITHUB',
+): Promise<void> {
+  const operator = await t.token({ roles: [Role.OPERATOR] });
+  const result = await t.gql(
+    `mutation($input: ForgeNamespaceInput!) { mapForgeNamespace(input: $input) { namespace } }`,
+    { input: { forge, namespace, organisationKey } },
+    operator,
+  );
+  if (result.errors) {
+    throw new Error(`mapForgeNamespace failed: ${JSON.stringify(result.errors)}`);
+  }
+}
+
 export async function registerStandard(t: TestApp, key: string, kind = 'XOEV_STANDARD'): Promise<string> {
   const operator = await t.token({ roles: [Role.OPERATOR] });
   const result = await t.gql(

@@ -3,6 +3,7 @@ import { Role } from '#src/common/auth/role';
 import { FakeGithub, signature } from './fake-github';
 import {
   publishRelease,
+  mapNamespace,
   registerNorm,
   registerOrganisation,
   registerService,
@@ -134,6 +135,9 @@ async function startOn(github: FakeGithub): Promise<GithubWorld> {
   await registerOrganisation(t, { key: 'dataport', kind: 'SERVICE_PROVIDER' });
   await registerOrganisation(t, { key: 'komfit', kind: 'SERVICE_PROVIDER' });
   await registerNorm(t, 'WoGG', { title: 'Wohngeldgesetz' });
+  // Proof of ownership: each owner's GitHub organisation is mapped to it (docs/domain.md).
+  await mapNamespace(t, 'dataport', 'dataport');
+  await mapNamespace(t, 'komfit', 'komfit');
   const ids: Record<string, string> = {};
   ids.wohngeld = await registerService(t, {
     slug: 'wohngeld',

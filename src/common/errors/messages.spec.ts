@@ -39,6 +39,7 @@ const ACTIONS: Partial<Record<Reason, object>> = {
     allowed: '1, 2',
   },
   INVALID_PARENT: { rule: 'PARENT_IS_AMT', problem: 'the English words', expected: '010585890' },
+  REPOSITORY_NOT_IN_NAMESPACE: { repository: 'komfit/wohngeld', namespaces: ['dataport'] },
 };
 
 const reasons = Object.keys(MESSAGES) as Reason[];

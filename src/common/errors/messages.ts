@@ -115,6 +115,10 @@ const OPERATOR_ACTIONS = {
     de: 'GitHub-Zustellungen lesen und erneut ausführen',
   },
   registerOrganisations: { en: 'register organisations', de: 'Organisationen registrieren' },
+  forgeNamespaces: {
+    en: 'map forge namespaces to organisations',
+    de: 'Namensräume von GitHub oder GitLab Organisationen zuordnen',
+  },
   registerStandards: { en: 'register interface standards', de: 'Schnittstellenstandards registrieren' },
   setQaPolicy: { en: "set a service's QA policy", de: 'die Prüfregeln einer Leistung festlegen' },
 } as const;
@@ -496,6 +500,30 @@ export const MESSAGES = {
     'BAD_USER_INPUT',
     (p: KeyRuleParams) => p.problem,
     (p: KeyRuleParams) => KEY_RULES_DE[p.rule](p),
+  ),
+  INVALID_FORGE_NAMESPACE: m(
+    'BAD_USER_INPUT',
+    (p: { problem: string }) => p.problem,
+    () =>
+      'ist kein Namensraum der Plattform: bei GitHub der Name einer Organisation oder eines Kontos, bei GitLab der Pfad einer Gruppe wie „opencode/komfit“.',
+  ),
+  FORGE_NAMESPACE_MAPPED: m(
+    'CONFLICT',
+    (p: { namespace: string; organisation: string }) =>
+      `${p.namespace} is mapped to ${p.organisation} already`,
+    (p) => `${p.namespace} ist ${p.organisation} bereits zugeordnet.`,
+  ),
+  FORGE_NAMESPACE_NOT_MAPPED: m(
+    'BAD_USER_INPUT',
+    (p: { namespace: string; organisation: string }) => `${p.namespace} is not mapped to ${p.organisation}`,
+    (p) => `${p.namespace} ist ${p.organisation} nicht zugeordnet.`,
+  ),
+  REPOSITORY_NOT_IN_NAMESPACE: m(
+    'BAD_USER_INPUT',
+    (p: { repository: string; namespaces: string[] }) =>
+      `${p.repository} lies in no namespace mapped to the service's owner (${p.namespaces.length ? list(p.namespaces) : 'none is mapped'}); an OPERATOR maps namespaces with mapForgeNamespace`,
+    (p) =>
+      `${p.repository} liegt in keinem Namensraum, der der Eigentümerin der Leistung zugeordnet ist (${p.namespaces.length ? list(p.namespaces) : 'noch keiner'}). Namensräume ordnet der Betrieb zu.`,
   ),
   INVALID_CAPABILITIES: m(
     'BAD_USER_INPUT',

@@ -384,7 +384,7 @@ export function ServiceForm({
         {text('repositoryUrl', {
           type: 'url',
           optional: true,
-          hint: 'Die Adresse des Quellcodes, beginnt mit https://, z. B. https://github.com/dataport/wohngeld. Über sie übernimmt das Register Versionen aus GitHub.',
+          hint: 'Die Adresse des Quellcodes, beginnt mit https://, z. B. https://github.com/dataport/wohngeld. Über sie übernimmt das Register Versionen aus GitHub; ein GitHub-Repository muss in einem Namensraum liegen, den der Betrieb Ihrer Organisation zugeordnet hat.',
         })}
         {text('license', { optional: true, hint: 'Die SPDX-Kennung der Lizenz, z. B. EUPL-1.2 oder MIT.' })}
       </section>
