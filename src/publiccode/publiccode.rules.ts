@@ -10,7 +10,7 @@ import type { UpdateServiceInput } from '#src/catalogue/dto/update-service.input
 import type { PubliccodeProblem } from '#src/common/errors/messages';
 import { httpsUrlProblem } from '#src/common/validation/text';
 import { InterfaceKind } from '#src/organisations/organisation-kind';
-import { graphemes, type Place, type PubliccodeFile } from './publiccode-reader';
+import { clustersOf, graphemes, type Place, type PubliccodeFile } from './publiccode-reader';
 import {
   LONG_DESCRIPTION_MAX,
   LONG_DESCRIPTION_MIN,
@@ -273,9 +273,7 @@ export function shorten(text: string, max: number): string {
   if (graphemes(text) <= max) {
     return text;
   }
-  const clusters = [...new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(text)].map(
-    (s) => s.segment,
-  );
+  const clusters = clustersOf(text);
   const head = clusters.slice(0, max - 1).join('');
   const atWord = head.replace(/\s+\S*$/, '');
   return `${(atWord.length >= head.length / 2 ? atWord : head).trimEnd()}…`;
