@@ -147,6 +147,22 @@ describe('the export', () => {
     expect(plain.description.de.longDescription).toContain('im Themenfeld Bauen & Wohnen');
   });
 
+  it("names the cited norms' own pages as supports, not a law portal's root", () => {
+    const { plain } = exported(
+      facts(
+        {},
+        {
+          normUrls: [
+            'https://www.gesetze-rechtsprechung.sh.juris.de/',
+            'https://www.gesetze-im-internet.de/wogg/',
+            'https://www.gesetze-im-internet.de/wogg/',
+          ],
+        },
+      ),
+    );
+    expect(plain.supports).toEqual([{ id: 'https://www.gesetze-im-internet.de/wogg/' }]);
+  });
+
   it('quotes versions and dates, so that no YAML 1.1 reader takes them for numbers or timestamps', () => {
     const { text } = exported(facts());
     expect(text).toContain('publiccodeYmlVersion: "0.7"');

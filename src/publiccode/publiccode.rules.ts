@@ -201,6 +201,9 @@ function featuresOf(facts: ExportFacts): string[] {
 export function publiccodeOf(facts: ExportFacts): Record<string, unknown> {
   const { service, publicUrl, latest } = facts;
   const fit = service.themenfeld ? THEMENFELD_FIT[service.themenfeld] : { categories: [], scope: [] };
+  // The cited norms are the regulations it complies with; a site's root (a state's law portal)
+  // names no norm, so only addresses with a path to the norm's own page count.
+  const supports = [...new Set(facts.normUrls)].filter((url) => new URL(url).pathname !== '/');
   const maintenance: MaintenanceType = service.lifecycle === ServiceLifecycle.RETIRED ? 'none' : 'internal';
   // Transports and portal components are systems a service needs while it runs: dependsOn. Their
   // licences are not recorded, and they are platforms one connects to, so: proprietary.
@@ -223,7 +226,7 @@ export function publiccodeOf(facts: ExportFacts): Record<string, unknown> {
     categories: ['digital-citizenship', ...fit.categories],
     developmentStatus: DEVELOPMENT_STATUS[service.lifecycle],
     softwareType: 'standalone/web',
-    ...(facts.normUrls.length > 0 ? { supports: [...new Set(facts.normUrls)].map((id) => ({ id })) } : {}),
+    ...(supports.length > 0 ? { supports: supports.map((id) => ({ id })) } : {}),
     intendedAudience: { ...(fit.scope.length > 0 ? { scope: fit.scope } : {}), countries: ['DE'] },
     description: {
       de: {
