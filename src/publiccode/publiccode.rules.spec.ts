@@ -276,6 +276,12 @@ describe('the import', () => {
     ]);
   });
 
+  it("never takes this registry's page for the repository: a file exported before the repository was linked", () => {
+    const { read } = exported(facts());
+    const linked = { ...SERVICE, repositoryUrl: 'https://github.com/Dataport/Wohngeld' };
+    expect(importPlan(read.file, read.placeOf, linked, PUBLIC_URL).changes).toEqual([]);
+  });
+
   it('takes a German description under de-DE where there is no de', () => {
     const plan = edited((file) => {
       file.description = { 'de-DE': { ...file.description.de, shortDescription: 'Neu.' } };

@@ -389,7 +389,10 @@ export function importPlan(
   }
 
   const url = file.url.trim();
-  if (!sameUrl(url, urlOf(service, publicUrl))) {
+  // A page of this registry stands for "no repository" (an export made before one was linked):
+  // it never replaces the repository link.
+  const registryPage = url.startsWith(`${publicUrl}/leistungen/`);
+  if (!registryPage && !sameUrl(url, urlOf(service, publicUrl))) {
     if (httpsUrlProblem(url) === null) {
       propose('repositoryUrl', 'url', url);
     } else {
