@@ -13,6 +13,7 @@ const FEATURES = [
   'campaigns',
   'effort',
   'github',
+  'publiccode',
   'notifications',
 ];
 const ROOT = ['seed', 'sign-in', 'console', 'health', 'cli', 'app', 'app.module', 'main', 'entities', 'data-source'];

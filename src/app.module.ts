@@ -35,6 +35,7 @@ import { CampaignsModule } from '#src/campaigns/campaigns.module';
 import { EffortModule } from '#src/effort/effort.module';
 import { GithubModule } from '#src/github/github.module';
 import { NotificationsModule } from '#src/notifications/notifications.module';
+import { PubliccodeModule } from '#src/publiccode/publiccode.module';
 import { SeedModule } from '#src/seed/seed.module';
 import { SignInModule } from '#src/sign-in/sign-in.module';
 
@@ -161,6 +162,7 @@ export class AppModule {
         CampaignsModule,
         EffortModule,
         GithubModule,
+        PubliccodeModule,
         NotificationsModule,
         SeedModule,
         SignInModule.forRoot(config),

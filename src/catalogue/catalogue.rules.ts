@@ -8,6 +8,10 @@ import { MaturityModel } from './catalogue-enums';
 
 export const SERVICE_SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const MAX_SLUG = 80;
+/** The lengths of a service's texts (domain.md, "Services"): checked by the inputs' @Text. */
+export const MAX_SERVICE_NAME = 200;
+export const MAX_SERVICE_SUMMARY = 500;
+export const MAX_SERVICE_DESCRIPTION = 20_000;
 export const LEIKA_PATTERN = /^\d{14}$/;
 
 const SPDX = new Set<string>(spdxLicenseIds);

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Access } from '#src/common/auth/access';
 import { actorOf, type Actor, type Viewer } from '#src/common/auth/viewer';
 import { DomainError } from '#src/common/errors/domain-error';
+import { isUuid } from '#src/common/ids';
 import type { Connection } from '#src/common/graphql/pagination';
 import { inKeyOrder, type RequestLoaders } from '#src/common/graphql/request-context';
 import { uniqueViolation } from '#src/database/pg-errors';
@@ -224,27 +225,56 @@ export class ServicesService implements OnModuleInit {
 
   /** Omitted fields stay, null clears optional ones, `legalBases` (when given) replaces the whole set. */
   async update(viewer: Viewer, id: string, input: UpdateServiceInput): Promise<OnlineServiceEntity> {
-    const searched = (['name', 'keywords', 'summary', 'description'] as const).some(
-      (key) => input[key] !== undefined,
-    );
-    const updated = await this.transactions.run(actorOf(viewer), async (tx) => {
+    return (await this.updateWith(viewer, id, () => input, { action: 'service.update' })).service;
+  }
+
+  /**
+   * An update worked out from the service as it is, under its lock: the publiccode.yml import's
+   * way in (and update's). `plan` gets the locked row once the caller may change it, and answers
+   * the fields to change, or null to change nothing, in which case nothing is written or audited.
+   * The fields take update's checks, write and audit event (`audit.action`, with `audit.data`
+   * beside the changes), all in one transaction.
+   */
+  async updateWith(
+    viewer: Viewer,
+    id: string,
+    plan: (service: Readonly<OnlineServiceEntity>) => UpdateServiceInput | null,
+    audit: { action: string; data?: Record<string, unknown> },
+  ): Promise<{ service: OnlineServiceEntity; written: boolean }> {
+    let searched = false;
+    const result = await this.transactions.run(actorOf(viewer), async (tx) => {
       const service = await this.lock(tx, id);
       if (!mayUpdateService(viewer, service)) {
         throw DomainError.forbidden('NOT_OWNER', { subject: 'service' });
       }
+      const input = plan(service);
+      if (input === null) {
+        return { service, written: false };
+      }
       // Checked against the stored Reifegrad model: a level given without a model keeps it.
       const fields = checkServiceFields(input, 'input', service.maturityModel);
       await this.checkRepositoryLink(tx, service.ownerId, fields.repositoryUrl);
+      searched = (['name', 'keywords', 'summary', 'description'] as const).some((key) => key in fields);
       Object.assign(service, fields, { updatedAt: tx.now });
       await this.services.update(tx.manager, id, { ...fields, updatedAt: tx.now });
       const changes: Record<string, unknown> = { ...fields };
       if (input.legalBases !== undefined) {
         changes.legalBases = await this.replaceLegalBases(tx, id, input.legalBases ?? []);
       }
-      tx.audit('service.update', 'OnlineService', id, changes);
-      return service;
+      tx.audit(audit.action, 'OnlineService', id, { ...changes, ...audit.data });
+      return { service, written: true };
     });
-    return searched ? this.searchVocabularyChanged(updated) : updated;
+    return searched ? this.searchVocabularyChanged(result) : result;
+  }
+
+  /** The service by its id, outside any request's loaders; null when missing or not a UUID. */
+  async findById(id: string): Promise<OnlineServiceEntity | null> {
+    return isUuid(id) ? ((await this.services.byIds([id]))[0] ?? null) : null;
+  }
+
+  /** The legal bases of one service with their norms, outside any request's loaders. */
+  async legalBasesOf(serviceId: string): Promise<LegalReferenceRow[]> {
+    return (await this.services.legalBasesOf([serviceId]))[0];
   }
 
   /**

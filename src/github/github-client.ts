@@ -67,6 +67,57 @@ export class GithubClient {
     return client;
   }
 
+  /**
+   * A file at the root or below of the repository's default branch (the Contents API), or null
+   * where GitHub answers 404: no such file or repository, or no installation of the App on it.
+   * A file over `maxBytes` is not downloaded: only its size comes back. GitHub hands out the
+   * content of files up to 1 MB with the metadata and larger ones only raw.
+   */
+  async fileContent(
+    ref: RepositoryRef,
+    path: string,
+    maxBytes: number,
+  ): Promise<{ size: number; bytes: Uint8Array | null; htmlUrl: string | null } | null> {
+    const where = { owner: ref.owner, repo: ref.repo, path };
+    try {
+      const api = await this.forRepository(ref);
+      const { data } = await api.request('GET /repos/{owner}/{repo}/contents/{path}', {
+        ...where,
+        headers: { accept: 'application/vnd.github.object+json' },
+      });
+      const file = data as {
+        type?: string;
+        size?: number;
+        encoding?: string;
+        content?: string;
+        html_url?: string;
+      };
+      if (Array.isArray(data) || file.type !== 'file' || typeof file.size !== 'number') {
+        return null;
+      }
+      const htmlUrl = file.html_url ?? null;
+      if (file.size > maxBytes) {
+        return { size: file.size, bytes: null, htmlUrl };
+      }
+      if (file.encoding === 'base64' && typeof file.content === 'string') {
+        return { size: file.size, bytes: Buffer.from(file.content, 'base64'), htmlUrl };
+      }
+      const raw = await api.request('GET /repos/{owner}/{repo}/contents/{path}', {
+        ...where,
+        headers: { accept: 'application/vnd.github.raw+json' },
+      });
+      const body = raw.data as unknown;
+      const bytes =
+        typeof body === 'string' ? Buffer.from(body, 'utf8') : new Uint8Array(body as ArrayBuffer);
+      return { size: bytes.byteLength, bytes: bytes.byteLength > maxBytes ? null : bytes, htmlUrl };
+    } catch (error) {
+      if ((error as { status?: unknown }).status === 404) {
+        return null;
+      }
+      throw error;
+    }
+  }
+
   /** Forgets the repository's installation and its client (after a 401 or 404: the App was removed or reinstalled). */
   forget(ref: RepositoryRef): void {
     const installationId = this.installationOf.get(ref.fullName);

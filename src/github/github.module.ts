@@ -35,6 +35,6 @@ import { WebhookVerifier } from './webhook-verifier';
     GithubWorker,
     GithubResolver,
   ],
-  exports: [GithubWorker],
+  exports: [GithubWorker, GithubClient],
 })
 export class GithubModule {}

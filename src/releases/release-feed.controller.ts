@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { Controller, Get, Header, Headers, Inject, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ServicesService } from '#src/catalogue/services.service';
 import { Public } from '#src/common/auth/decorators';
 import { DomainError } from '#src/common/errors/domain-error';
+import { etagOf, matchesEtag } from '#src/common/http/etag';
 import { APP_CONFIG, type AppConfig } from '#src/config/config';
 import { OrganisationRepository } from '#src/organisations/organisation.repository';
 import { maySeeRelease } from './release.access';
@@ -36,9 +36,9 @@ export class ReleaseFeedController {
   ): Promise<string> {
     const { service, releases } = await this.facts(slug);
     const xml = buildReleaseFeed(service, releases, this.config.publicUrl);
-    const etag = `"${createHash('sha256').update(xml).digest('base64url').slice(0, 27)}"`;
+    const etag = etagOf(xml);
     reply.header('etag', etag).header('content-language', 'de');
-    if (matches(ifNoneMatch, etag)) {
+    if (matchesEtag(ifNoneMatch, etag)) {
       reply.status(304);
       return '';
     }
@@ -84,15 +84,4 @@ function feedRelease(release: ReleaseEntity, baseline: ReleaseEntity | null): Fe
     deprecation: release.deprecation,
     impact: impactOf(release, baseline),
   };
-}
-
-/** If-None-Match (RFC 9110): "*" or a list of entity tags, compared weakly (W/ ignored). */
-function matches(header: string | undefined, etag: string): boolean {
-  if (!header) {
-    return false;
-  }
-  return header
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === '*' || tag === etag);
 }

@@ -182,6 +182,10 @@ export const MUTATIONS = {
     OWNER,
   ),
   updateService: operation("update a service: the owner's MAINTAINER, OPERATOR", OWNER),
+  importPubliccode: operation(
+    "update a service (also from its publiccode.yml, importPubliccode): the owner's MAINTAINER, OPERATOR",
+    OWNER,
+  ),
   setQaPolicy: operation("set a service's QA policy: OPERATOR", OPERATOR),
   setMaintenanceBaseline: operation(
     "set a service's maintenance baseline: the owner's MAINTAINER, OPERATOR",

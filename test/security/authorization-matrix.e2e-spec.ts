@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import request from 'supertest';
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import {
   CALLER_IDS,
@@ -104,6 +105,16 @@ const MUTATION_PROBES: Record<keyof typeof MUTATIONS, Probe> = {
   updateService: {
     query: `mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }`,
     variables: (w, caller) => ({ id: w.services.catalogue, input: { summary: `Geändert: ${caller}` } }),
+  },
+  importPubliccode: {
+    // A dry run of the service's own file: allowed, it changes nothing; refused, it reads nothing.
+    query: `mutation($id: ID!, $text: String) { importPubliccode(serviceId: $id, text: $text, dryRun: true) { applied } }`,
+    variables: async (w) => ({
+      id: w.services.catalogue,
+      text: (
+        await request(w.t.app.getHttpServer()).get(`/services/${MATRIX.catalogueServiceSlug}/publiccode.yml`)
+      ).text,
+    }),
   },
   setQaPolicy: {
     query: `mutation($id: ID!, $rules: [QaGateRuleInput!]!) { setQaPolicy(serviceId: $id, rules: $rules) { id } }`,

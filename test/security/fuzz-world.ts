@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { Role } from '#src/common/auth/role';
 import {
   approveGates,
@@ -300,6 +301,16 @@ export const RECIPES: Record<string, Recipe> = {
         legalBases: [{ norm: 'WoGG', provision: '§ 2' }],
       },
     }),
+  },
+  importPubliccode: {
+    caller: operator,
+    // The service's own file, as GET /services/:slug/publiccode.yml writes it: valid, and it changes nothing.
+    base: async (w) => {
+      const slug = `fuzz-base-${w.next()}`;
+      const serviceId = await registerService(w.t, { slug, ownerKey: 'dataport' });
+      const text = (await request(w.t.app.getHttpServer()).get(`/services/${slug}/publiccode.yml`)).text;
+      return { serviceId, text, dryRun: false };
+    },
   },
   setQaPolicy: {
     caller: operator,

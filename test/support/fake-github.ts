@@ -61,6 +61,7 @@ export class FakeGithub {
   /** GitHub's clock (its timestamps have whole seconds); the tests may set it apart from theirs. */
   now: () => Date = () => new Date();
   private readonly releases = new Map<string, Record<string, unknown>>();
+  private readonly files = new Map<string, Buffer>();
 
   constructor() {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -94,6 +95,14 @@ export class FakeGithub {
   /** A release as GET /repos/{owner}/{repo}/releases/{release_id} answers it. */
   addRelease(fullName: string, release: { id: number } & Record<string, unknown>): void {
     this.releases.set(`${fullName.toLowerCase()}/${release.id}`, release);
+  }
+
+  /** A file of the repository's default branch, as GET /repos/{owner}/{repo}/contents/{path} answers it. */
+  addFile(fullName: string, path: string, content: string | Buffer): void {
+    this.files.set(
+      `${fullName}/${path}`.toLowerCase(),
+      Buffer.isBuffer(content) ? content : Buffer.from(content),
+    );
   }
 
   issues(fullName: string): FakeIssue[] {
@@ -287,6 +296,41 @@ export class FakeGithub {
         headers.link = `<${next.toString()}>; rel="next"`;
       }
       return this.send(res, 200, slice, headers);
+    }
+    // GET /repos/{owner}/{repo}/contents/{path}: GitHub's REST docs ("Get repository content"): with
+    // the object or default media type a file's metadata, and its content in base64 (wrapped at 60)
+    // up to 1 MB, else encoding "none" and no content; with the raw media type the bytes themselves.
+    if (method === 'GET' && (match = /^\/contents\/(.+)$/.exec(rest))) {
+      const path = decodeURIComponent(match[1]);
+      const file = this.files.get(`${repo.owner}/${repo.name}/${path}`.toLowerCase());
+      if (!file) {
+        return this.send(res, 404, {
+          message: 'Not Found',
+          documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content',
+          status: '404',
+        });
+      }
+      if ((req.headers.accept ?? '').includes('application/vnd.github.raw')) {
+        res.writeHead(200, { 'content-type': 'application/vnd.github.raw', ...this.rateHeaders() });
+        res.end(file);
+        return;
+      }
+      const html = `https://github.com/${repo.owner}/${repo.name}/blob/main/${path}`;
+      const small = file.byteLength <= 1_000_000;
+      return this.send(res, 200, {
+        type: 'file',
+        encoding: small ? 'base64' : 'none',
+        size: file.byteLength,
+        name: path.split('/').pop(),
+        path,
+        content: small ? (file.toString('base64').match(/.{1,60}/g) ?? []).join('\n') : '',
+        sha: createHmac('sha1', 'blob').update(file).digest('hex'),
+        url: `${this.url}/repos/${repo.owner}/${repo.name}/contents/${path}?ref=main`,
+        git_url: null,
+        html_url: html,
+        download_url: `https://raw.githubusercontent.com/${repo.owner}/${repo.name}/main/${path}`,
+        _links: { self: `${this.url}/repos/${repo.owner}/${repo.name}/contents/${path}?ref=main`, html },
+      });
     }
     // GET /repos/{owner}/{repo}/releases/{release_id}
     if (method === 'GET' && (match = /^\/releases\/(\d+)$/.exec(rest))) {

@@ -1,6 +1,12 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { HttpsUrl, Text } from '#src/common/validation/text';
-import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS } from '../catalogue.rules';
+import {
+  MAX_KEYWORD_LENGTH,
+  MAX_KEYWORDS,
+  MAX_SERVICE_DESCRIPTION,
+  MAX_SERVICE_NAME,
+  MAX_SERVICE_SUMMARY,
+} from '../catalogue.rules';
 import {
   MaturityModel,
   ReuseModel,
@@ -24,15 +30,15 @@ export class RegisterServiceInput {
   slug!: string;
 
   @Field()
-  @Text({ max: 200 })
+  @Text({ max: MAX_SERVICE_NAME })
   name!: string;
 
   @Field()
-  @Text({ max: 500 })
+  @Text({ max: MAX_SERVICE_SUMMARY })
   summary!: string;
 
   @Field(() => String, { nullable: true })
-  @Text({ max: 20_000, optional: true })
+  @Text({ max: MAX_SERVICE_DESCRIPTION, optional: true })
   description?: string | null;
 
   @Field(() => [String], { nullable: true })

@@ -1,5 +1,13 @@
 import { DomainError } from './domain-error';
-import { KEY_RULES, MESSAGES, messageOf, type Reason } from './messages';
+import {
+  KEY_RULES,
+  MESSAGES,
+  messageOf,
+  PUBLICCODE_RULES,
+  publiccodeProblemText,
+  type PubliccodeProblemParams,
+  type Reason,
+} from './messages';
 
 /** Params for every entry: each kind of value an entry may take, so every text can be rendered. */
 const SAMPLE = new Proxy(
@@ -40,6 +48,23 @@ const ACTIONS: Partial<Record<Reason, object>> = {
   },
   INVALID_PARENT: { rule: 'PARENT_IS_AMT', problem: 'the English words', expected: '010585890' },
   REPOSITORY_NOT_IN_NAMESPACE: { repository: 'komfit/wohngeld', namespaces: ['dataport'] },
+  PUBLICCODE_INVALID: {
+    problems: [
+      { rule: 'TOO_LONG', max: 150, line: 12, column: 5, field: 'description.de.shortDescription' },
+      { rule: 'UNKNOWN_KEY', line: 30, column: 1, field: 'tags' },
+      { rule: 'REQUIRED', line: 0, column: 0, field: 'legal' },
+    ],
+  },
+};
+
+/** Params for every rule of a publiccode.yml, so that each text can be rendered. */
+const PUBLICCODE_SAMPLE: Omit<PubliccodeProblemParams, 'rule'> = {
+  expected: 'boolean',
+  max: 150,
+  min: 150,
+  allowed: ['internal', 'contract', 'community', 'none'],
+  when: { key: 'maintenance.type', values: ['internal', 'community'] },
+  detail: 'Map keys must be unique',
 };
 
 const reasons = Object.keys(MESSAGES) as Reason[];
@@ -146,6 +171,30 @@ describe(DomainError.name, () => {
     DomainError.badInput('input.x', 'FOUR_EYES');
     // @ts-expect-error: a reason is required
     expect(() => DomainError.forbidden()).toThrow();
+  });
+
+  it.each(PUBLICCODE_RULES)('says publiccode.yml rule %s in English and in German', (rule) => {
+    const en = publiccodeProblemText({ rule, ...PUBLICCODE_SAMPLE }, 'en');
+    const de = publiccodeProblemText({ rule, ...PUBLICCODE_SAMPLE }, 'de');
+    expect(en).not.toMatch(/undefined|\.$/);
+    expect(de).toMatch(/\.$/);
+    expect(de.replace(/„[^“]*“/g, '')).not.toMatch(ENGLISH);
+    expect(de).not.toContain('undefined');
+  });
+
+  it('lists the problems of a publiccode.yml with their lines, in both languages', () => {
+    const problems = [
+      { rule: 'TOO_LONG', max: 150, line: 12, column: 5, field: 'description.de.shortDescription' },
+      { rule: 'REQUIRED', line: 0, column: 0, field: 'legal' },
+    ] as const;
+    expect(messageOf('PUBLICCODE_INVALID', 'en', { problems })).toBe(
+      'the publiccode.yml does not follow the standard: line 12, description.de.shortDescription: ' +
+        'must be at most 150 characters; legal: is a required field',
+    );
+    expect(messageOf('PUBLICCODE_INVALID', 'de', { problems })).toBe(
+      'Die publiccode.yml entspricht nicht dem Standard: Zeile 12, description.de.shortDescription: ' +
+        'darf höchstens 150 Zeichen lang sein; legal: ist ein Pflichtfeld. Es wurde nichts übernommen.',
+    );
   });
 
   it.each(KEY_RULES)('says key rule %s in German', (rule) => {

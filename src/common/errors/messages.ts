@@ -128,6 +128,204 @@ const ADMIN_ACTIONS = {
   subscribe: { en: 'subscribe for it', de: 'für sie eine Nachnutzung beantragen' },
 } as const;
 
+/**
+ * The rules a publiccode.yml can break (src/publiccode/publiccode-reader.ts checks them; docs/opencode.md
+ * lists them): the standard's own, as its reference parser (italia/publiccode-parser-go) applies them,
+ * and the registry's limits on what it takes over. A problem names its rule in
+ * `extensions.problems[i].rule`, beside the line, the column and the key's path.
+ */
+export interface PubliccodeProblemParams {
+  rule: PubliccodeRule;
+  /** The type the standard asks for (WRONG_TYPE). */
+  expected?: 'string' | 'boolean' | 'list' | 'mapping' | 'stringOrList';
+  max?: number;
+  min?: number;
+  /** The values the standard allows (NOT_ALLOWED, UNSUPPORTED_VERSION), or the list's name. */
+  allowed?: readonly string[];
+  list?: 'categories' | 'scope';
+  /** REQUIRED and EXCLUDED: the key whose value decides, and its values that do. */
+  when?: { key: string; values: readonly string[] };
+  /** The YAML library's own words on malformed YAML (English). */
+  detail?: string;
+}
+
+/** One problem of a publiccode.yml: where it is (line and column from 1; 0 where the file has no place for it) and what. */
+export interface PubliccodeProblem extends PubliccodeProblemParams {
+  line: number;
+  column: number;
+  /** The key's path as the reference parser names it: description.de.shortDescription, maintenance.contacts[0].name; empty for the file. */
+  field: string;
+}
+
+const EXPECTED = {
+  string: {
+    en: 'a string (quote numbers, dates and true/false)',
+    de: 'eine Zeichenkette (Zahlen, Daten und true/false in Anführungszeichen)',
+  },
+  boolean: { en: 'true or false', de: 'true oder false' },
+  list: { en: 'a list', de: 'eine Liste' },
+  mapping: { en: 'a mapping of keys', de: 'eine Zuordnung von Schlüsseln' },
+  stringOrList: {
+    en: 'a string or a list of strings',
+    de: 'eine Zeichenkette oder eine Liste von Zeichenketten',
+  },
+} as const;
+const LIST_NAMES = {
+  categories: { en: "the standard's list of categories", de: 'der Kategorienliste des Standards' },
+  scope: { en: "the standard's scope list", de: 'der Liste der Anwendungsbereiche (scope) des Standards' },
+} as const;
+const quoted = (values: readonly string[]) => values.map((v) => `„${v}“`).join(', ');
+const whenEn = (p: PubliccodeProblemParams) =>
+  p.when ? ` when ${p.when.key} is ${p.when.values.join(' or ')}` : '';
+const whenDe = (p: PubliccodeProblemParams) =>
+  p.when ? `, wenn ${p.when.key} ${p.when.values.map((v) => `„${v}“`).join(' oder ')} ist` : '';
+
+const PUBLICCODE_RULE_TEXTS = {
+  YAML_SYNTAX: {
+    en: (p) => `is not well-formed YAML${p.detail ? `: ${p.detail}` : ''}`,
+    de: () => 'ist kein wohlgeformtes YAML: prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen.',
+  },
+  DUPLICATE_KEY: { en: () => 'appears twice', de: () => 'kommt doppelt vor.' },
+  INVALID_UTF8: {
+    en: () => 'is not UTF-8, as the standard requires',
+    de: () => 'ist nicht in UTF-8 kodiert, wie es der Standard verlangt.',
+  },
+  MULTIPLE_DOCUMENTS: {
+    en: () => 'holds more than one YAML document',
+    de: () => 'enthält mehr als ein YAML-Dokument.',
+  },
+  NOT_A_MAPPING: {
+    en: () => "must be a YAML mapping of the standard's keys",
+    de: () => 'muss eine YAML-Zuordnung mit den Schlüsseln des Standards sein.',
+  },
+  UNKNOWN_KEY: {
+    en: () => 'is not a key of the publiccode.yml standard',
+    de: () => 'ist kein Schlüssel des publiccode.yml-Standards.',
+  },
+  WRONG_TYPE: {
+    en: (p) => `wrong type for this field: expected ${EXPECTED[p.expected ?? 'string'].en}`,
+    de: (p) => `hat den falschen Typ: erwartet wird ${EXPECTED[p.expected ?? 'string'].de}.`,
+  },
+  REQUIRED: {
+    en: (p) => `is a required field${whenEn(p)}`,
+    de: (p) => `ist ein Pflichtfeld${whenDe(p)}.`,
+  },
+  EXCLUDED: {
+    en: (p) => `must be left out unless ${p.when?.key} is ${p.when?.values.join(' or ')}`,
+    de: (p) => `darf nur vorkommen, wenn ${p.when?.key} ${quoted(p.when?.values ?? [])} ist.`,
+  },
+  EMPTY: { en: () => 'must not be empty', de: () => 'darf nicht leer sein.' },
+  TOO_LONG: {
+    en: (p) => `must be at most ${p.max} characters`,
+    de: (p) => `darf höchstens ${p.max} Zeichen lang sein.`,
+  },
+  TOO_SHORT: {
+    en: (p) => `must be at least ${p.min} characters`,
+    de: (p) => `muss mindestens ${p.min} Zeichen lang sein.`,
+  },
+  NOT_ALLOWED: {
+    en: (p) =>
+      p.list ? `is not in ${LIST_NAMES[p.list].en}` : `must be one of ${(p.allowed ?? []).join(', ')}`,
+    de: (p) =>
+      p.list
+        ? `steht nicht in ${LIST_NAMES[p.list].de}.`
+        : `muss einer dieser Werte sein: ${quoted(p.allowed ?? [])}.`,
+  },
+  UNSUPPORTED_VERSION: {
+    en: (p) =>
+      `is a version of the standard this registry does not read; supported: ${(p.allowed ?? []).join(', ')}`,
+    de: (p) =>
+      `nennt eine Version des Standards, die das Register nicht liest; unterstützt: ${quoted(p.allowed ?? [])}.`,
+  },
+  INVALID_URL: { en: () => 'must be a URL', de: () => 'muss eine Adresse (URL) sein.' },
+  INVALID_HTTP_URL: {
+    en: () => 'must be an http:// or https:// URL',
+    de: () => 'muss eine Adresse sein, die mit http:// oder https:// beginnt.',
+  },
+  INVALID_DATE: {
+    en: () => 'must be a date written YYYY-MM-DD',
+    de: () => 'muss ein Datum der Form JJJJ-MM-TT sein, z. B. 2027-01-31.',
+  },
+  INVALID_EMAIL: { en: () => 'must be an e-mail address', de: () => 'muss eine E-Mail-Adresse sein.' },
+  INVALID_LANGUAGE: {
+    en: () => 'must be a BCP 47 language tag such as de or de-DE',
+    de: () => 'muss eine Sprachkennung nach BCP 47 sein, z. B. de oder de-DE.',
+  },
+  INVALID_COUNTRY: {
+    en: () => 'must be an ISO 3166-1 alpha-2 country code such as DE',
+    de: () => 'muss ein Ländercode nach ISO 3166-1 alpha-2 sein, z. B. DE.',
+  },
+  INVALID_LICENSE: {
+    en: () => 'must be an SPDX license expression such as EUPL-1.2 or "EUPL-1.2 OR MIT"',
+    de: () => 'muss ein SPDX-Lizenzausdruck sein, z. B. EUPL-1.2 oder „EUPL-1.2 OR MIT“.',
+  },
+  INVALID_MIME_TYPE: {
+    en: () => 'must be a media type such as text/plain (RFC 6838)',
+    de: () => 'muss ein Medientyp nach RFC 6838 sein, z. B. text/plain.',
+  },
+  INVALID_URI: {
+    en: () => 'must be a URI: an address with scheme and host, or a URN',
+    de: () => 'muss eine URI sein: eine Adresse mit Schema und Server oder ein URN.',
+  },
+  INVALID_SUPPORTS_ID: {
+    en: () => "must be alias:<name> from the standard's list of aliases, or a URI",
+    de: () => 'muss alias:<Name> aus der Aliasliste des Standards oder eine URI sein.',
+  },
+  INVALID_PATH: {
+    en: () =>
+      'must be a path relative to the root of the repository or an http(s) URL, not an absolute path or a file: URL',
+    de: () =>
+      'muss ein Pfad relativ zum obersten Verzeichnis des Repositorys oder eine http(s)-Adresse sein, ' +
+      'kein absoluter Pfad und keine file:-Adresse.',
+  },
+  INVALID_FILE_TYPE: {
+    en: (p) => `must be a file of type ${(p.allowed ?? []).join(', ')}`,
+    de: (p) => `muss eine Datei vom Typ ${quoted(p.allowed ?? [])} sein.`,
+  },
+  COUNTRY_SECTION_TWICE: {
+    en: () => "'IT' key already present: remove this key",
+    de: () => 'steht neben „IT“: die Länderangabe darf nur einmal vorkommen; entfernen Sie diesen Schlüssel.',
+  },
+  UNSTORABLE_TEXT: {
+    en: () => 'contains a NUL character or an unpaired surrogate, which cannot be stored',
+    de: () => 'enthält ein Zeichen, das nicht gespeichert werden kann (NUL oder ein ungepaartes Surrogat).',
+  },
+  REGISTRY_TOO_LONG: {
+    en: (p) => `is longer than the registry takes: at most ${p.max} characters`,
+    de: (p) => `ist länger, als das Register übernimmt: höchstens ${p.max} Zeichen.`,
+  },
+} satisfies Record<
+  string,
+  { en: (p: PubliccodeProblemParams) => string; de: (p: PubliccodeProblemParams) => string }
+>;
+export type PubliccodeRule = keyof typeof PUBLICCODE_RULE_TEXTS;
+export const PUBLICCODE_RULES = Object.keys(PUBLICCODE_RULE_TEXTS) as PubliccodeRule[];
+
+/** One problem's words in a language, without its place. */
+export function publiccodeProblemText(problem: PubliccodeProblemParams, language: Language): string {
+  return PUBLICCODE_RULE_TEXTS[problem.rule][language](problem);
+}
+
+/** Problems shown in a message at most; `extensions.problems` has them all. */
+const PROBLEMS_IN_MESSAGE = 10;
+function problemList(problems: readonly PubliccodeProblem[], language: Language): string {
+  const place = (p: PubliccodeProblem) => {
+    const what = p.field || (language === 'de' ? 'die Datei' : 'the file');
+    if (!p.line) {
+      return what;
+    }
+    return language === 'de' ? `Zeile ${p.line}, ${what}` : `line ${p.line}, ${what}`;
+  };
+  const shown = problems
+    .slice(0, PROBLEMS_IN_MESSAGE)
+    .map((p) => `${place(p)}: ${publiccodeProblemText(p, language).replace(/\.$/, '')}`);
+  const more = problems.length - shown.length;
+  if (more > 0) {
+    shown.push(language === 'de' ? `und ${more} weitere` : `and ${more} more`);
+  }
+  return shown.join('; ');
+}
+
 export const MESSAGES = {
   // ------------------------------------------------------------------ authentication
   AUTHENTICATION_REQUIRED: m(
@@ -951,6 +1149,55 @@ export const MESSAGES = {
     (p) =>
       `Die Zustellung ${p.id} ist im Zustand ${p.outcome}: erneut ausgeführt werden nur fehlgeschlagene ` +
       '(FAILED) und übersprungene (SKIPPED) Zustellungen.',
+  ),
+
+  // ------------------------------------------------------------------ publiccode.yml (docs/opencode.md)
+  PUBLICCODE_INVALID: m(
+    'BAD_USER_INPUT',
+    (p: { problems: readonly PubliccodeProblem[] }) =>
+      `the publiccode.yml does not follow the standard: ${problemList(p.problems, 'en')}`,
+    (p) =>
+      `Die publiccode.yml entspricht nicht dem Standard: ${problemList(p.problems, 'de')}. ` +
+      'Es wurde nichts übernommen.',
+  ),
+  PUBLICCODE_TOO_LARGE: m(
+    'BAD_USER_INPUT',
+    (p: { size: number; max: number }) =>
+      `the publiccode.yml has ${p.size} bytes, more than the ${p.max} bytes (1 MiB) the registry reads`,
+    (p) =>
+      `Die publiccode.yml ist ${p.size} Bytes groß; das Register liest höchstens ${p.max} Bytes (1 MiB).`,
+  ),
+  PUBLICCODE_ALIAS_LIMIT: m(
+    'BAD_USER_INPUT',
+    (p: { max: number }) =>
+      `the publiccode.yml expands its YAML aliases beyond ${p.max} nodes (an alias bomb): it was not read`,
+    (p) =>
+      `Die publiccode.yml vervielfacht sich über YAML-Aliase auf mehr als ${p.max} Knoten (eine Alias-Bombe) ` +
+      'und wurde nicht gelesen.',
+  ),
+  PUBLICCODE_NO_REPOSITORY: m(
+    'CONFLICT',
+    () =>
+      "The service links no GitHub repository to read publiccode.yml from (its repositoryUrl): pass the file's text instead",
+    () =>
+      'Die Leistung nennt kein GitHub-Repository, aus dem die publiccode.yml gelesen werden kann (repositoryUrl): ' +
+      'übergeben Sie den Inhalt der Datei als text.',
+  ),
+  PUBLICCODE_NOT_IN_REPOSITORY: m(
+    'CONFLICT',
+    (p: { repository: string }) =>
+      `GitHub has no publiccode.yml at the root of the default branch of ${p.repository}, or does not let the registry read it`,
+    (p) =>
+      `Im Hauptzweig von ${p.repository} liegt keine publiccode.yml im obersten Verzeichnis, ` +
+      'oder GitHub lässt das Register sie nicht lesen.',
+  ),
+  PUBLICCODE_REPOSITORY_UNAVAILABLE: m(
+    'CONFLICT',
+    (p: { repository: string; status: string }) =>
+      `GitHub did not hand out publiccode.yml of ${p.repository} (${p.status}): try again later, or pass the file's text`,
+    (p) =>
+      `GitHub hat die publiccode.yml von ${p.repository} nicht geliefert (${p.status}): versuchen Sie es später ` +
+      'erneut oder übergeben Sie den Inhalt der Datei als text.',
   ),
 
   // ------------------------------------------------------------------ the service's own failure
