@@ -6,7 +6,7 @@ import { MAX_FILE_BYTES } from '#src/publiccode/publiccode-reader';
 import { useGithubWorld } from '../support/github';
 import { changedTables, rowCounter, type RowCounts } from '../support/row-counts';
 import { startTestApp } from '../support/test-app';
-import { registerNorm, registerOrganisation, registerService } from '../support/factories';
+import { mapNamespace, registerNorm, registerOrganisation, registerService } from '../support/factories';
 // After the app: its modules load in the order the application loads them.
 import { PubliccodeService } from '#src/publiccode/publiccode.service';
 
@@ -35,6 +35,8 @@ const SERVICE_ROW = `SELECT slug, name, summary, description, leika_keys, keywor
 
 describe('importPubliccode', () => {
   const w = useGithubWorld();
+  // The MUCGPT file links its repository in it-at-m: Dataport's to link, as an OPERATOR mapped it.
+  beforeAll(() => mapNamespace(w.t, 'it-at-m', 'dataport'));
   let countRows: () => Promise<RowCounts>;
   let wohngeld: string;
 
@@ -88,6 +90,20 @@ describe('importPubliccode', () => {
     });
     expect(answer.skipped).toEqual([]);
     expect(answer.service.name).toBe('Service wohngeld');
+    await expectUnchanged(wohngeld, before);
+  });
+
+  it("refuses a file whose repository lies outside the owner's forge namespaces, and writes nothing", async () => {
+    const before = await snapshot(wohngeld);
+    const elsewhere = MUCGPT.replace(
+      'url: https://github.com/it-at-m/mucgpt',
+      'url: https://github.com/someone/mucgpt',
+    );
+    const result = await w.t.gql(IMPORT, { id: wohngeld, text: elsewhere }, w.maintainer);
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'REPOSITORY_NOT_IN_NAMESPACE',
+    });
     await expectUnchanged(wohngeld, before);
   });
 
@@ -341,6 +357,7 @@ describe('importPubliccode without GitHub', () => {
     const t = await startTestApp();
     try {
       await registerOrganisation(t, { key: 'dataport', kind: 'SERVICE_PROVIDER' });
+      await mapNamespace(t, 'dataport', 'dataport');
       await registerNorm(t, 'WoGG');
       const id = await registerService(t, {
         slug: 'wohngeld',
