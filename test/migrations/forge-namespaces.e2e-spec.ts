@@ -1,5 +1,6 @@
 import { ForgeNamespaces1764331400000 } from '../../migrations/1764331400000-ForgeNamespaces';
 import { DATAPORT, KOMFIT, mapNamespace, registerOrganisation, registerService } from '../support/factories';
+import { runMigration } from '../support/migrations';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -8,15 +9,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 describe('migration ForgeNamespaces1764331400000', () => {
   let t: TestApp;
-  const migration = new ForgeNamespaces1764331400000();
-  const run = async (step: 'up' | 'down') => {
-    const runner = t.db.createQueryRunner();
-    try {
-      await migration[step](runner);
-    } finally {
-      await runner.release();
-    }
-  };
+  const run = (step: 'up' | 'down') => runMigration(t, new ForgeNamespaces1764331400000(), step);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -1,5 +1,6 @@
 import { MaturityModel1764331200000 } from '../../migrations/1764331200000-MaturityModel';
 import { DATAPORT, registerOrganisation, registerService } from '../support/factories';
+import { runMigration } from '../support/migrations';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -8,15 +9,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 describe('migration MaturityModel1764331200000', () => {
   let t: TestApp;
-  const migration = new MaturityModel1764331200000();
-  const run = async (step: 'up' | 'down') => {
-    const runner = t.db.createQueryRunner();
-    try {
-      await migration[step](runner);
-    } finally {
-      await runner.release();
-    }
-  };
+  const run = (step: 'up' | 'down') => runMigration(t, new MaturityModel1764331200000(), step);
   const ratings = () =>
     t.db.query<
       { slug: string; maturity_level: number | null; has_model: boolean; maturity_model: string | null }[]
